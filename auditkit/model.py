@@ -1,0 +1,507 @@
+"""The audit data model: one client engagement, validated by pydantic.
+
+An :class:`Audit` is the single source of truth that the notebooks edit, the store saves and the
+scoring, diagnosis, roadmap and report read. Sections follow the method (``shared/DOMAIN.md``):
+engagement, client, objectives, stakeholders, peers, channels, strategy, organisation.
+
+Cross-references (a channel serving an objective, an objective aimed at stakeholders) use the
+``id`` of the referenced item; :class:`Audit` checks that every reference resolves.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from datetime import date, datetime
+from enum import StrEnum
+from typing import Annotated, Protocol, Self, TypeVar
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from auditkit.platforms import Platform
+
+SCHEMA_VERSION = 1
+"""Version of the audit file format written by this release."""
+
+Identifier = Annotated[
+    str,
+    Field(
+        min_length=1,
+        max_length=64,
+        pattern=r"^[a-z0-9][a-z0-9_-]*$",
+        description="Stable id: lower-case letters, digits, '-' or '_'.",
+    ),
+]
+Text = Annotated[str, Field(max_length=5000)]
+ShortText = Annotated[str, Field(max_length=300)]
+NonNegative = Annotated[float, Field(ge=0)]
+Share = Annotated[float, Field(ge=0, le=1, description="A fraction between 0 and 1.")]
+
+
+class AuditModel(BaseModel):
+    """Base of every section: unknown fields are errors, assignments are validated."""
+
+    model_config = ConfigDict(extra="forbid", validate_assignment=True, use_enum_values=False)
+
+
+class Language(StrEnum):
+    FR = "fr"
+    EN = "en"
+
+
+class IndustryKind(StrEnum):
+    """Kinds of organisation the method distinguishes (DOMAIN §4)."""
+
+    COMMERCIAL_B2B = "commercial_b2b"
+    COMMERCIAL_B2C = "commercial_b2c"
+    NONPROFIT_CHARITY = "nonprofit_charity"
+    NONPROFIT_ASSOCIATION = "nonprofit_association"
+    NONPROFIT_CAUSE = "nonprofit_cause"
+    PUBLIC = "public"
+    HEALTHCARE = "healthcare"
+    EDUCATION_PRIMARY = "education_primary"
+    EDUCATION_SECONDARY = "education_secondary"
+    EDUCATION_HIGHER = "education_higher"
+
+
+class OrganisationSize(StrEnum):
+    MICRO = "micro"
+    SMALL = "small"
+    MEDIUM = "medium"
+    LARGE = "large"
+
+
+class ObjectiveKind(StrEnum):
+    """Kinds of objective named by the method (DOMAIN §2)."""
+
+    INSTITUTIONAL = "institutional"
+    CUSTOMER_RELATIONS = "customer_relations"
+    PROSPECTING = "prospecting"
+    SALES = "sales"
+    LOYALTY = "loyalty"
+    RECRUITMENT = "recruitment"
+    EMPLOYER_BRAND = "employer_brand"
+    INTERNAL = "internal"
+    AWARENESS = "awareness"
+    WEB_TRAFFIC = "web_traffic"
+    LISTENING = "listening"
+
+
+class Lens(StrEnum):
+    """How an indicator judges an objective (DOMAIN §3)."""
+
+    ROI = "roi"
+    """Return on investment: sales, sign-ups, hires."""
+    ROA = "roa"
+    """Return on attention: reach, traffic, engagement."""
+    RONI = "roni"
+    """Risk of non-investment: what abstaining would cost."""
+
+
+class Level(StrEnum):
+    NONE = "none"
+    LOW = "low"
+    MEDIUM = "medium"
+    HIGH = "high"
+
+
+class Consultation(StrEnum):
+    """How a stakeholder's preferences were gathered."""
+
+    NONE = "none"
+    INFORMAL = "informal"
+    SURVEY = "survey"
+    INTERVIEWS = "interviews"
+    FOCUS_GROUP = "focus_group"
+    ANALYTICS = "analytics"
+
+
+class PeerRelation(StrEnum):
+    COMPETITOR = "competitor"
+    PEER = "peer"
+    ASPIRATIONAL = "aspirational"
+
+
+class AdoptionStage(StrEnum):
+    """Position on the adoption curve of social media practice."""
+
+    INNOVATOR = "innovator"
+    EARLY_ADOPTER = "early_adopter"
+    EARLY_MAJORITY = "early_majority"
+    LATE_MAJORITY = "late_majority"
+    LAGGARD = "laggard"
+
+
+class ChannelStatus(StrEnum):
+    ACTIVE = "active"
+    DORMANT = "dormant"
+    PARKED = "parked"
+    """Handle claimed, nothing published on purpose."""
+    PLANNED = "planned"
+    CLOSED = "closed"
+
+
+class ComponentStatus(StrEnum):
+    PRESENT = "present"
+    PARTIAL = "partial"
+    ABSENT = "absent"
+
+
+class StrategyComponentKey(StrEnum):
+    """What a strategy must contain (DOMAIN §6)."""
+
+    OBJECTIVES_ALIGNED = "objectives_aligned"
+    MEASURABLE_ACTIONS = "measurable_actions"
+    CONTENT_PLAN = "content_plan"
+    CONTENT_PILLARS = "content_pillars"
+    DISTRIBUTION_PLAN = "distribution_plan"
+    BUDGET = "budget"
+    CRISIS_PLAN = "crisis_plan"
+    EXIT_PLAN = "exit_plan"
+    EVALUATION_PLAN = "evaluation_plan"
+    EDITORIAL_LINE = "editorial_line"
+    GOVERNANCE = "governance"
+    POLICY = "policy"
+    OWNERSHIP = "ownership"
+    MODERATION = "moderation"
+    CALENDAR = "calendar"
+    MONITORING = "monitoring"
+
+
+class SponsorEngagement(StrEnum):
+    """How engaged top management is (DOMAIN §7)."""
+
+    NONE = "none"
+    AWARE = "aware"
+    SUPPORTIVE = "supportive"
+    CHAMPION = "champion"
+
+
+class OwnerRole(StrEnum):
+    """Who holds the social media strategy."""
+
+    NOBODY = "nobody"
+    INTERN = "intern"
+    VOLUNTEER = "volunteer"
+    JUNIOR = "junior"
+    COMMUNITY_MANAGER = "community_manager"
+    COMMUNICATIONS_MANAGER = "communications_manager"
+    MARKETING_DIRECTOR = "marketing_director"
+    EXECUTIVE = "executive"
+    AGENCY = "agency"
+
+
+class Training(StrEnum):
+    NONE = "none"
+    SOME = "some"
+    ALL = "all"
+
+
+class Cadence(StrEnum):
+    """How often results are reported."""
+
+    NEVER = "never"
+    AD_HOC = "ad_hoc"
+    YEARLY = "yearly"
+    QUARTERLY = "quarterly"
+    MONTHLY = "monthly"
+    WEEKLY = "weekly"
+
+
+class Engagement(AuditModel):
+    """Profile of the engagement: who audits whom, when, in which language."""
+
+    client: ShortText = Field(min_length=1, description="Client organisation's name.")
+    consultant: ShortText = ""
+    audit_date: date = Field(description="Date of the audit (ISO 8601, YYYY-MM-DD).")
+    round: int = Field(default=1, ge=1, description="1 for a first audit, 2 for the next, ...")
+    previous_round: str | None = Field(
+        default=None, description="Path of the previous round's audit file, relative to this one."
+    )
+    language: Language = Language.EN
+    currency: str = Field(default="EUR", pattern=r"^[A-Z]{3}$", description="ISO 4217 code.")
+
+
+class ClientProfile(AuditModel):
+    industry: IndustryKind
+    sector: ShortText = Field(default="", description="Free sector label, e.g. 'bakery'.")
+    size: OrganisationSize | None = None
+    country: str = Field(default="", pattern=r"^([A-Z]{2})?$", description="ISO 3166 alpha-2.")
+
+
+class Indicator(AuditModel):
+    name: ShortText = Field(min_length=1)
+    lens: Lens
+    definition: Text = ""
+    source: ShortText = Field(default="", description="Where it is measured, e.g. web analytics.")
+
+
+class Objective(AuditModel):
+    """A SMART objective (DOMAIN §2) with its indicators (DOMAIN §3)."""
+
+    id: Identifier
+    statement: Text = Field(min_length=1)
+    kind: ObjectiveKind
+    primary: bool = False
+    metric: ShortText = ""
+    unit: ShortText = ""
+    baseline: float | None = None
+    target: float | None = None
+    deadline: date | None = None
+    stakeholders: list[Identifier] = Field(
+        default_factory=list, description="Ids of the stakeholders this objective targets."
+    )
+    indicators: list[Indicator] = Field(default_factory=list)
+
+
+class PlatformUse(AuditModel):
+    """How much a stakeholder group uses a platform: a share, a level, or both."""
+
+    platform: Platform
+    share: Share | None = None
+    level: Level | None = None
+
+    @model_validator(mode="after")
+    def _share_or_level(self) -> Self:
+        if self.share is None and self.level is None:
+            raise ValueError("give a share (0 to 1) or a level (none, low, medium, high)")
+        return self
+
+
+class Stakeholder(AuditModel):
+    """A target audience or stakeholder group (DOMAIN §4)."""
+
+    id: Identifier
+    name: ShortText = Field(min_length=1)
+    importance: int = Field(default=3, ge=1, le=5, description="1 (minor) to 5 (key).")
+    digital_literacy: Level | None = None
+    engagement: Level | None = None
+    platforms: list[PlatformUse] = Field(default_factory=list)
+    consultation: Consultation = Consultation.NONE
+    consultation_note: Text = ""
+
+
+class PeerPresence(AuditModel):
+    platform: Platform
+    handle: ShortText = ""
+    audience: NonNegative | None = None
+    posts_per_week: NonNegative | None = None
+    engagement_rate: NonNegative | None = Field(default=None, description="Percent.")
+
+
+class Peer(AuditModel):
+    """A competitor, peer or aspirational organisation (DOMAIN §4)."""
+
+    id: Identifier
+    name: ShortText = Field(min_length=1)
+    relation: PeerRelation = PeerRelation.PEER
+    adoption: AdoptionStage | None = None
+    presence: list[PeerPresence] = Field(default_factory=list)
+    note: Text = ""
+
+
+class EngagementMeasure(AuditModel):
+    """A channel's engagement: a rate, or interactions over a base, with its definition.
+
+    ``definition`` is a metric code from ``data/benchmarks.csv`` (for instance
+    ``rivaliq_er_per_post_by_follower``) so that the client is compared with like figures only.
+    """
+
+    definition: ShortText = Field(min_length=1)
+    rate: NonNegative | None = Field(default=None, description="Percent.")
+    interactions: NonNegative | None = None
+    base: NonNegative | None = Field(
+        default=None, description="Denominator of the definition: followers, reach, views..."
+    )
+
+    @model_validator(mode="after")
+    def _rate_or_counts(self) -> Self:
+        if self.rate is None and (self.interactions is None or not self.base):
+            raise ValueError("give a rate (percent) or interactions with a non-zero base")
+        return self
+
+    @property
+    def percent(self) -> float:
+        """The engagement rate in percent, computed from the counts when no rate is given."""
+        if self.rate is not None:
+            return self.rate
+        assert self.interactions is not None and self.base
+        return 100 * self.interactions / self.base
+
+
+class Channel(AuditModel):
+    """One social or traditional channel of the client (DOMAIN §5)."""
+
+    id: Identifier
+    name: ShortText = Field(min_length=1)
+    platform: Platform
+    handle: ShortText = Field(default="", description="Handle or URL.")
+    status: ChannelStatus = ChannelStatus.ACTIVE
+    owner: ShortText = Field(default="", description="Named person or role; empty if nobody.")
+    audience_size: NonNegative | None = None
+    posts_per_week: NonNegative | None = None
+    engagement: EngagementMeasure | None = None
+    median_response_minutes: NonNegative | None = None
+    last_post: date | None = None
+    started: date | None = None
+    hours_per_week: NonNegative | None = None
+    monthly_budget: NonNegative | None = None
+    objectives: list[Identifier] = Field(default_factory=list)
+    stakeholders: list[Identifier] = Field(default_factory=list)
+    cross_posted_unchanged: bool | None = None
+    added_value: Text = Field(default="", description="What this channel adds that others do not.")
+    emerging: bool = Field(default=False, description="A new network everybody talks about.")
+    assessed_before_launch: bool | None = None
+
+    @property
+    def is_social(self) -> bool:
+        return self.platform.is_social
+
+
+class StrategyComponent(AuditModel):
+    status: ComponentStatus
+    note: Text = ""
+    evidence: ShortText = Field(default="", description="Where the evidence is (document, URL).")
+
+
+class Strategy(AuditModel):
+    """Strategy components (DOMAIN §6); a component left out is 'not assessed'."""
+
+    components: dict[StrategyComponentKey, StrategyComponent] = Field(default_factory=dict)
+    last_reviewed: date | None = None
+    obstacles: list[Text] = Field(
+        default_factory=list, description="Obstacles identified for the planned actions."
+    )
+
+
+class Organisation(AuditModel):
+    """Who does the work and how (DOMAIN §7); ``None`` means 'not known yet'."""
+
+    sponsor: SponsorEngagement | None = None
+    strategy_owner_role: OwnerRole | None = None
+    strategy_owner: ShortText = ""
+    content_creators: list[ShortText] = Field(default_factory=list)
+    responders: list[ShortText] = Field(default_factory=list)
+    validation_delay_hours: NonNegative | None = None
+    training: Training | None = None
+    hours_per_week: NonNegative | None = Field(
+        default=None, description="Team hours per week available for social media."
+    )
+    monthly_budget: NonNegative | None = None
+    reporting_cadence: Cadence | None = None
+    publishing_lead_time_days: NonNegative | None = None
+
+
+class BenchmarkRow(AuditModel):
+    """A reference figure added or overridden by the consultant for this client's sector."""
+
+    platform: Platform
+    industry: ShortText = Field(min_length=1)
+    metric: ShortText = Field(min_length=1)
+    value: float
+    unit: ShortText = ""
+    year: int = Field(ge=1990, le=2100)
+    source_title: ShortText = Field(min_length=1)
+    source_url: ShortText = ""
+
+
+class Settings(AuditModel):
+    """Per-audit overrides of the scoring weights and rule thresholds (keys are checked by scoring)."""
+
+    weights: dict[str, NonNegative] = Field(default_factory=dict)
+    thresholds: dict[str, float] = Field(default_factory=dict)
+    benchmarks: list[BenchmarkRow] = Field(default_factory=list)
+    target_level: int | None = Field(default=None, ge=1, le=5, description="Maturity level aimed at.")
+
+
+class _HasId(Protocol):
+    id: str
+
+
+_Item = TypeVar("_Item", bound=_HasId)
+
+
+def _check_unique(items: Sequence[_HasId], section: str) -> None:
+    seen: set[str] = set()
+    for item in items:
+        if item.id in seen:
+            raise ValueError(f"{section}: id '{item.id}' is used twice (ids must be unique)")
+        seen.add(item.id)
+
+
+class Audit(AuditModel):
+    """One client engagement: everything the method needs, in one validated document."""
+
+    schema_version: int = SCHEMA_VERSION
+    revision: int = Field(default=0, ge=0, description="Incremented on every save.")
+    saved_at: datetime | None = None
+    engagement: Engagement
+    client: ClientProfile
+    objectives: list[Objective] = Field(default_factory=list)
+    stakeholders: list[Stakeholder] = Field(default_factory=list)
+    peers: list[Peer] = Field(default_factory=list)
+    channels: list[Channel] = Field(default_factory=list)
+    strategy: Strategy = Field(default_factory=Strategy)
+    organisation: Organisation = Field(default_factory=Organisation)
+    settings: Settings = Field(default_factory=Settings)
+    notes: Text = ""
+
+    @field_validator("schema_version")
+    @classmethod
+    def _known_version(cls, value: int) -> int:
+        if value != SCHEMA_VERSION:
+            raise ValueError(
+                f"schema version {value} is not {SCHEMA_VERSION}; load the file with auditkit.store"
+            )
+        return value
+
+    @model_validator(mode="after")
+    def _references_resolve(self) -> Self:
+        _check_unique(self.objectives, "objectives")
+        _check_unique(self.stakeholders, "stakeholders")
+        _check_unique(self.peers, "peers")
+        _check_unique(self.channels, "channels")
+        objective_ids = {o.id for o in self.objectives}
+        stakeholder_ids = {s.id for s in self.stakeholders}
+        problems: list[str] = []
+        for i, objective in enumerate(self.objectives):
+            problems += _dangling(objective.stakeholders, stakeholder_ids, f"objectives.{i}.stakeholders")
+        for i, channel in enumerate(self.channels):
+            problems += _dangling(channel.objectives, objective_ids, f"channels.{i}.objectives")
+            problems += _dangling(channel.stakeholders, stakeholder_ids, f"channels.{i}.stakeholders")
+        if problems:
+            raise ValueError("; ".join(problems))
+        return self
+
+    def objective(self, objective_id: str) -> Objective:
+        """The objective with this id (``KeyError`` if none)."""
+        return _by_id(self.objectives, objective_id)
+
+    def stakeholder(self, stakeholder_id: str) -> Stakeholder:
+        """The stakeholder with this id (``KeyError`` if none)."""
+        return _by_id(self.stakeholders, stakeholder_id)
+
+    def channel(self, channel_id: str) -> Channel:
+        """The channel with this id (``KeyError`` if none)."""
+        return _by_id(self.channels, channel_id)
+
+    def new_id(self, section: str, name: str) -> str:
+        """A fresh id for an item of ``section`` ("channels", ...) derived from ``name``."""
+        base = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")[:48] or section.rstrip("s")
+        taken = {item.id for item in getattr(self, section)}
+        candidate, n = base, 2
+        while candidate in taken:
+            candidate, n = f"{base}-{n}", n + 1
+        return candidate
+
+
+def _dangling(refs: list[str], known: set[str], where: str) -> list[str]:
+    valid = ", ".join(sorted(known)) or "none defined yet"
+    return [f"{where}.{j}: unknown id '{ref}' (one of: {valid})" for j, ref in enumerate(refs) if ref not in known]
+
+
+def _by_id(items: Sequence[_Item], item_id: str) -> _Item:
+    for item in items:
+        if item.id == item_id:
+            return item
+    raise KeyError(item_id)

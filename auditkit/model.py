@@ -497,7 +497,9 @@ class Audit(AuditModel):
 
 def _dangling(refs: list[str], known: set[str], where: str) -> list[str]:
     valid = ", ".join(sorted(known)) or "none defined yet"
-    return [f"{where}.{j}: unknown id '{ref}' (one of: {valid})" for j, ref in enumerate(refs) if ref not in known]
+    return [
+        f"{where}.{j}: unknown id '{ref}' (one of: {valid})" for j, ref in enumerate(refs) if ref not in known
+    ]
 
 
 def _by_id(items: Sequence[_Item], item_id: str) -> _Item:

@@ -69,7 +69,12 @@ def migrate(document: dict[str, Any], path: Path | str = "<audit>") -> dict[str,
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
         raise AuditFileError(
             path,
-            [Problem("schema_version", f"missing or not a positive whole number: {version!r} (expected {SCHEMA_VERSION})")],
+            [
+                Problem(
+                    "schema_version",
+                    f"missing or not a positive whole number: {version!r} (expected {SCHEMA_VERSION})",
+                )
+            ],
         )
     if version > SCHEMA_VERSION:
         raise AuditFileError(
@@ -105,7 +110,9 @@ def save(audit: Audit, path: Path | str) -> Audit:
         if on_disk is not None and on_disk != audit.revision:
             raise StaleWriteError(path, on_disk, audit.revision)
         saved = audit.model_copy(update={"revision": audit.revision + 1, "saved_at": _now()})
-        _write_atomically(path, saved.model_dump_json(indent=2, exclude_none=True) + "\n", backup=on_disk is not None)
+        _write_atomically(
+            path, saved.model_dump_json(indent=2, exclude_none=True) + "\n", backup=on_disk is not None
+        )
     audit.revision = saved.revision
     audit.saved_at = saved.saved_at
     return audit
@@ -181,9 +188,13 @@ def _read_text(path: Path) -> str:
     try:
         data = path.read_bytes()
     except FileNotFoundError:
-        raise AuditFileError(path, [Problem("", "no such file (give the path of an existing .audit.json)")]) from None
+        raise AuditFileError(
+            path, [Problem("", "no such file (give the path of an existing .audit.json)")]
+        ) from None
     except IsADirectoryError:
-        raise AuditFileError(path, [Problem("", "is a folder (give the path of an .audit.json file)")]) from None
+        raise AuditFileError(
+            path, [Problem("", "is a folder (give the path of an .audit.json file)")]
+        ) from None
     except OSError as error:
         raise AuditFileError(path, [Problem("", f"cannot be read: {error.strerror}")]) from None
     try:

@@ -37,8 +37,9 @@ class StaleWriteError(AuditkitError):
         self.path = Path(path)
         self.on_disk = on_disk
         self.based_on = based_on
+        on_disk_text = "an unreadable file" if on_disk < 0 else f"revision {on_disk}"
         super().__init__(
             f"{self.path}: not saved, the file was changed elsewhere since it was loaded "
-            f"(revision {on_disk} on disk, this copy is based on revision {based_on}). "
+            f"({on_disk_text} on disk, this copy is based on revision {based_on}). "
             "Reload the file and apply the change again, or save under another name."
         )

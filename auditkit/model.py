@@ -20,8 +20,8 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 
 from auditkit.platforms import Platform
 
-SCHEMA_VERSION = 1
-"""Version of the audit file format written by this release."""
+SCHEMA_VERSION = 2
+"""Version of the audit file format written by this release (2 added the ``roadmap`` section)."""
 
 Identifier = Annotated[
     str,
@@ -414,6 +414,95 @@ class Settings(AuditModel):
     target_level: int | None = Field(default=None, ge=1, le=5, description="Maturity level aimed at.")
 
 
+ROADMAP_STAGES: tuple[int, ...] = (1, 3, 6, 9, 12)
+"""Months at which the roadmap's stages end (DOMAIN §9)."""
+
+
+def _check_stage(stage: int | None) -> int | None:
+    if stage is not None and stage not in ROADMAP_STAGES:
+        raise ValueError(f"stage {stage} is not a roadmap stage (one of: {', '.join(map(str, ROADMAP_STAGES))})")
+    return stage
+
+
+class GeneratedSnapshot(AuditModel):
+    """What a generated action looked like when the consultant edited it, to report later changes."""
+
+    title_en: ShortText
+    title_fr: ShortText
+    fingerprint: ShortText = Field(description="Hash of the generated titles, descriptions and done-when texts.")
+    findings: list[ShortText] = Field(default_factory=list, description="Rule ids the action answered.")
+    subjects: list[ShortText] = Field(default_factory=list, description="Ids of the items concerned.")
+    effort_hours: NonNegative = 0
+
+
+class ActionEdit(AuditModel):
+    """The consultant's changes to one generated action; ``None`` keeps the generated value."""
+
+    action_id: Identifier
+    stage: int | None = Field(default=None, description="Month of the stage the action is moved to.")
+    title_en: ShortText | None = None
+    title_fr: ShortText | None = None
+    description_en: Text | None = None
+    description_fr: Text | None = None
+    done_when_en: ShortText | None = None
+    done_when_fr: ShortText | None = None
+    owner_role: ShortText | None = None
+    effort_hours: NonNegative | None = None
+    cost: NonNegative | None = None
+    dropped: bool = False
+    note: Text = ""
+    base: GeneratedSnapshot | None = None
+
+    _stage_valid = field_validator("stage")(_check_stage)
+
+
+class ManualAction(AuditModel):
+    """An action the consultant added by hand; a text left empty in one language uses the other."""
+
+    id: Identifier = Field(description="Stable id; generated actions never start with 'manual-'.")
+    stage: int = Field(description="Month of the stage: 1, 3, 6, 9 or 12.")
+    title_en: ShortText = ""
+    title_fr: ShortText = ""
+    description_en: Text = ""
+    description_fr: Text = ""
+    done_when_en: ShortText = ""
+    done_when_fr: ShortText = ""
+    owner_role: ShortText = ""
+    effort_hours: NonNegative = 0
+    cost: NonNegative = 0
+    depends_on: list[Identifier] = Field(default_factory=list, description="Ids of actions done before.")
+    note: Text = ""
+
+    _stage_valid = field_validator("stage")(_check_stage)
+
+    @model_validator(mode="after")
+    def _titled(self) -> Self:
+        if not self.id.startswith("manual-"):
+            raise ValueError(f"id '{self.id}' must start with 'manual-' (e.g. 'manual-{self.id}')")
+        if not (self.title_en.strip() or self.title_fr.strip()):
+            raise ValueError("give a title in English (title_en) or French (title_fr)")
+        return self
+
+
+class RoadmapEdits(AuditModel):
+    """The consultant's input to the roadmap, kept across regenerations: edits, added actions, capacity."""
+
+    improvement_share: Share = Field(
+        default=0.25,
+        description="Share of the team's weekly social-media hours available for the roadmap's actions.",
+    )
+    edits: list[ActionEdit] = Field(default_factory=list)
+    added: list[ManualAction] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _unique(self) -> Self:
+        edited = [edit.action_id for edit in self.edits]
+        if len(set(edited)) != len(edited):
+            raise ValueError("roadmap.edits: an action is edited twice (one edit per action_id)")
+        _check_unique(self.added, "roadmap.added")
+        return self
+
+
 class _HasId(Protocol):
     id: str
 
@@ -444,6 +533,7 @@ class Audit(AuditModel):
     strategy: Strategy = Field(default_factory=Strategy)
     organisation: Organisation = Field(default_factory=Organisation)
     settings: Settings = Field(default_factory=Settings)
+    roadmap: RoadmapEdits = Field(default_factory=RoadmapEdits)
     notes: Text = ""
 
     @field_validator("schema_version")

@@ -10,24 +10,35 @@ overwriting somebody else's change.
 from __future__ import annotations
 
 import contextlib
+import difflib
 import fcntl
+import functools
 import json
 import os
+import re
 import tempfile
 from collections.abc import Callable, Iterator
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ValidationError
+from pydantic import ValidationError
 
 from auditkit.errors import AuditFileError, Problem, StaleWriteError
 from auditkit.model import SCHEMA_VERSION, Audit
 
 SUFFIX = ".audit.json"
+SCHEMA_ID = "urn:auditkit:audit-file"
 
 Migration = Callable[[dict[str, Any]], dict[str, Any]]
-MIGRATIONS: dict[int, Migration] = {}
+
+
+def _add_roadmap_section(document: dict[str, Any]) -> dict[str, Any]:
+    """Schema 1 -> 2: the consultant's roadmap edits get their own (empty) section."""
+    return document | {"roadmap": document.get("roadmap", {})}
+
+
+MIGRATIONS: dict[int, Migration] = {1: _add_roadmap_section}
 """``MIGRATIONS[n]`` turns a document of schema version ``n`` into one of version ``n + 1``."""
 
 
@@ -47,6 +58,10 @@ def parse(text: str, path: Path | str = "<audit>") -> Audit:
     path = Path(path)
     try:
         document = json.loads(text)
+    except RecursionError:
+        raise AuditFileError(
+            path, [Problem("", "nested too deeply (expected an audit JSON object)")]
+        ) from None
     except json.JSONDecodeError as error:
         reason = "the file is empty" if not text.strip() else f"not valid JSON: {error.msg}"
         raise AuditFileError(
@@ -83,7 +98,7 @@ def migrate(document: dict[str, Any], path: Path | str = "<audit>") -> dict[str,
                 Problem(
                     "schema_version",
                     f"the file was written by a newer auditkit (schema {version}); this one reads "
-                    f"schemas 1 to {SCHEMA_VERSION} (upgrade auditkit: pip install -U auditkit)",
+                    f"schema versions up to {SCHEMA_VERSION} (upgrade auditkit: pip install -U auditkit)",
                 )
             ],
         )
@@ -110,12 +125,33 @@ def save(audit: Audit, path: Path | str) -> Audit:
         if on_disk is not None and on_disk != audit.revision:
             raise StaleWriteError(path, on_disk, audit.revision)
         saved = audit.model_copy(update={"revision": audit.revision + 1, "saved_at": _now()})
+        _remove_stale_temporaries(path)
         _write_atomically(
             path, saved.model_dump_json(indent=2, exclude_none=True) + "\n", backup=on_disk is not None
         )
     audit.revision = saved.revision
     audit.saved_at = saved.saved_at
     return audit
+
+
+def write_atomically(path: Path | str, text: str) -> Path:
+    """Replace ``path`` with ``text`` (UTF-8) atomically, without backup or revision check.
+
+    For derived outputs (reports, exports, schemas) that are regenerated, never edited.
+    """
+    path = Path(path)
+    _write_atomically(path, text, backup=False)
+    return path
+
+
+def json_schema() -> dict[str, Any]:
+    """The JSON Schema of audit files (draft 2020-12), for editors and other tools."""
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": f"{SCHEMA_ID}:{SCHEMA_VERSION}",
+        **_model_schema(),
+        "title": f"auditkit audit file (schema version {SCHEMA_VERSION})",
+    }
 
 
 def backup_path(path: Path | str) -> Path:
@@ -132,7 +168,11 @@ def validation_problems(error: ValidationError) -> list[Problem]:
         if not location and item["type"] == "value_error":
             problems += _cross_reference_problems(str(item["ctx"].get("error", item["msg"])))
             continue
-        problems.append(Problem(location, _phrase(item, location)))
+        try:
+            message = _phrase(item)
+        except Exception:
+            message = f"{item['msg']} (see 'auditkit schema' for what is valid)"
+        problems.append(Problem(location, message))
     return problems
 
 
@@ -144,44 +184,116 @@ def _cross_reference_problems(message: str) -> list[Problem]:
     return problems
 
 
-def _phrase(item: Any, location: str) -> str:
-    kind, given = item["type"], _short(item.get("input"))
+_EXPECTED = {
+    "date": ("a date", "a date as YYYY-MM-DD"),
+    "datetime": ("a date and time", "a date and time as YYYY-MM-DDTHH:MM:SS, with Z or an offset"),
+    "int": ("a whole number", "a whole number"),
+    "float": ("a number", "a number"),
+    "bool": ("true or false", "true or false"),
+    "string": ("text", "text in double quotes"),
+    "list": ("a list", "a list: [...]"),
+    "dict": ("an object", "an object: {...}"),
+    "model": ("an object", "an object: {...}"),
+}
+_BOUNDS = {
+    "greater_than_equal": ("too small", "at least {ge}"),
+    "greater_than": ("too small", "more than {gt}"),
+    "less_than_equal": ("too large", "at most {le}"),
+    "less_than": ("too large", "less than {lt}"),
+    "string_too_short": ("too short", "at least {min_length} character"),
+    "string_too_long": ("too long", "at most {max_length} character"),
+    "too_short": ("too short", "at least {min_length} item"),
+    "too_long": ("too long", "at most {max_length} item"),
+}
+
+
+def _phrase(item: Any) -> str:
+    kind, given, parts = item["type"], _short(item.get("input")), item["loc"]
     ctx = item.get("ctx") or {}
+    node = _schema_at(parts)
     if kind == "missing":
-        return "required field is missing (add it)"
+        about = _description(node)
+        return f"required field is missing (add it{': ' + about if about else ''})"
     if kind == "extra_forbidden":
-        valid = _fields_at(location.rsplit(".", 1)[0] if "." in location else "")
-        return f"unknown field (valid fields here: {valid})"
-    if kind == "enum":
-        return f"{given} is not allowed (one of: {ctx.get('expected', '').replace(chr(39), '')})"
+        parent = _resolved(_schema_at(parts[:-1]))
+        fields = ", ".join(parent.get("properties", {})) if parent else ""
+        return f"unknown field '{parts[-1]}' (valid fields here: {fields or 'see auditkit schema'})"
+    if kind in ("enum", "literal_error"):
+        valid = re.findall(r"'([^']*)'", str(ctx.get("expected", "")))
+        close = difflib.get_close_matches(str(item.get("input")), valid, n=1)
+        suggestion = f"; did you mean '{close[0]}'?" if close else ""
+        return f"{given} is not allowed (one of: {', '.join(valid)}{suggestion})"
+    if kind == "string_pattern_mismatch":
+        meaning = _description(node) or f"text matching {ctx.get('pattern')}"
+        return f"{given} does not have the expected form ({meaning.rstrip('.')})"
     if kind == "value_error":
         return str(ctx.get("error", item["msg"]))
+    if kind in _BOUNDS:
+        what, valid = _BOUNDS[kind]
+        limit = valid.format(**{key: _number(value) for key, value in ctx.items()})
+        plural = "" if limit.endswith((" 1 character", " 1 item")) or not limit[-1].isalpha() else "s"
+        about = _description(node).rstrip(".")
+        return f"{given} is {what} (expected {limit}{plural}{': ' + about if about else ''})"
+    family = kind.split("_")[0]
+    if family in _EXPECTED:
+        noun, expected = _EXPECTED[family]
+        return f"{given} is not {noun} (expected {expected})"
     return f"{item['msg'][0].lower()}{item['msg'][1:]} (got {given})"
 
 
-def _fields_at(location: str) -> str:
-    model: type[BaseModel] | None = Audit
-    for part in location.split(".") if location else []:
-        if part.isdigit() or model is None:
-            continue
-        field = model.model_fields.get(part)
-        model = _model_in(field.annotation) if field else None
-    return ", ".join(model.model_fields) if model else "see 'auditkit schema'"
+@functools.cache
+def _model_schema() -> dict[str, Any]:
+    return Audit.model_json_schema()
 
 
-def _model_in(annotation: Any) -> type[BaseModel] | None:
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return annotation
-    for arg in getattr(annotation, "__args__", ()):
-        found = _model_in(arg)
-        if found:
-            return found
+def _schema_at(parts: tuple[int | str, ...]) -> dict[str, Any] | None:
+    """The JSON-schema node describing the field at ``parts``, or None when there is none."""
+    node: dict[str, Any] | None = _model_schema()
+    for part in parts:
+        node = _resolved(node)
+        if node is None:
+            return None
+        if isinstance(part, str) and part in node.get("properties", {}):
+            node = node["properties"][part]
+        elif isinstance(part, int) and "items" in node:
+            node = node["items"]
+        elif isinstance(node.get("additionalProperties"), dict):
+            node = node["additionalProperties"]
+        else:
+            return None
+    return node
+
+
+def _resolved(node: dict[str, Any] | None) -> dict[str, Any] | None:
+    while node is not None:
+        if "$ref" in node:
+            node = _model_schema()["$defs"].get(node["$ref"].rsplit("/", 1)[-1])
+        elif "anyOf" in node:
+            node = next((option for option in node["anyOf"] if option.get("type") != "null"), None)
+        else:
+            return node
     return None
 
 
+def _description(node: dict[str, Any] | None) -> str:
+    if node is None:
+        return ""
+    if node.get("description"):
+        return str(node["description"])
+    return next((str(o["description"]) for o in node.get("anyOf", []) if o.get("description")), "")
+
+
 def _short(value: Any) -> str:
-    text = repr(value)
+    text = json.dumps(value, ensure_ascii=False, default=str) if _is_json(value) else repr(value)
     return text if len(text) <= 60 else text[:57] + "..."
+
+
+def _number(value: Any) -> Any:
+    return int(value) if isinstance(value, float) and value.is_integer() else value
+
+
+def _is_json(value: Any) -> bool:
+    return value is None or isinstance(value, str | int | float | bool | list | dict)
 
 
 def _read_text(path: Path) -> str:
@@ -232,6 +344,15 @@ def _write_atomically(path: Path, text: str, *, backup: bool) -> None:
             os.unlink(temporary)
         raise
     _fsync_folder(folder)
+
+
+def _remove_stale_temporaries(path: Path) -> None:
+    """Delete temporary files an interrupted save of ``path`` left behind (caller holds the lock)."""
+    prefix = f".{path.name}."
+    for leftover in path.parent.iterdir():
+        if leftover.name.startswith(prefix) and leftover.name.endswith(".tmp"):
+            with contextlib.suppress(FileNotFoundError):
+                leftover.unlink()
 
 
 def _keep_backup(path: Path) -> None:

@@ -1,0 +1,48 @@
+# Set-up in one command each, from a fresh clone (Debian, Python 3.11):
+#   make demo   install into .venv, then run `auditkit demo`
+#   make test   install into .venv, then ruff and the whole test suite
+# The install is skipped when .venv already holds this pyproject.toml's dependencies.
+
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed-$(shell sha1sum pyproject.toml | cut -c1-12)
+AS_ROOT_WITH_APT := [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null
+
+.PHONY: demo test install chromium format clean
+
+demo: $(STAMP)
+	$(BIN)/auditkit demo
+
+test: $(STAMP) chromium
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/pytest
+
+install: $(STAMP)
+
+$(STAMP): pyproject.toml
+	@if [ ! -x $(BIN)/python ]; then \
+	  if ! $(PYTHON) -c 'import ensurepip' 2>/dev/null; then \
+	    if $(AS_ROOT_WITH_APT); then apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y python3-venv; \
+	    else echo "Python's venv module is missing: install Debian's python3-venv first." >&2; exit 1; fi; \
+	  fi; \
+	  rm -rf $(VENV) && $(PYTHON) -m venv $(VENV); \
+	fi
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -e ".[dev]"
+	rm -f $(VENV)/.installed-*
+	touch $@
+
+chromium:
+	@if [ ! -x /usr/bin/chromium ]; then \
+	  if $(AS_ROOT_WITH_APT); then apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium; \
+	  else echo "warning: /usr/bin/chromium is missing (sudo apt-get install chromium); browser tests will fail." >&2; fi; \
+	fi
+
+format: $(STAMP)
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache auditkit-demo

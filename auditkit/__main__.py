@@ -1,0 +1,5 @@
+"""Run the command line: ``python -m auditkit``."""
+
+from auditkit.cli import main
+
+raise SystemExit(main())

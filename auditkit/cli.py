@@ -1,0 +1,390 @@
+"""The ``auditkit`` command line: the same pipeline as the notebooks, from a terminal.
+
+Every sub-command is one :class:`Command` in :data:`COMMANDS`: a name, a one-line summary, a function
+that declares its arguments and a function ``_cmd_NAME(args) -> int`` that runs it. Errors meant for a
+person (:class:`~auditkit.errors.AuditkitError`) are printed without a traceback and exit 1; a wrong
+argument prints the usage line and a hint and exits 2.
+"""
+
+from __future__ import annotations
+
+import argparse
+import difflib
+import json
+import os
+import re
+import shlex
+import shutil
+import sys
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import NoReturn
+
+from pydantic import ValidationError
+
+from auditkit import __version__, resources, store
+from auditkit.errors import AuditFileError, AuditkitError
+from auditkit.model import SCHEMA_VERSION, Audit, IndustryKind, Language
+
+DEFAULT_DEMO_DIR = Path("auditkit-demo")
+DEFAULT_EXAMPLE = "boulangerie-martin.audit.json"
+"""The bundled example that ``demo`` and ``init`` use (the B2C small business, round 1)."""
+
+
+class _Parser(argparse.ArgumentParser):
+    """An argument parser whose errors end with a hint: a close match, or the command's ``--help``."""
+
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        hint = _hint(message, self) or f"run '{self.prog} --help' for the full list of options"
+        self.exit(2, f"{self.prog}: error: {message}\nhint: {hint}\n")
+
+
+def _hint(message: str, parser: argparse.ArgumentParser) -> str | None:
+    choice = re.search(r"invalid choice: '([^']*)' \(choose from (.*)\)", message)
+    if choice:
+        valid = re.findall(r"'([^']*)'", choice.group(2))
+        return _did_you_mean(choice.group(1), valid)
+    unknown = re.search(r"unrecognized arguments: (\S+)", message)
+    if unknown:
+        options = [option for action in parser._actions for option in action.option_strings]
+        return _did_you_mean(unknown.group(1).split("=")[0], options)
+    return None
+
+
+def _did_you_mean(given: str, valid: Sequence[str]) -> str | None:
+    close = difflib.get_close_matches(given, valid, n=1, cutoff=0.6)
+    return f"did you mean '{close[0]}'?" if close else None
+
+
+@dataclass(frozen=True)
+class Command:
+    """One sub-command: ``auditkit NAME ...``."""
+
+    name: str
+    summary: str
+    add_arguments: Callable[[argparse.ArgumentParser], None]
+    run: Callable[[argparse.Namespace], int]
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the command line and return its exit status (0 ok, 1 error, 2 wrong arguments, 130 Ctrl-C)."""
+    parser = build_parser()
+    try:
+        args, unknown = parser.parse_known_args(argv)
+        if unknown:
+            args.parser.error(f"unrecognized arguments: {' '.join(unknown)}")
+        return args.command.run(args)
+    except AuditkitError as error:
+        print(error, file=sys.stderr)
+        return 1
+    except OSError as error:
+        print(f"{error.filename}: {error.strerror}" if error.filename else error, file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+    except BrokenPipeError:
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The ``auditkit`` parser with one sub-parser per entry of :data:`COMMANDS`."""
+    parser = _Parser(
+        prog="auditkit",
+        description="Communications and social-media strategy audits: audit files, scoring, roadmap, report.",
+        epilog="Run 'auditkit COMMAND --help' for the options of one command.",
+    )
+    parser.add_argument(
+        "--version", action="version", version=f"auditkit {__version__} (audit schema {SCHEMA_VERSION})"
+    )
+    commands = parser.add_subparsers(title="commands", metavar="COMMAND", required=True)
+    for command in COMMANDS:
+        sub = commands.add_parser(command.name, help=command.summary, description=command.summary)
+        command.add_arguments(sub)
+        sub.set_defaults(command=command, parser=sub)
+    return parser
+
+
+def _say(message: str) -> None:
+    print(message, file=sys.stderr)
+
+
+def _iso_date(text: str) -> date:
+    try:
+        return date.fromisoformat(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a date (expected YYYY-MM-DD)") from None
+
+
+def _audit_path(text: str) -> Path:
+    path = Path(text)
+    if path.name.endswith(store.SUFFIX):
+        return path
+    if path.suffix == ".json":
+        raise argparse.ArgumentTypeError(
+            f"audit files end in {store.SUFFIX} (name it '{path.name.removesuffix('.json')}{store.SUFFIX}')"
+        )
+    return path.with_name(path.name + store.SUFFIX)
+
+
+def _validated(document: dict[str, object], path: Path) -> Audit:
+    """``document`` as an audit, or an error naming ``path`` (the file to be written) and each field."""
+    try:
+        return Audit.model_validate(document)
+    except ValidationError as error:
+        raise AuditFileError(path, store.validation_problems(error)) from None
+
+
+# -- new ---------------------------------------------------------------------------------------------
+
+
+def _args_new(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "path",
+        type=_audit_path,
+        metavar="PATH",
+        help=f"the audit file to create; '{store.SUFFIX}' is appended when the name lacks it",
+    )
+    parser.add_argument(
+        "--client", metavar="NAME", help="the client organisation's name (required unless --from)"
+    )
+    parser.add_argument(
+        "--industry",
+        choices=[kind.value for kind in IndustryKind],
+        metavar="KIND",
+        help=f"kind of organisation, one of: {', '.join(IndustryKind)} (default: commercial_b2c)",
+    )
+    parser.add_argument("--lang", choices=[lang.value for lang in Language], help="deliverables' language")
+    parser.add_argument("--consultant", metavar="NAME", help="who runs the audit")
+    parser.add_argument(
+        "--date", type=_iso_date, metavar="YYYY-MM-DD", help="audit date, YYYY-MM-DD (default: today)"
+    )
+    parser.add_argument(
+        "--from",
+        dest="previous",
+        type=Path,
+        metavar="PREVIOUS",
+        help="start the next round from this earlier audit file (everything is copied, round + 1)",
+    )
+
+
+def _cmd_new(args: argparse.Namespace) -> int:
+    path: Path = args.path
+    if path.exists():
+        raise AuditkitError(f"{path}: already exists; not overwritten (choose another name or delete it)")
+    if args.previous is not None:
+        audit = _next_round(store.load(args.previous), args.previous, path, args)
+    elif args.client is None:
+        raise AuditkitError(
+            "auditkit new: give the client's name with --client NAME (or --from PREVIOUS for a new round)"
+        )
+    else:
+        engagement = {
+            "client": args.client,
+            "consultant": args.consultant or "",
+            "audit_date": args.date or date.today(),
+            "language": args.lang or Language.EN,
+        }
+        audit = _validated(
+            {"engagement": engagement, "client": {"industry": args.industry or IndustryKind.COMMERCIAL_B2C}},
+            path,
+        )
+    path.parent.mkdir(parents=True, exist_ok=True)
+    store.save(audit, path)
+    print(path)
+    created = f"Created round {audit.engagement.round} of {audit.engagement.client}'s audit."
+    _say(f"{created} Check it: auditkit validate {shlex.quote(str(path))}")
+    return 0
+
+
+def _next_round(previous: Audit, previous_path: Path, path: Path, args: argparse.Namespace) -> Audit:
+    relative = Path(os.path.relpath(previous_path.resolve(), path.parent.resolve())).as_posix()
+    engagement = previous.engagement.model_dump() | {
+        "round": previous.engagement.round + 1,
+        "previous_round": relative,
+        "audit_date": args.date or date.today(),
+    }
+    overrides = {"client": args.client, "consultant": args.consultant, "language": args.lang}
+    engagement |= {key: value for key, value in overrides.items() if value is not None}
+    client = previous.client.model_dump() | ({"industry": args.industry} if args.industry else {})
+    document = previous.model_dump() | {
+        "revision": 0,
+        "saved_at": None,
+        "engagement": engagement,
+        "client": client,
+    }
+    return _validated(document, path)
+
+
+# -- validate ----------------------------------------------------------------------------------------
+
+
+def _args_validate(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="audit files to check")
+
+
+def _cmd_validate(args: argparse.Namespace) -> int:
+    status = 0
+    for path in args.paths:
+        try:
+            store.load(path)
+        except AuditFileError as error:
+            print(error, file=sys.stderr)
+            status = 1
+        else:
+            print(f"{path}: ok")
+    return status
+
+
+# -- schema ------------------------------------------------------------------------------------------
+
+
+def _args_schema(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("-o", "--output", type=Path, metavar="FILE", help="write it here (default: stdout)")
+
+
+def _cmd_schema(args: argparse.Namespace) -> int:
+    text = json.dumps(store.json_schema(), indent=2, ensure_ascii=False) + "\n"
+    if args.output is None:
+        sys.stdout.write(text)
+    else:
+        store.write_atomically(args.output, text)
+        print(args.output)
+    return 0
+
+
+# -- init --------------------------------------------------------------------------------------------
+
+
+def _args_init(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "directory", type=Path, metavar="DIR", help="the workspace folder (created if needed)"
+    )
+
+
+def _cmd_init(args: argparse.Namespace) -> int:
+    directory: Path = args.directory
+    if directory.exists() and not directory.is_dir():
+        raise AuditkitError(f"{directory}: exists and is not a folder (give a folder for the workspace)")
+    sources = sorted(resources.notebooks_dir().glob("*.ipynb"))
+    example = _default_example()
+    if example is not None:
+        sources.append(example)
+    directory.mkdir(parents=True, exist_ok=True)
+    for source in sources:
+        target = directory / source.name
+        if target.exists():
+            _say(f"kept {target} (already there)")
+            continue
+        shutil.copyfile(source, target)
+        print(target)
+    if example is None:
+        _say("no bundled example audit to copy (create one with 'auditkit new')")
+    _say(f"Next: jupyter lab {shlex.quote(str(directory))}")
+    return 0
+
+
+# -- demo --------------------------------------------------------------------------------------------
+
+DemoStep = Callable[[Audit, Path, Path], list[Path]]
+"""One output of the demo: ``step(audit, audit_path, out_dir)`` writes files and returns their paths."""
+
+
+def _demo_audit_copy(audit: Audit, audit_path: Path, out_dir: Path) -> list[Path]:
+    target = out_dir / audit_path.name
+    store.write_atomically(target, audit.model_dump_json(indent=2, exclude_none=True) + "\n")
+    return [target]
+
+
+def _demo_schema(audit: Audit, audit_path: Path, out_dir: Path) -> list[Path]:
+    target = out_dir / "audit.schema.json"
+    store.write_atomically(target, json.dumps(store.json_schema(), indent=2, ensure_ascii=False) + "\n")
+    return [target]
+
+
+DEMO_STEPS: list[DemoStep] = [_demo_audit_copy, _demo_schema]
+"""The demo's outputs, in order; later stages append their step here."""
+
+
+def _default_example() -> Path | None:
+    examples = resources.example_audits()
+    named = [path for path in examples if path.name == DEFAULT_EXAMPLE]
+    return (named or examples or [None])[0]
+
+
+def _args_demo(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "audit",
+        nargs="?",
+        type=Path,
+        metavar="AUDIT",
+        help="the audit file to run on (default: the bundled B2C example)",
+    )
+    parser.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        default=DEFAULT_DEMO_DIR,
+        metavar="DIR",
+        help=f"folder for the outputs (default: ./{DEFAULT_DEMO_DIR}; existing outputs are replaced)",
+    )
+
+
+def _cmd_demo(args: argparse.Namespace) -> int:
+    audit_path = args.audit or _default_example()
+    if audit_path is None:
+        raise AuditkitError(
+            "auditkit demo: no bundled example audit; give an audit file: auditkit demo AUDIT"
+        )
+    audit = store.load(audit_path)
+    out_dir: Path = args.output
+    if out_dir.exists() and not out_dir.is_dir():
+        raise AuditkitError(f"{out_dir}: exists and is not a folder (give a folder with -o DIR)")
+    out_dir.mkdir(parents=True, exist_ok=True)
+    _say(f"Demo on {audit_path} ({audit.engagement.client}, round {audit.engagement.round}):")
+    for step in DEMO_STEPS:
+        for written in step(audit, audit_path, out_dir):
+            print(written)
+    return 0
+
+
+# -- score -------------------------------------------------------------------------------------------
+
+
+def _args_score(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("path", type=Path, metavar="PATH", help="the audit file to score")
+    parser.add_argument("--json", action="store_true", help="print the scorecard as a JSON document")
+    parser.add_argument(
+        "--lang",
+        choices=[lang.value for lang in Language],
+        help="language of the texts (default: the audit's language)",
+    )
+
+
+def _cmd_score(args: argparse.Namespace) -> int:
+    from auditkit.scoring import score
+
+    audit = store.load(args.path)
+    lang = Language(args.lang or audit.engagement.language)
+    scorecard = score(audit)
+    if args.json:
+        print(json.dumps(scorecard.to_dict(lang), indent=2, ensure_ascii=False))
+    else:
+        engagement = audit.engagement
+        print(f"{engagement.client} — {engagement.audit_date.isoformat()} (round {engagement.round})")
+        print(scorecard.to_text(lang), end="")
+    return 0
+
+
+COMMANDS: list[Command] = [
+    Command("new", "Create a new audit file (or the next round of one).", _args_new, _cmd_new),
+    Command("validate", "Check audit files; one line per problem.", _args_validate, _cmd_validate),
+    Command("schema", "Print the JSON Schema of audit files.", _args_schema, _cmd_schema),
+    Command("init", "Create a consultant's workspace: notebooks and an example.", _args_init, _cmd_init),
+    Command("demo", "Run the pipeline on an example audit and write its outputs.", _args_demo, _cmd_demo),
+    Command("score", "Score an audit: channels, fit, strategy, organisation.", _args_score, _cmd_score),
+]
+"""Every sub-command, in the order ``auditkit --help`` lists them."""

@@ -1,0 +1,152 @@
+"""The consultant's branding on the report: a name, a logo and two colours, read from a small file.
+
+A branding file is JSON (``.json``) or TOML (``.toml``)::
+
+    name = "Atelier Dupont Conseil"   # shown on the cover, under the consultant's name
+    logo = "logo.png"                 # optional; relative to the branding file; PNG, JPEG, GIF, WebP or SVG
+    primary = "#1f4e79"               # optional; headings, cover band and first chart series
+    accent = "#d9822b"                # optional; highlights and second chart series
+
+The logo is embedded in the report as a ``data:`` URI (at most 512 KiB), so the report stays one file.
+Colours are ``#rgb`` or ``#rrggbb`` hexadecimal codes.
+"""
+
+from __future__ import annotations
+
+import base64
+import json
+import re
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from auditkit.errors import AuditkitError
+
+MAX_LOGO_BYTES = 512 * 1024
+DEFAULT_PRIMARY = "#1f4e79"
+DEFAULT_ACCENT = "#d9822b"
+FIELDS = ("name", "logo", "primary", "accent")
+_COLOUR = re.compile(r"^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$")
+_LOGO_TYPES = {
+    ".png": "image/png",
+    ".jpg": "image/jpeg",
+    ".jpeg": "image/jpeg",
+    ".gif": "image/gif",
+    ".webp": "image/webp",
+    ".svg": "image/svg+xml",
+}
+_SIGNATURES = {
+    "image/png": (b"\x89PNG\r\n\x1a\n",),
+    "image/jpeg": (b"\xff\xd8\xff",),
+    "image/gif": (b"GIF87a", b"GIF89a"),
+    "image/webp": (b"RIFF",),
+}
+
+
+class BrandingError(AuditkitError):
+    """A branding file is missing, unreadable or invalid; the message names the file and the field."""
+
+
+@dataclass(frozen=True)
+class Branding:
+    """Who presents the report and in which colours.
+
+    Attributes:
+        name: the consultancy's name ("" for none).
+        logo: the logo as a ``data:`` URI ("" for none).
+        primary: main colour, ``#rrggbb``.
+        accent: second colour, ``#rrggbb``.
+    """
+
+    name: str = ""
+    logo: str = ""
+    primary: str = DEFAULT_PRIMARY
+    accent: str = DEFAULT_ACCENT
+
+
+DEFAULT_BRANDING = Branding()
+
+
+def load_branding(path: Path | str) -> Branding:
+    """Read and check a branding file (``.json`` or ``.toml``).
+
+    Raises:
+        BrandingError: the file cannot be read or parsed, has an unknown field, a colour that is not
+            a hex code, or a logo that is missing, too large or not an image.
+    """
+    path = Path(path)
+    document = _read(path)
+    unknown = sorted(set(document) - set(FIELDS))
+    if unknown:
+        raise BrandingError(
+            f"{path}: unknown field(s) {', '.join(unknown)} (valid fields: {', '.join(FIELDS)})"
+        )
+    for key, value in document.items():
+        if not isinstance(value, str):
+            raise BrandingError(f"{path}: {key}: expected a text, got {type(value).__name__} {value!r}")
+    name = document.get("name", "").strip()
+    if len(name) > 200:
+        raise BrandingError(f"{path}: name: at most 200 characters (got {len(name)})")
+    return Branding(
+        name=name,
+        logo=_logo(path, document["logo"]) if document.get("logo") else "",
+        primary=_colour(path, "primary", document.get("primary", DEFAULT_PRIMARY)),
+        accent=_colour(path, "accent", document.get("accent", DEFAULT_ACCENT)),
+    )
+
+
+def _read(path: Path) -> dict[str, Any]:
+    suffix = path.suffix.lower()
+    if suffix not in {".json", ".toml"}:
+        raise BrandingError(f"{path}: a branding file ends in .json or .toml")
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        raise BrandingError(f"{path}: no such file (give the path of a .json or .toml branding file)") from None
+    except (OSError, UnicodeDecodeError) as error:
+        raise BrandingError(f"{path}: cannot be read as UTF-8 text ({error})") from None
+    try:
+        document = json.loads(text) if suffix == ".json" else tomllib.loads(text)
+    except json.JSONDecodeError as error:
+        raise BrandingError(f"{path}: line {error.lineno} column {error.colno}: not valid JSON: {error.msg}") from None
+    except tomllib.TOMLDecodeError as error:
+        raise BrandingError(f"{path}: not valid TOML: {error}") from None
+    if not isinstance(document, dict):
+        raise BrandingError(f"{path}: expected an object with the fields {', '.join(FIELDS)}")
+    return document
+
+
+def _colour(path: Path, key: str, value: str) -> str:
+    value = value.strip()
+    if not _COLOUR.match(value):
+        raise BrandingError(f"{path}: {key}: {value!r} is not a colour (expected #rgb or #rrggbb, e.g. #1f4e79)")
+    if len(value) == 4:
+        value = "#" + "".join(digit * 2 for digit in value[1:])
+    return value.lower()
+
+
+def _logo(path: Path, value: str) -> str:
+    logo = (path.parent / value).resolve()
+    media_type = _LOGO_TYPES.get(logo.suffix.lower())
+    if media_type is None:
+        raise BrandingError(
+            f"{path}: logo: {value!r} is not a supported image (one of: {', '.join(sorted(_LOGO_TYPES))})"
+        )
+    try:
+        data = logo.read_bytes()
+    except FileNotFoundError:
+        raise BrandingError(f"{path}: logo: {logo} does not exist (paths are relative to the branding file)") from None
+    except OSError as error:
+        raise BrandingError(f"{path}: logo: {logo} cannot be read ({error.strerror})") from None
+    if len(data) > MAX_LOGO_BYTES:
+        raise BrandingError(
+            f"{path}: logo: {logo} is {len(data) // 1024} KiB (at most {MAX_LOGO_BYTES // 1024} KiB; "
+            "resize or compress it)"
+        )
+    signatures = _SIGNATURES.get(media_type)
+    if signatures is not None and not data.startswith(signatures):
+        raise BrandingError(f"{path}: logo: {logo} is not a {media_type} file despite its name")
+    if media_type == "image/svg+xml" and b"<svg" not in data[:4096]:
+        raise BrandingError(f"{path}: logo: {logo} is not an SVG image (no <svg> element)")
+    return f"data:{media_type};base64,{base64.b64encode(data).decode('ascii')}"

@@ -1,0 +1,412 @@
+"""Render an audit as one self-contained HTML file that works offline, in French or English.
+
+The pipeline follows ydata-profiling's split: the audit's results (scorecard, diagnosis, roadmap) are
+turned into a report structure (:func:`report_context`), then rendered by Jinja templates, one per
+section or component, with autoescaping on. Charts are plotly figures from :mod:`auditkit.charts`,
+embedded as JSON and drawn by one ``Plotly.newPlot`` each; plotly.js itself is embedded once, from
+the vendored "cartesian" partial bundle, gzip-compressed and base64-encoded (the browser inflates it
+with ``DecompressionStream``), or plain.
+
+A Content-Security-Policy in the page forbids every network request and every script but the
+report's own (listed by hash), so even a mistake in escaping could not load or run anything.
+"""
+
+from __future__ import annotations
+
+import base64
+import gzip
+import hashlib
+import json
+import math
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date
+from enum import Enum
+from functools import cache
+from pathlib import Path
+from typing import Any, Literal
+from urllib.parse import urlsplit
+
+import jinja2
+import plotly.graph_objects as go
+from markupsafe import Markup
+
+from auditkit import __version__, charts
+from auditkit.benchmarks import POSTS_PER_WEEK, BenchmarkIndex, metric_definitions
+from auditkit.diagnose import RULES, Diagnosis, Finding, Theme, diagnose
+from auditkit.i18n import Bilingual
+from auditkit.model import Audit, BenchmarkRow, Language
+from auditkit.report.branding import DEFAULT_BRANDING, Branding
+from auditkit.report.i18n import Formatter, language_of
+from auditkit.roadmap import Roadmap, build_roadmap
+from auditkit.scoring import MATURITY_LEVELS, WEIGHTS, Scorecard, score
+from auditkit.thresholds import THRESHOLDS, Threshold, thresholds_for
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+ASSETS_DIR = PACKAGE_DIR / "assets"
+TEMPLATES_DIR = PACKAGE_DIR / "templates"
+PLOTLY_BUNDLE = ASSETS_DIR / "plotly-cartesian.min.js"
+
+SECTIONS = (
+    "cover",
+    "summary",
+    "context",
+    "scorecard",
+    "benchmark",
+    "strategy",
+    "findings",
+    "roadmap",
+    "methodology",
+)
+"""The report's sections, in order (each is one ``<section class="report-section">``)."""
+
+Embedding = Literal["gzip", "plain"]
+
+CHART_CONFIG: dict[str, Any] = {
+    "displaylogo": False,
+    "responsive": True,
+    "modeBarButtonsToRemove": [
+        "select2d",
+        "lasso2d",
+        "autoScale2d",
+        "toggleSpikelines",
+        "hoverClosestCartesian",
+        "hoverCompareCartesian",
+    ],
+    "toImageButtonOptions": {"format": "png", "scale": 2},
+}
+TOP_FINDINGS = 5
+FIRST_MOVES = 3
+
+
+@dataclass(frozen=True)
+class Chart:
+    """One figure of the report: its element id, title and figure JSON (safe inside ``<script>``)."""
+
+    id: str
+    title: str
+    json: Markup
+
+
+@dataclass(frozen=True)
+class ScriptBlock:
+    """An inline script of the page and its CSP hash."""
+
+    text: Markup
+    digest: str
+
+
+def script_json(value: Any) -> Markup:
+    """``value`` as JSON that is safe inside ``<script type="application/json">``.
+
+    ``<``, ``>`` and ``&`` become ``\\u003c``, ``\\u003e``, ``\\u0026`` (so neither ``</script>`` nor
+    ``<!--`` can appear), as do the line separators U+2028 and U+2029; non-finite numbers become
+    ``null``. ``JSON.parse`` gives back the original strings.
+    """
+    text = json.dumps(_finite(value), ensure_ascii=False, separators=(",", ":"), allow_nan=False)
+    for char, escape in (
+        ("&", "\\u0026"),
+        ("<", "\\u003c"),
+        (">", "\\u003e"),
+        ("\u2028", "\\u2028"),
+        ("\u2029", "\\u2029"),
+    ):
+        text = text.replace(char, escape)
+    return Markup(text)
+
+
+def _finite(value: Any) -> Any:
+    if isinstance(value, float):
+        return value if math.isfinite(value) else None
+    if isinstance(value, dict):
+        return {key: _finite(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return [_finite(item) for item in value]
+    return value
+
+
+def safe_url(url: str) -> str:
+    """``url`` if it is an absolute http(s) address, else "" (so ``javascript:`` never becomes a link)."""
+    url = url.strip()
+    try:
+        parts = urlsplit(url)
+    except ValueError:
+        return ""
+    return url if parts.scheme.lower() in {"http", "https"} and parts.netloc else ""
+
+
+def _digest(text: str) -> str:
+    return "sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode("ascii")
+
+
+@cache
+def _asset(name: str) -> str:
+    return (ASSETS_DIR / name).read_text(encoding="utf-8")
+
+
+@cache
+def plotly_js() -> str:
+    """The vendored plotly.js partial bundle's source."""
+    return PLOTLY_BUNDLE.read_text(encoding="utf-8")
+
+
+def plotly_js_version() -> str:
+    """Version of the vendored bundle (npm ``plotly.js-cartesian-dist-min``), read from its header."""
+    found = re.search(r"plotly\.js \(cartesian - minified\) v(\S+)", plotly_js()[:300])
+    return found.group(1) if found else "unknown"
+
+
+@cache
+def plotly_gzip_base64() -> str:
+    """The bundle gzip-compressed (level 9, no timestamp: the same bytes every run) in base64."""
+    return base64.b64encode(gzip.compress(plotly_js().encode("utf-8"), 9, mtime=0)).decode("ascii")
+
+
+@cache
+def _plotly_digest() -> str:
+    return _digest(plotly_js())
+
+
+@cache
+def _locale(language: Language) -> dict[str, Any] | None:
+    if language is Language.EN:
+        return None
+    return json.loads(_asset(f"plotly-locale-{language.value}.json"))
+
+
+@cache
+def _environment() -> jinja2.Environment:
+    environment = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(TEMPLATES_DIR),
+        autoescape=True,
+        undefined=jinja2.StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    environment.filters["safe_url"] = safe_url
+    return environment
+
+
+def content_security_policy(script_digests: Iterable[str]) -> str:
+    """The page's CSP: no network at all, only the listed inline scripts, inline styles, data: images."""
+    scripts = " ".join(f"'{digest}'" for digest in script_digests)
+    return (
+        f"default-src 'none'; script-src {scripts}; style-src 'unsafe-inline'; img-src data:; "
+        "font-src data:; connect-src 'none'; base-uri 'none'; form-action 'none'"
+    )
+
+
+@dataclass(frozen=True)
+class Scripts:
+    """The inline scripts that draw the charts: plotly.js, embedded once, and the chart loader.
+
+    Exactly one of ``plotly`` (the plain bundle, executed as it is) and ``plotly_gzip`` (base64 gzip
+    data in a non-executed block, inflated and run by the loader) is set.
+    """
+
+    loader: ScriptBlock
+    plotly: ScriptBlock | None = None
+    plotly_gzip: Markup | None = None
+
+    @property
+    def digests(self) -> tuple[str, str]:
+        """The CSP hashes to allow: the loader and plotly.js (the same however it is embedded)."""
+        return (self.loader.digest, _plotly_digest())
+
+
+def chart_scripts(embedding: Embedding = "gzip") -> Scripts:
+    """The page's scripts for ``embedding`` ("gzip" or "plain")."""
+    loader = _asset("report.js")
+    block = ScriptBlock(Markup(loader), _digest(loader))
+    if embedding == "plain":
+        return Scripts(block, plotly=ScriptBlock(Markup(plotly_js()), _plotly_digest()))
+    if embedding == "gzip":
+        return Scripts(block, plotly_gzip=Markup(plotly_gzip_base64()))
+    raise ValueError(f"unknown plotly embedding {embedding!r} (one of: gzip, plain)")
+
+
+def figure_chart(chart_id: str, figure: go.Figure) -> Chart:
+    """A :class:`Chart` from a plotly figure (its JSON made safe for an inline script)."""
+    layout = figure.layout
+    title = layout.title.text if layout.title and layout.title.text else ""
+    return Chart(chart_id, title, script_json(figure.to_plotly_json()))
+
+
+def render_report(
+    audit: Audit,
+    lang: Language | str | None = None,
+    branding: Branding | None = None,
+    *,
+    embedding: Embedding = "gzip",
+    scorecard: Scorecard | None = None,
+    diagnosis: Diagnosis | None = None,
+    roadmap: Roadmap | None = None,
+) -> str:
+    """The audit's report as one self-contained HTML document.
+
+    Args:
+        audit: the audit.
+        lang: "fr" or "en" (default: ``audit.engagement.language``).
+        branding: the consultant's name, logo and colours (default: none, auditkit's colours).
+        embedding: how plotly.js is embedded: "gzip" (default, about 0.65 MB, inflated by the browser)
+            or "plain" (1.5 MB, no decompression step).
+        scorecard: the audit's scorecard, if already computed (default: computed here).
+        diagnosis: the audit's diagnosis, if already computed (default: computed here).
+        roadmap: the audit's roadmap, if already computed (default: built here).
+
+    Raises:
+        AuditkitError: the audit's settings hold an unknown weight or threshold.
+    """
+    context = report_context(
+        audit, lang, branding, scorecard=scorecard, diagnosis=diagnosis, roadmap=roadmap
+    )
+    scripts = chart_scripts(embedding)
+    context.update(
+        scripts=scripts,
+        csp=content_security_policy(scripts.digests),
+        css=Markup(_asset("report.css")),
+        chart_config=script_json(
+            {
+                "plotly": CHART_CONFIG,
+                "locale": context["f"].code,
+                "localeModule": _locale(context["f"].language),
+                "failure": context["t"]("charts_failed"),
+            }
+        ),
+    )
+    return _environment().get_template("report.html.j2").render(context)
+
+
+def report_context(
+    audit: Audit,
+    lang: Language | str | None = None,
+    branding: Branding | None = None,
+    *,
+    scorecard: Scorecard | None = None,
+    diagnosis: Diagnosis | None = None,
+    roadmap: Roadmap | None = None,
+) -> dict[str, Any]:
+    """The report's structure: every value the templates show, charts included (no HTML yet)."""
+    language = language_of(lang or audit.engagement.language)
+    formatter = Formatter(language)
+    branding = branding or DEFAULT_BRANDING
+    scorecard = scorecard or score(audit)
+    diagnosis = diagnosis or diagnose(audit)
+    roadmap = roadmap or build_roadmap(audit, scorecard=scorecard, diagnosis=diagnosis)
+    style = charts.ChartStyle(primary=branding.primary, accent=branding.accent)
+    names = _subject_names(audit)
+    actions = [action for stage in roadmap.stages for action in stage.actions]
+    action_titles = {action.id: formatter.text(action.title) for action in actions}
+    figures = {
+        "findings": charts.findings_by_theme(diagnosis, language, style),
+        "overall": charts.contributions(scorecard.overall, formatter.label("overall_score"), language, style),
+        "stakeholders": charts.stakeholder_platforms(audit, language, style),
+        "health": charts.channel_health(scorecard, language, style),
+        "matrix": charts.channel_objective_heatmap(scorecard, audit, language, style),
+        "peers": charts.peer_benchmark(audit, language, style),
+        "completeness": charts.contributions(
+            scorecard.strategy_completeness, formatter.label("strategy_completeness"), language, style
+        ),
+        "readiness": charts.contributions(
+            scorecard.organisation_readiness, formatter.label("organisation_readiness"), language, style
+        ),
+        "projection": charts.projected_scores(roadmap, scorecard, language, style),
+        "timeline": charts.roadmap_timeline(roadmap, language, style),
+    }
+    return {
+        "audit": audit,
+        "f": formatter,
+        "t": formatter.label,
+        "lang": language.value,
+        "version": __version__,
+        "branding": branding,
+        "sections": [(name, _section_title(name, audit, formatter)) for name in SECTIONS],
+        "scorecard": scorecard,
+        "diagnosis": diagnosis,
+        "roadmap": roadmap,
+        "charts": {name: figure_chart(f"chart-{name}", figure) for name, figure in figures.items()},
+        "top_findings": diagnosis.findings[:TOP_FINDINGS],
+        "first_moves": [(stage, action) for stage in roadmap.stages for action in stage.actions][:FIRST_MOVES],
+        "themes": _findings_by_theme(diagnosis.findings),
+        "subjects": lambda ids: [names.get(i, i) for i in ids if i],
+        "action_titles": action_titles,
+        "value_text": lambda value: _value_text(value, formatter, audit.engagement.currency),
+        "channels": _channel_rows(audit, scorecard),
+        "objective_names": {o.id: o.statement for o in audit.objectives},
+        "benchmark_rows": _benchmark_rows(audit, scorecard),
+        "metric_definitions": metric_definitions(),
+        "weights": [
+            (key, weight, scorecard.weights.get(key, weight.default)) for key, weight in WEIGHTS.items()
+        ],
+        "thresholds": _threshold_rows(audit),
+        "maturity_levels": MATURITY_LEVELS,
+        "rules": RULES,
+        "not_assessed": diagnosis.not_assessed,
+    }
+
+
+def _section_title(name: str, audit: Audit, formatter: Formatter) -> str:
+    if name == "cover":
+        return audit.engagement.client
+    return formatter.label(f"section_{name}")
+
+
+def _threshold_rows(audit: Audit) -> list[tuple[str, Threshold, float]]:
+    values = thresholds_for(audit)
+    return [(key, threshold, values.get(key, threshold.default)) for key, threshold in THRESHOLDS.items()]
+
+
+def _subject_names(audit: Audit) -> dict[str, str]:
+    names: dict[str, str] = {}
+    for section in (audit.peers, audit.stakeholders, audit.objectives, audit.channels):
+        for item in section:
+            names[item.id] = getattr(item, "name", None) or getattr(item, "statement", item.id)
+    return names
+
+
+def _findings_by_theme(findings: Iterable[Finding]) -> list[tuple[Theme, list[Finding]]]:
+    grouped: dict[Theme, list[Finding]] = {}
+    for finding in findings:
+        grouped.setdefault(finding.theme, []).append(finding)
+    return [(theme, grouped[theme]) for theme in Theme if theme in grouped]
+
+
+def _channel_rows(audit: Audit, scorecard: Scorecard) -> list[tuple[Any, Any]]:
+    scored = {item.channel_id: item for item in scorecard.channels}
+    return [(channel, scored.get(channel.id)) for channel in audit.channels]
+
+
+def _benchmark_rows(audit: Audit, scorecard: Scorecard) -> list[BenchmarkRow]:
+    index = BenchmarkIndex(audit)
+    rows: list[BenchmarkRow] = [item.benchmark for item in scorecard.channels if item.benchmark]
+    rows += [
+        row
+        for channel in audit.channels
+        if channel.is_social
+        for row in [index.lookup(channel.platform, POSTS_PER_WEEK)]
+        if row is not None
+    ]
+    rows += audit.settings.benchmarks
+    unique: dict[tuple[Any, ...], BenchmarkRow] = {}
+    for row in rows:
+        unique.setdefault((row.platform, row.industry, row.metric, row.year, row.source_title), row)
+    return sorted(unique.values(), key=lambda row: (row.platform.value, row.metric, -row.year))
+
+
+def _value_text(value: object, formatter: Formatter, currency: str) -> str:
+    if value is None:
+        return "—"
+    if isinstance(value, Bilingual):
+        return formatter.text(value)
+    if isinstance(value, bool):
+        return formatter.label("yes" if value else "no")
+    if isinstance(value, Enum):
+        return formatter.enum(value)
+    if isinstance(value, int | float):
+        return formatter.decimal(value, 2)
+    if isinstance(value, date):
+        return formatter.date(value)
+    if isinstance(value, list | tuple | set | frozenset):
+        return ", ".join(_value_text(item, formatter, currency) for item in value)
+    return str(value)

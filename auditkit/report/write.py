@@ -1,0 +1,38 @@
+"""Write a report to disk: the HTML file, atomically, and optionally its PDF beside it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from auditkit import store
+from auditkit.model import Audit, Language
+from auditkit.report.branding import Branding
+from auditkit.report.pdf import find_chromium, html_to_pdf
+from auditkit.report.render import render_report
+
+
+def write_report(
+    audit: Audit,
+    path: Path | str,
+    lang: Language | str | None = None,
+    pdf: bool = False,
+    *,
+    branding: Branding | None = None,
+) -> list[Path]:
+    """Render ``audit`` and write the report to ``path``; with ``pdf``, also ``path`` with ``.pdf``.
+
+    Returns the files written. Nothing is written when the PDF is asked for and Chromium is missing.
+
+    Raises:
+        ChromiumNotFoundError: ``pdf`` is true and no headless Chromium is installed.
+        AuditkitError: the audit's settings are invalid, or Chromium failed.
+    """
+    path = Path(path)
+    if pdf:
+        find_chromium()
+    html = render_report(audit, lang, branding)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    written = [store.write_atomically(path, html)]
+    if pdf:
+        written.append(html_to_pdf(path, path.with_suffix(".pdf")))
+    return written

@@ -1,0 +1,23 @@
+"""The rules of the method's catalogue, one module per theme, registered in :data:`auditkit.diagnose.RULES`.
+
+The modules are imported in catalogue order (the order of ``shared/DOMAIN.md``), which is the order
+of the registry and of findings of equal severity. To add a rule, add one function decorated with
+:func:`auditkit.diagnose.rule` to the module of its theme, with its texts, and its tests.
+"""
+
+from importlib import import_module
+
+MODULES = (
+    "objectives",
+    "indicators",
+    "environment",
+    "channels",
+    "strategy",
+    "organisation",
+    "practices",
+    "decision",
+)
+"""The rule modules, in catalogue order."""
+
+for _module in MODULES:
+    import_module(f"{__name__}.{_module}")

@@ -1,0 +1,186 @@
+"""Step 03: the channel inventory, with figures imported from a platform's CSV export."""
+
+from __future__ import annotations
+
+import html
+from typing import Any
+
+import ipywidgets as widgets
+from pydantic import ValidationError
+
+from auditkit import store
+from auditkit.benchmarks import metric_definitions
+from auditkit.csv_import import DEFAULT_DEFINITION, REACH_DEFINITION
+from auditkit.i18n import Bilingual
+from auditkit.model import Audit, Channel, EngagementMeasure
+from auditkit.platforms import Platform
+from auditkit.report.i18n import Formatter
+from auditkit.ui.common import heading, step_box
+from auditkit.ui.csv_import import CsvImportPanel
+from auditkit.ui.fields import INVALID_CLASS, LABEL_WIDTH, field, shown_number, typed_number
+from auditkit.ui.lists import ItemList
+from auditkit.ui.session import AuditSession, Event
+from auditkit.ui.texts import MESSAGES, field_label
+
+HEAD_FIELDS = ["name", "platform", "handle", "status", "owner", "audience_size", "posts_per_week"]
+TAIL_FIELDS = ["median_response_minutes", "last_post", "started", "hours_per_week", "monthly_budget"]
+JUDGEMENT_FIELDS = ["cross_posted_unchanged", "added_value", "emerging", "assessed_before_launch"]
+MEASURE_FIELDS = ("rate", "interactions", "base")
+
+_B = Bilingual
+TEXTS = {
+    "inventory": _B("Inventory", "Inventaire"),
+    "edit": _B("Edit a channel", "Modifier un canal"),
+    "engagement_hint": _B(
+        "a rate in percent, or interactions over a base; the definition says how it was computed",
+        "un taux en pourcentage, ou des interactions rapportées à une base ; la définition dit comment il a été calculé",
+    ),
+}
+
+
+def new_channel(audit: Audit) -> Channel:
+    name = MESSAGES["new_channel"](audit.engagement.language)
+    return Channel(id=audit.new_id("channels", name), name=name, platform=Platform.OTHER_SOCIAL)
+
+
+class EngagementEditor:
+    """The engagement measure of a channel: definition, then a rate or interactions over a base."""
+
+    def __init__(self, session: AuditSession, index: int) -> None:
+        self.session = session
+        self.path = ("channels", index, "engagement")
+        self.error: str | None = None
+        self.definition = widgets.Combobox(
+            options=sorted({*metric_definitions(), REACH_DEFINITION}),
+            ensure_option=False,
+            placeholder=DEFAULT_DEFINITION,
+            layout=widgets.Layout(width="22em"),
+        )
+        self.numbers = {
+            name: widgets.Text(
+                placeholder=session.text(field_label("EngagementMeasure", name)),
+                tooltip=session.text(field_label("EngagementMeasure", name)),
+                layout=widgets.Layout(width="9em"),
+            )
+            for name in MEASURE_FIELDS
+        }
+        self.message = widgets.HTML()
+        for control in (self.definition, *self.numbers.values()):
+            control.add_class("auditkit-field-engagement")
+        self._updating = False
+        self.refresh()
+        for control in (self.definition, *self.numbers.values()):
+            control.observe(self._on_value, "value")
+        caption = widgets.HTML(
+            html.escape(session.text(field_label("Channel", "engagement"))),
+            tooltip=session.text(TEXTS["engagement_hint"]),
+            layout=widgets.Layout(width=LABEL_WIDTH, min_width=LABEL_WIDTH),
+        )
+        self.widget = widgets.VBox(
+            [widgets.HBox([caption, self.definition, *self.numbers.values()]), self.message]
+        )
+
+    def refresh(self) -> None:
+        measure: EngagementMeasure | None = self.session.get(self.path)
+        self._updating = True
+        try:
+            self.definition.value = measure.definition if measure else ""
+            for name, control in self.numbers.items():
+                control.value = shown_number(getattr(measure, name) if measure else None, self.session.language)
+        finally:
+            self._updating = False
+        self._show(None)
+
+    def _on_value(self, _change: dict[str, Any]) -> None:
+        if self._updating:
+            return
+        language = self.session.language
+        try:
+            values = {name: typed_number(control.value, language) for name, control in self.numbers.items()}
+        except ValueError as error:
+            self._show(str(error))
+            return
+        measure: EngagementMeasure | None = None
+        if any(value is not None for value in values.values()):
+            try:
+                measure = EngagementMeasure(definition=self.definition.value.strip() or DEFAULT_DEFINITION, **values)
+            except ValidationError as error:
+                self._show("; ".join(problem.message for problem in store.validation_problems(error)))
+                return
+        problems = self.session.set(self.path, measure)
+        self._show("; ".join(problem.message for problem in problems) if problems else None)
+
+    def _show(self, message: str | None) -> None:
+        self.error = message
+        for control in (self.definition, *self.numbers.values()):
+            (control.add_class if message else control.remove_class)(INVALID_CLASS)
+        self.message.value = f'<span class="auditkit-error">⚠ {html.escape(message)}</span>' if message else ""
+
+
+def channel_editor(session: AuditSession, index: int) -> widgets.VBox:
+    """Every field of the channel at ``index``."""
+    path = ("channels", index)
+    channel = session.audit.channels[index]
+    identity = widgets.HTML(
+        f'<span class="auditkit-id">{html.escape(session.message("id", id=channel.id))}</span>'
+    )
+    head = [field(session, (*path, name)).widget for name in HEAD_FIELDS]
+    engagement = EngagementEditor(session, index)
+    tail = [field(session, (*path, name)).widget for name in TAIL_FIELDS]
+    references = [field(session, (*path, name)).widget for name in ("objectives", "stakeholders")]
+    judgement = [field(session, (*path, name)).widget for name in JUDGEMENT_FIELDS]
+    return widgets.VBox([identity, *head, engagement.widget, *tail, *references, *judgement])
+
+
+def inventory_html(audit: Audit) -> str:
+    """The channel inventory as an HTML table (every typed text escaped)."""
+    language = audit.engagement.language
+    formatter = Formatter(language)
+    columns = ["channel", "platform", "status", "audience", "posts_per_week", "engagement_rate", "owner"]
+    head = "".join(f"<th>{html.escape(formatter.label(name))}</th>" for name in columns)
+    head += "<th>id</th>"
+    rows = []
+    for channel in audit.channels:
+        engagement = formatter.percent_points(channel.engagement.percent, 2) if channel.engagement else "—"
+        cells = [
+            html.escape(channel.name),
+            html.escape(formatter.enum(channel.platform)),
+            html.escape(formatter.enum(channel.status)),
+            f'<span class="num">{formatter.number(channel.audience_size)}</span>',
+            formatter.decimal(channel.posts_per_week, 1),
+            engagement,
+            html.escape(channel.owner or "—"),
+            f'<span class="auditkit-id">{html.escape(channel.id)}</span>',
+        ]
+        rows.append("<tr>" + "".join(f"<td>{cell}</td>" for cell in cells) + "</tr>")
+    return f'<table class="auditkit-table auditkit-inventory"><tr>{head}</tr>{"".join(rows)}</table>'
+
+
+def channels_step(session: AuditSession) -> widgets.VBox:
+    """The inventory table, the channel list with its editor, and the CSV import."""
+    inventory = widgets.HTML(inventory_html(session.audit))
+    items = ItemList(
+        session,
+        "channels",
+        title=lambda channel: f"{channel.name} · {channel.status.value}",
+        editor=lambda index: channel_editor(session, index),
+        new_item=new_channel,
+    )
+
+    def on_change(event: Event) -> None:
+        if event is not Event.SAVED:
+            inventory.value = inventory_html(session.audit)
+
+    session.on_change(on_change)
+    importer = CsvImportPanel(session, on_applied=items.refresh)
+    return step_box(
+        session,
+        "channels",
+        [
+            heading(session.text(TEXTS["inventory"])),
+            inventory,
+            heading(session.text(TEXTS["edit"])),
+            items.widget,
+            importer.widget,
+        ],
+    )

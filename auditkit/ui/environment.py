@@ -1,0 +1,128 @@
+"""Step 02: the operating environment: the client's industry, its peers and its stakeholders."""
+
+from __future__ import annotations
+
+import html
+
+import ipywidgets as widgets
+
+from auditkit.model import Audit, Level, Peer, PeerPresence, PlatformUse, Stakeholder
+from auditkit.platforms import Platform
+from auditkit.ui.common import heading, step_box
+from auditkit.ui.fields import field, form
+from auditkit.ui.lists import ItemList, RowList
+from auditkit.ui.session import AuditSession, FieldPath
+from auditkit.ui.texts import MESSAGES, field_label
+
+CLIENT_FIELDS = ["industry", "sector", "size", "country"]
+PEER_FIELDS = ["name", "relation", "adoption", "note"]
+STAKEHOLDER_FIELDS = ["name", "importance", "digital_literacy", "engagement", "consultation", "consultation_note"]
+
+_SECTION_TITLES = {
+    "client": ("The organisation", "L'organisation"),
+    "peers": ("Peers and competitors", "Pairs et concurrents"),
+    "stakeholders": ("Stakeholders and target audiences", "Parties prenantes et publics cibles"),
+}
+
+
+def _unused_platform(used: list[Platform]) -> Platform:
+    return next((platform for platform in Platform if platform not in used), Platform.OTHER_SOCIAL)
+
+
+def new_peer(audit: Audit) -> Peer:
+    name = MESSAGES["new_peer"](audit.engagement.language)
+    return Peer(id=audit.new_id("peers", name), name=name)
+
+
+def new_stakeholder(audit: Audit) -> Stakeholder:
+    name = MESSAGES["new_stakeholder"](audit.engagement.language)
+    return Stakeholder(id=audit.new_id("stakeholders", name), name=name)
+
+
+def presence_row(session: AuditSession, path: FieldPath) -> list[widgets.Widget]:
+    """The compact fields of a peer's presence on one platform."""
+    return [
+        field(session, (*path, "platform"), compact=True, width="13em").widget,
+        field(session, (*path, "handle"), compact=True, width="14em").widget,
+        field(session, (*path, "audience"), compact=True, width="8em").widget,
+        field(session, (*path, "posts_per_week"), compact=True, width="8em").widget,
+        field(session, (*path, "engagement_rate"), compact=True, width="8em").widget,
+    ]
+
+
+def platform_use_row(session: AuditSession, path: FieldPath) -> list[widgets.Widget]:
+    """The compact fields of a stakeholder's use of one platform."""
+    return [
+        field(session, (*path, "platform"), compact=True, width="13em").widget,
+        field(session, (*path, "share"), compact=True, width="8em").widget,
+        field(session, (*path, "level"), compact=True, width="10em").widget,
+    ]
+
+
+def _identity(session: AuditSession, item_id: str) -> widgets.HTML:
+    return widgets.HTML(f'<span class="auditkit-id">{html.escape(session.message("id", id=item_id))}</span>')
+
+
+def peer_editor(session: AuditSession, index: int) -> widgets.VBox:
+    path = ("peers", index)
+    peer = session.audit.peers[index]
+    presence = RowList(
+        session,
+        (*path, "presence"),
+        label=session.text(field_label("Peer", "presence")),
+        row=lambda row_path: presence_row(session, row_path),
+        new_row=lambda audit: PeerPresence(
+            platform=_unused_platform([p.platform for p in audit.peers[index].presence])
+        ),
+    )
+    fields = [field(session, (*path, name)).widget for name in PEER_FIELDS]
+    return widgets.VBox([_identity(session, peer.id), *fields, presence.widget])
+
+
+def stakeholder_editor(session: AuditSession, index: int) -> widgets.VBox:
+    path = ("stakeholders", index)
+    stakeholder = session.audit.stakeholders[index]
+    platforms = RowList(
+        session,
+        (*path, "platforms"),
+        label=session.text(field_label("Stakeholder", "platforms")),
+        row=lambda row_path: platform_use_row(session, row_path),
+        new_row=lambda audit: PlatformUse(
+            platform=_unused_platform([u.platform for u in audit.stakeholders[index].platforms]),
+            level=Level.MEDIUM,
+        ),
+    )
+    fields = [field(session, (*path, name)).widget for name in STAKEHOLDER_FIELDS]
+    return widgets.VBox([_identity(session, stakeholder.id), *fields, platforms.widget])
+
+
+def environment_step(session: AuditSession) -> widgets.VBox:
+    """The client's profile, the peers list and the stakeholders list."""
+    language = session.language.value
+    peers = ItemList(
+        session,
+        "peers",
+        title=lambda peer: peer.name,
+        editor=lambda index: peer_editor(session, index),
+        new_item=new_peer,
+    )
+    stakeholders = ItemList(
+        session,
+        "stakeholders",
+        title=lambda stakeholder: f"{stakeholder.name} ({stakeholder.importance}/5)",
+        editor=lambda index: stakeholder_editor(session, index),
+        new_item=new_stakeholder,
+    )
+    pick = 1 if language == "fr" else 0
+    return step_box(
+        session,
+        "environment",
+        [
+            heading(_SECTION_TITLES["client"][pick]),
+            form(session, ("client",), CLIENT_FIELDS),
+            heading(_SECTION_TITLES["peers"][pick]),
+            peers.widget,
+            heading(_SECTION_TITLES["stakeholders"][pick]),
+            stakeholders.widget,
+        ],
+    )

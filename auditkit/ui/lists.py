@@ -1,0 +1,270 @@
+"""List sections: add, edit, remove and reorder the rows of objectives, channels, peers, stakeholders.
+
+:class:`ItemList` shows a list of items on the left and the editor of the selected one on the right
+(one editor at a time, so that an inventory of thirty channels stays light in the browser).
+:class:`RowList` edits small nested lists (indicators, platforms used, peers' presence) as rows of
+compact fields. Removing an objective or a stakeholder also takes its id out of the items that
+referred to it, so the audit stays valid.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable
+from typing import Any
+
+import ipywidgets as widgets
+
+from auditkit.model import Audit
+from auditkit.ui.session import AuditSession, Event, FieldPath, value_at
+
+REFERRING: dict[str, tuple[tuple[str, str], ...]] = {
+    "objectives": (("channels", "objectives"),),
+    "stakeholders": (("objectives", "stakeholders"), ("channels", "stakeholders")),
+}
+"""For each section whose ids are referred to: the (section, field) pairs holding those references."""
+
+
+def references_to(audit: Audit, section: str, item_id: str) -> int:
+    """How many items of the audit refer to the item ``item_id`` of ``section``."""
+    return sum(
+        item_id in getattr(item, name)
+        for referring, name in REFERRING.get(section, ())
+        for item in getattr(audit, referring)
+    )
+
+
+def remove_item(audit: Audit, section: str, index: int) -> None:
+    """Remove item ``index`` of ``section`` and every reference to it."""
+    removed = getattr(audit, section).pop(index)
+    for referring, name in REFERRING.get(section, ()):
+        for item in getattr(audit, referring):
+            if removed.id in getattr(item, name):
+                setattr(item, name, [ref for ref in getattr(item, name) if ref != removed.id])
+
+
+def move_item(items: list[Any], index: int, offset: int) -> int:
+    """Move ``items[index]`` by ``offset`` places (clamped); return its new index."""
+    target = max(0, min(len(items) - 1, index + offset))
+    items.insert(target, items.pop(index))
+    return target
+
+
+def _button(description: str, icon: str, tooltip: str, style: str = "") -> widgets.Button:
+    return widgets.Button(
+        description=description,
+        icon=icon,
+        tooltip=tooltip,
+        button_style=style,
+        layout=widgets.Layout(width="auto"),
+    )
+
+
+class ItemList:
+    """A list of items with the editor of the selected one.
+
+    Args:
+        session: the audit session.
+        section: the audit's list attribute ("objectives", "stakeholders", "peers", "channels").
+        title: the item's line in the list.
+        editor: builds the editor of the item at an index (called when the selection changes).
+        new_item: builds the item that "Add" appends.
+    """
+
+    def __init__(
+        self,
+        session: AuditSession,
+        section: str,
+        *,
+        title: Callable[[Any], str],
+        editor: Callable[[int], widgets.Widget],
+        new_item: Callable[[Audit], Any],
+    ) -> None:
+        self.session = session
+        self.section = section
+        self._title = title
+        self._editor = editor
+        self._new_item = new_item
+        self._updating = False
+        self.select = widgets.Select(layout=widgets.Layout(width="22em", height="12em"))
+        self.select.add_class(f"auditkit-list-{section}")
+        self.select.observe(self._on_select, "value")
+        message = session.message
+        self.add_button = _button(message("add"), "plus", message("add"), "success")
+        self.up_button = _button("", "arrow-up", message("up"))
+        self.down_button = _button("", "arrow-down", message("down"))
+        self.remove_button = _button(message("remove"), "trash", message("remove"), "danger")
+        self.add_button.on_click(lambda _: self.add())
+        self.up_button.on_click(lambda _: self.move(-1))
+        self.down_button.on_click(lambda _: self.move(1))
+        self.remove_button.on_click(lambda _: self.ask_remove())
+        self.confirm_text = widgets.HTML()
+        self.confirm_button = _button(message("yes_remove"), "check", message("yes_remove"), "danger")
+        self.cancel_button = _button(message("cancel"), "times", message("cancel"))
+        self.confirm_button.on_click(lambda _: self.remove())
+        self.cancel_button.on_click(lambda _: self._hide_confirm())
+        self.confirm = widgets.HBox([self.confirm_text, self.confirm_button, self.cancel_button])
+        self.message = widgets.HTML()
+        self.detail = widgets.VBox(layout=widgets.Layout(border="1px solid #e5e7eb", padding="6px", margin="6px 0"))
+        buttons = widgets.VBox([self.add_button, self.up_button, self.down_button, self.remove_button])
+        self.widget = widgets.VBox([widgets.HBox([self.select, buttons]), self.confirm, self.message, self.detail])
+        session.on_change(self._on_session)
+        self.refresh(0)
+
+    @property
+    def items(self) -> list[Any]:
+        return getattr(self.session.audit, self.section)
+
+    @property
+    def index(self) -> int | None:
+        return self.select.value
+
+    def refresh(self, index: int | None = None) -> None:
+        """Show the list again, select ``index`` (or keep the selection) and rebuild its editor."""
+        count = len(self.items)
+        if index is None:
+            index = self.index
+        index = None if not count else max(0, min(count - 1, index or 0))
+        self._updating = True
+        try:
+            self.select.options = self._options()
+            self.select.value = index
+        finally:
+            self._updating = False
+        self._hide_confirm()
+        self._show_detail()
+
+    def add(self) -> None:
+        item = self._new_item(self.session.audit)
+        problems = self.session.edit(lambda audit: getattr(audit, self.section).append(item))
+        self._report(problems)
+        self.refresh(len(self.items) - 1)
+
+    def move(self, offset: int) -> None:
+        if self.index is None:
+            return
+        index = self.index
+        target = max(0, min(len(self.items) - 1, index + offset))
+        self._report(self.session.edit(lambda audit: move_item(getattr(audit, self.section), index, offset)))
+        self.refresh(target)
+
+    def ask_remove(self) -> None:
+        if self.index is None:
+            return
+        item = self.items[self.index]
+        count = references_to(self.session.audit, self.section, item.id)
+        more = self.session.message("confirm_refs", count=count) if count else ""
+        self.confirm_text.value = html.escape(
+            self.session.message("confirm_remove", name=self._title(item), more=more)
+        )
+        self.confirm.layout.display = ""
+
+    def remove(self) -> None:
+        if self.index is None:
+            return
+        index = self.index
+        self._report(self.session.edit(lambda audit: remove_item(audit, self.section, index)))
+        self.refresh(index)
+
+    def _options(self) -> list[tuple[str, int]]:
+        return [(f"{i + 1}. {self._title(item)}", i) for i, item in enumerate(self.items)]
+
+    def _show_detail(self) -> None:
+        if self.index is None:
+            self.detail.children = [widgets.HTML(html.escape(self.session.message("empty_list")))]
+        else:
+            self.detail.children = [self._editor(self.index)]
+
+    def _hide_confirm(self) -> None:
+        self.confirm.layout.display = "none"
+
+    def _on_select(self, change: dict[str, Any]) -> None:
+        if not self._updating:
+            self._hide_confirm()
+            self._show_detail()
+
+    def _on_session(self, event: Event) -> None:
+        if event is Event.RELOAD:
+            self.refresh()
+        elif event is Event.EDIT and len(self.items) == len(self.select.options):
+            options = self._options()
+            if options != list(self.select.options):
+                index = self.index
+                self._updating = True
+                try:
+                    self.select.options = options
+                    self.select.value = index
+                finally:
+                    self._updating = False
+
+    def _report(self, problems: list[Any]) -> None:
+        text = "; ".join(str(problem) for problem in problems)
+        self.message.value = f'<span class="auditkit-error">⚠ {html.escape(text)}</span>' if text else ""
+
+
+class RowList:
+    """A small nested list edited as rows of compact fields, each with move and remove buttons.
+
+    Args:
+        session: the audit session.
+        path: where the list lives, e.g. ``("objectives", 0, "indicators")``.
+        label: the list's caption.
+        row: builds the widgets of the row at a path.
+        new_row: builds the row that "Add" appends.
+    """
+
+    def __init__(
+        self,
+        session: AuditSession,
+        path: FieldPath,
+        *,
+        label: str,
+        row: Callable[[FieldPath], list[widgets.Widget]],
+        new_row: Callable[[Audit], Any],
+    ) -> None:
+        self.session = session
+        self.path = path
+        self._row = row
+        self._new_row = new_row
+        self.rows = widgets.VBox()
+        self.message = widgets.HTML()
+        self.add_button = _button(session.message("add"), "plus", session.message("add"))
+        self.add_button.on_click(lambda _: self.add())
+        caption = widgets.HTML(f"<b>{html.escape(label)}</b>")
+        self.widget = widgets.VBox([caption, self.rows, self.add_button, self.message])
+        self.widget.add_class(f"auditkit-rows-{path[-1]}")
+        self.refresh()
+
+    @property
+    def items(self) -> list[Any]:
+        return value_at(self.session.audit, self.path)
+
+    def refresh(self) -> None:
+        rows = []
+        for index in range(len(self.items)):
+            up = _button("", "arrow-up", self.session.message("up"))
+            down = _button("", "arrow-down", self.session.message("down"))
+            remove = _button("", "trash", self.session.message("remove"))
+            up.on_click(lambda _, i=index: self.move(i, -1))
+            down.on_click(lambda _, i=index: self.move(i, 1))
+            remove.on_click(lambda _, i=index: self.remove(i))
+            fields = self._row((*self.path, index))
+            rows.append(widgets.HBox([*fields, up, down, remove], layout=widgets.Layout(align_items="flex-start")))
+        self.rows.children = rows
+
+    def add(self) -> None:
+        row = self._new_row(self.session.audit)
+        self._report(self.session.edit(lambda audit: value_at(audit, self.path).append(row)))
+        self.refresh()
+
+    def move(self, index: int, offset: int) -> None:
+        self._report(self.session.edit(lambda audit: move_item(value_at(audit, self.path), index, offset)))
+        self.refresh()
+
+    def remove(self, index: int) -> None:
+        self._report(self.session.edit(lambda audit: value_at(audit, self.path).pop(index)))
+        self.refresh()
+
+    def _report(self, problems: list[Any]) -> None:
+        text = "; ".join(str(problem) for problem in problems)
+        self.message.value = f'<span class="auditkit-error">⚠ {html.escape(text)}</span>' if text else ""

@@ -1,0 +1,68 @@
+"""Step 01: the objectives (SMART, at most three, one primary) and the indicators that prove them."""
+
+from __future__ import annotations
+
+import html
+
+import ipywidgets as widgets
+
+from auditkit.model import Audit, Indicator, Lens, Objective, ObjectiveKind
+from auditkit.ui.common import step_box
+from auditkit.ui.fields import field
+from auditkit.ui.lists import ItemList, RowList
+from auditkit.ui.session import AuditSession, FieldPath
+from auditkit.ui.texts import MESSAGES, field_label
+
+OBJECTIVE_FIELDS = ["statement", "kind", "primary", "metric", "unit", "baseline", "target", "deadline"]
+
+
+def new_objective(audit: Audit) -> Objective:
+    """A placeholder objective for "Add", in the audit's language."""
+    statement = MESSAGES["new_objective"](audit.engagement.language)
+    return Objective(id=audit.new_id("objectives", "objective"), statement=statement, kind=ObjectiveKind.AWARENESS)
+
+
+def new_indicator(audit: Audit) -> Indicator:
+    """A placeholder indicator for "Add"."""
+    return Indicator(name=MESSAGES["new_indicator"](audit.engagement.language), lens=Lens.ROA)
+
+
+def indicator_row(session: AuditSession, path: FieldPath) -> list[widgets.Widget]:
+    """The compact fields of one indicator."""
+    return [
+        field(session, (*path, "name"), compact=True, width="16em").widget,
+        field(session, (*path, "lens"), compact=True, width="16em").widget,
+        field(session, (*path, "definition"), compact=True, width="18em").widget,
+        field(session, (*path, "source"), compact=True, width="12em").widget,
+    ]
+
+
+def objective_editor(session: AuditSession, index: int) -> widgets.VBox:
+    """Every field of the objective at ``index``."""
+    path = ("objectives", index)
+    objective = session.audit.objectives[index]
+    identity = widgets.HTML(
+        f'<span class="auditkit-id">{html.escape(session.message("id", id=objective.id))}</span>'
+    )
+    fields = [field(session, (*path, name)).widget for name in OBJECTIVE_FIELDS]
+    audiences = field(session, (*path, "stakeholders")).widget
+    indicators = RowList(
+        session,
+        (*path, "indicators"),
+        label=session.text(field_label("Objective", "indicators")),
+        row=lambda row_path: indicator_row(session, row_path),
+        new_row=new_indicator,
+    )
+    return widgets.VBox([identity, *fields, audiences, indicators.widget])
+
+
+def objectives_step(session: AuditSession) -> widgets.VBox:
+    """The objectives of the audit: a list to add, remove and reorder, and the selected one's editor."""
+    items = ItemList(
+        session,
+        "objectives",
+        title=lambda objective: ("★ " if objective.primary else "") + objective.statement[:60],
+        editor=lambda index: objective_editor(session, index),
+        new_item=new_objective,
+    )
+    return step_box(session, "objectives", [items.widget])

@@ -1,0 +1,400 @@
+"""One audit file being edited in a kernel: validated edits, debounced atomic autosave, reload.
+
+Every widget of :mod:`auditkit.ui` edits the audit through :meth:`AuditSession.edit` (or
+:meth:`AuditSession.set`): the change is made on a copy, the whole audit is validated (field
+constraints *and* cross-references), and only a valid copy replaces the session's audit. A valid
+edit schedules a save a moment later (debounced: a burst of keystrokes gives one save), through
+:func:`auditkit.store.save`, which writes atomically and refuses to overwrite a newer version
+written elsewhere (:class:`~auditkit.errors.StaleWriteError`); the session then shows what happened
+and offers to reload. Pending changes are also saved when the kernel exits.
+"""
+
+from __future__ import annotations
+
+import atexit
+import contextlib
+import html
+import shutil
+import threading
+import weakref
+from collections.abc import Callable
+from datetime import date
+from enum import StrEnum
+from pathlib import Path
+from typing import Any, Protocol
+
+import ipywidgets as widgets
+from pydantic import BaseModel, ValidationError
+
+from auditkit import resources, store
+from auditkit.errors import AuditkitError, Problem, StaleWriteError
+from auditkit.i18n import Bilingual
+from auditkit.model import Audit, ClientProfile, Engagement, IndustryKind, Language
+from auditkit.ui.texts import MESSAGES
+
+FieldPath = tuple[Any, ...]
+"""Where a value lives in the audit: attribute names, list indexes and dict keys, e.g.
+``("objectives", 0, "statement")``."""
+
+DEFAULT_AUDIT = Path("my-audit.audit.json")
+"""The audit file a notebook opens when it is given none and no current audit is set."""
+CURRENT_POINTER = Path(".auditkit-current")
+"""File in the working folder naming the audit chosen in ``00_start`` (one relative path)."""
+PREFERRED_EXAMPLE = "boulangerie-martin.audit.json"
+SAVE_DELAY = 0.6
+"""Seconds of quiet after the last edit before the audit is saved."""
+
+
+class Cancellable(Protocol):
+    def cancel(self) -> None: ...
+
+
+Timer = Callable[[float, Callable[[], None]], Cancellable]
+"""Runs a function after a delay, in the background, and returns a handle to cancel it."""
+
+
+def thread_timer(delay: float, action: Callable[[], None]) -> Cancellable:
+    """The default :data:`Timer`: a daemon :class:`threading.Timer`."""
+    timer = threading.Timer(delay, action)
+    timer.daemon = True
+    timer.start()
+    return timer
+
+
+class Debouncer:
+    """Calls ``action`` once, ``delay`` seconds after the last :meth:`trigger`."""
+
+    def __init__(self, delay: float, action: Callable[[], object], timer: Timer = thread_timer) -> None:
+        self.delay = delay
+        self._action = action
+        self._timer = timer
+        self._pending: Cancellable | None = None
+        self._lock = threading.Lock()
+
+    @property
+    def pending(self) -> bool:
+        return self._pending is not None
+
+    def trigger(self) -> None:
+        with self._lock:
+            if self._pending is not None:
+                self._pending.cancel()
+            self._pending = self._timer(self.delay, self._fire)
+
+    def cancel(self) -> None:
+        with self._lock:
+            if self._pending is not None:
+                self._pending.cancel()
+            self._pending = None
+
+    def _fire(self) -> None:
+        with self._lock:
+            self._pending = None
+        self._action()
+
+
+class Event(StrEnum):
+    """What a session tells its listeners."""
+
+    EDIT = "edit"
+    """The audit changed in this session (widgets already show it)."""
+    RELOAD = "reload"
+    """The audit was replaced (reloaded or another file opened): widgets must show it anew."""
+    SAVED = "saved"
+
+
+Listener = Callable[[Event], None]
+
+
+class AuditSession:
+    """An audit file open for editing, with its save status as a widget.
+
+    Args:
+        path: the ``.audit.json`` file (it must exist and be valid).
+        save_delay: seconds of quiet before a save.
+        timer: how to run the delayed save (tests pass their own).
+    """
+
+    def __init__(self, path: Path | str, *, save_delay: float = SAVE_DELAY, timer: Timer = thread_timer) -> None:
+        self.path = Path(path)
+        self.audit = store.load(self.path)
+        self._lock = threading.RLock()
+        self._dirty = False
+        self._listeners: list[Listener] = []
+        self._saver = Debouncer(save_delay, self.flush, timer)
+        self.notice = widgets.HTML()
+        self.status = widgets.HTML()
+        self.reload_button = widgets.Button(icon="refresh", button_style="warning")
+        self.reload_button.on_click(lambda _: self.reload())
+        self.reload_button.layout.display = "none"
+        self.status_bar = widgets.VBox([self.notice, widgets.HBox([self.status, self.reload_button])])
+        self.status_bar.add_class("auditkit-status")
+        self.error: str | None = None
+        self._show_status("loaded")
+        reference = weakref.ref(self)
+        atexit.register(_flush_if_alive, reference)
+
+    # -- reading ------------------------------------------------------------------------------------
+
+    @property
+    def language(self) -> Language:
+        return self.audit.engagement.language
+
+    def text(self, bilingual: Bilingual, **values: object) -> str:
+        """``bilingual`` in the audit's language, placeholders filled."""
+        return bilingual(self.language).format(**values) if values else bilingual(self.language)
+
+    def message(self, key: str, **values: object) -> str:
+        """The interface message ``key`` (see :data:`auditkit.ui.texts.MESSAGES`) in the audit's language."""
+        return self.text(MESSAGES[key], **values)
+
+    def get(self, path: FieldPath) -> Any:
+        """The value at ``path`` in the current audit (``None`` where a dict has no such key)."""
+        return value_at(self.audit, path)
+
+    @property
+    def dirty(self) -> bool:
+        """True while an accepted change waits to be saved."""
+        return self._dirty
+
+    # -- editing ------------------------------------------------------------------------------------
+
+    def edit(self, change: Callable[[Audit], object]) -> list[Problem]:
+        """Apply ``change`` to a copy of the audit; keep it and schedule a save if the copy is valid.
+
+        ``change`` edits the copy it is given in place, or returns a new audit to use instead.
+
+        Returns:
+            The problems that made the change refused (empty when it was accepted). A refused change
+            leaves the audit and the file as they were.
+        """
+        with self._lock:
+            candidate = self.audit.model_copy(deep=True)
+            try:
+                result = change(candidate)
+                if isinstance(result, Audit):
+                    candidate = result
+                accepted = Audit.model_validate(candidate.model_dump())
+            except ValidationError as error:
+                return store.validation_problems(error)
+            except (ValueError, KeyError, IndexError, AuditkitError) as error:
+                return [Problem("", str(error))]
+            self.audit = accepted
+            self._dirty = True
+        self._show_status("pending")
+        self._saver.trigger()
+        self._notify(Event.EDIT)
+        return []
+
+    def set(self, path: FieldPath, value: Any) -> list[Problem]:
+        """Set the value at ``path`` (see :meth:`edit`)."""
+        return self.edit(lambda audit: assign(audit, path, value))
+
+    def flush(self) -> bool:
+        """Save now if a change is pending; True when the file holds the session's audit."""
+        self._saver.cancel()
+        with self._lock:
+            if not self._dirty:
+                return self.error is None
+            try:
+                store.save(self.audit, self.path)
+            except StaleWriteError:
+                self.error = "stale"
+                self._show_status("stale")
+                return False
+            except (OSError, AuditkitError) as error:
+                self.error = str(error)
+                self._show_status("save_failed", error=str(error))
+                return False
+            self._dirty = False
+            self.error = None
+        self._show_status("saved")
+        self._notify(Event.SAVED)
+        return True
+
+    def reload(self) -> None:
+        """Replace the audit by the file's current content, dropping unsaved changes."""
+        self._saver.cancel()
+        with self._lock:
+            self.audit = store.load(self.path)
+            self._dirty = False
+            self.error = None
+        self._show_status("loaded")
+        self._notify(Event.RELOAD)
+
+    def switch(self, path: Path | str) -> None:
+        """Save pending changes, then work on another audit file."""
+        audit = store.load(path)
+        self.flush()
+        with self._lock:
+            _SESSIONS.pop(self.path.resolve(), None)
+            self.path, self.audit, self._dirty, self.error = Path(path), audit, False, None
+            _SESSIONS[self.path.resolve()] = self
+        self._show_status("loaded")
+        self._notify(Event.RELOAD)
+
+    # -- listening ----------------------------------------------------------------------------------
+
+    def on_change(self, listener: Listener) -> None:
+        """Call ``listener(event)`` after each edit, save and reload."""
+        self._listeners.append(listener)
+
+    def _notify(self, event: Event) -> None:
+        for listener in list(self._listeners):
+            listener(event)
+
+    def _show_status(self, key: str, **values: object) -> None:
+        name = html.escape(self.path.name)
+        saved_at = self.audit.saved_at.astimezone().strftime("%H:%M:%S") if self.audit.saved_at else ""
+        text = html.escape(
+            self.message(key, path=self.path.name, revision=self.audit.revision, time=saved_at, **values)
+        ).replace(html.escape(self.path.name), f"<code>{name}</code>")
+        colour = {"stale": "#b71c1c", "save_failed": "#b71c1c", "pending": "#8a6d00"}.get(key, "#2e7d32")
+        self.status.value = f'<span style="color:{colour}">{text}</span>'
+        self.reload_button.description = self.message("reload")
+        self.reload_button.layout.display = "" if key == "stale" else "none"
+
+
+def _flush_if_alive(reference: weakref.ref[AuditSession]) -> None:
+    session = reference()
+    if session is not None and session.dirty:
+        with contextlib.suppress(Exception):
+            session.flush()
+
+
+# -- paths into the model ----------------------------------------------------------------------------
+
+
+def value_at(root: Any, path: FieldPath) -> Any:
+    """The value at ``path`` under ``root`` (``None`` where a dict lacks the key)."""
+    target = root
+    for part in path:
+        if isinstance(target, dict):
+            target = target.get(part)
+        elif isinstance(target, list):
+            target = target[part]
+        else:
+            target = getattr(target, part)
+        if target is None:
+            return None
+    return target
+
+
+def assign(root: Any, path: FieldPath, value: Any) -> None:
+    """Set the value at ``path`` under ``root`` (pydantic validates an attribute as it is set)."""
+    parent = value_at(root, path[:-1])
+    last = path[-1]
+    if isinstance(parent, dict | list):
+        parent[last] = value
+    elif isinstance(parent, BaseModel):
+        setattr(parent, last, value)
+    else:
+        raise KeyError(".".join(str(part) for part in path))
+
+
+# -- opening ----------------------------------------------------------------------------------------
+
+_SESSIONS: dict[Path, AuditSession] = {}
+
+
+def resolve_audit_path(audit_path: Path | str | None, folder: Path | None = None) -> Path:
+    """The audit file a notebook works on: the one given, else the folder's current one, else the default.
+
+    The current audit is the one named in ``.auditkit-current`` (written when ``00_start`` opens or
+    creates an audit); the default is ``my-audit.audit.json``.
+    """
+    folder = folder or Path.cwd()
+    if audit_path:
+        return Path(audit_path)
+    pointer = folder / CURRENT_POINTER
+    if pointer.is_file():
+        named = pointer.read_text(encoding="utf-8").strip()
+        if named and (folder / named).is_file():
+            return folder / named
+    return folder / DEFAULT_AUDIT
+
+
+def set_current(path: Path, folder: Path | None = None) -> None:
+    """Make ``path`` the folder's current audit (what notebooks open when given no path)."""
+    folder = folder or Path.cwd()
+    try:
+        named = path.resolve().relative_to(folder.resolve()).as_posix()
+    except ValueError:
+        named = str(path.resolve())
+    store.write_atomically(folder / CURRENT_POINTER, named + "\n")
+
+
+def default_example() -> Path | None:
+    """The bundled example a new working copy starts from (the B2C bakery when bundled)."""
+    examples = resources.example_audits()
+    preferred = [path for path in examples if path.name == PREFERRED_EXAMPLE]
+    return (preferred or examples or [None])[0]
+
+
+def open_session(
+    audit_path: Path | str | None = None, *, save_delay: float = SAVE_DELAY, timer: Timer = thread_timer
+) -> AuditSession:
+    """The session of the notebook's audit file, creating a working copy of the example if needed.
+
+    Running the cell again returns the same session (reloaded if the file changed on disk and
+    nothing is pending), so widgets of one kernel never race each other.
+
+    Args:
+        audit_path: the audit file; ``None`` or ``""``: see :func:`resolve_audit_path`.
+        save_delay: seconds of quiet before a save.
+        timer: how to run the delayed save.
+    """
+    path = resolve_audit_path(audit_path)
+    notice = ""
+    if not path.exists():
+        notice = _create_working_copy(path)
+    key = path.resolve()
+    session = _SESSIONS.get(key)
+    if session is not None and session.path.exists():
+        if not session.dirty and _revision(path) != session.audit.revision:
+            session.reload()
+    else:
+        session = AuditSession(path, save_delay=save_delay, timer=timer)
+        _SESSIONS[key] = session
+    session.notice.value = f'<div class="auditkit-notice">{html.escape(notice)}</div>' if notice else ""
+    return session
+
+
+def new_audit(path: Path, client: str, industry: IndustryKind, language: Language, audit_date: date) -> Path:
+    """Create a new audit file (refusing to overwrite one) and return its path.
+
+    Raises:
+        AuditkitError: the file exists, or the values are invalid (the message says which).
+    """
+    if not path.name.endswith(store.SUFFIX):
+        path = path.with_name(path.name + store.SUFFIX)
+    if path.exists():
+        raise AuditkitError(f"{path}: already exists; not overwritten (choose another name)")
+    try:
+        audit = Audit(
+            engagement=Engagement(client=client, audit_date=audit_date, language=language),
+            client=ClientProfile(industry=industry),
+        )
+    except ValidationError as error:
+        raise AuditkitError("; ".join(str(problem) for problem in store.validation_problems(error))) from None
+    path.parent.mkdir(parents=True, exist_ok=True)
+    store.save(audit, path)
+    return path
+
+
+def _create_working_copy(path: Path) -> str:
+    example = default_example()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if example is None:
+        new_audit(path, "My client", IndustryKind.COMMERCIAL_B2C, Language.EN, date.today())
+        return MESSAGES["created_empty"].en.format(path=path.name)
+    shutil.copyfile(example, path)
+    audit = store.load(path)
+    return MESSAGES["started_from_example"](audit.engagement.language).format(path=path.name, example=example.name)
+
+
+def _revision(path: Path) -> int | None:
+    try:
+        return store.load(path).revision
+    except AuditkitError:
+        return None

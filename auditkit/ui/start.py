@@ -1,0 +1,147 @@
+"""Step 00: open or create the audit, describe the engagement, and see how far each step has gone."""
+
+from __future__ import annotations
+
+import html
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import ipywidgets as widgets
+
+from auditkit import store
+from auditkit.errors import AuditkitError
+from auditkit.i18n import Bilingual
+from auditkit.model import IndustryKind, Language
+from auditkit.ui.common import heading, step_box
+from auditkit.ui.fields import choice, form
+from auditkit.ui.progress import progress_view
+from auditkit.ui.session import AuditSession, Event, new_audit, set_current
+
+ENGAGEMENT_FIELDS = ["client", "consultant", "audit_date", "round", "language", "currency"]
+
+_B = Bilingual
+TEXTS = {
+    "engagement": _B("The engagement", "La mission"),
+    "open": _B("Open another audit", "Ouvrir un autre audit"),
+    "open_button": _B("Open", "Ouvrir"),
+    "path": _B("Audit file", "Fichier d'audit"),
+    "create": _B("Create a new audit", "Créer un nouvel audit"),
+    "create_button": _B("Create", "Créer"),
+    "file_name": _B("File name", "Nom du fichier"),
+    "client": _B("Client", "Client"),
+    "industry": _B("Kind of organisation", "Type d'organisation"),
+    "language": _B("Language", "Langue"),
+    "date": _B("Audit date", "Date de l'audit"),
+    "progress": _B("Progress through the steps", "Avancement des étapes"),
+    "opened": _B(
+        "✓ Now working on {path}; the other notebooks of this folder open it too.",
+        "✓ Vous travaillez maintenant sur {path} ; les autres carnets de ce dossier l'ouvrent aussi.",
+    ),
+    "no_name": _B("give a file name and the client's name", "indiquez un nom de fichier et le nom du client"),
+}
+
+
+def _audit_files(folder: Path) -> list[str]:
+    return sorted(path.name for path in folder.glob(f"*{store.SUFFIX}"))
+
+
+class StartPanel:
+    """Open an existing audit file of the folder, or create a new one; then make it the current audit."""
+
+    def __init__(self, session: AuditSession, folder: Path | None = None) -> None:
+        self.session = session
+        self.folder = folder or Path.cwd()
+        say = self.say
+        self.message = widgets.HTML()
+        self.files = widgets.Combobox(
+            options=_audit_files(self.folder),
+            value=session.path.name,
+            placeholder=say("path"),
+            ensure_option=False,
+            layout=widgets.Layout(width="28em"),
+        )
+        self.open_button = widgets.Button(description=say("open_button"), icon="folder-open")
+        self.open_button.on_click(lambda _: self.open(self.files.value))
+        self.file_name = widgets.Text(placeholder=say("file_name"), layout=widgets.Layout(width="18em"))
+        self.client = widgets.Text(placeholder=say("client"), layout=widgets.Layout(width="18em"))
+        self.industry = choice(IndustryKind, session.language, False, "", widgets.Layout(width="22em"))
+        self.language = widgets.Dropdown(
+            options=[("Français", Language.FR), ("English", Language.EN)],
+            value=session.language,
+            layout=widgets.Layout(width="9em"),
+        )
+        self.audit_date = widgets.DatePicker(value=date.today(), layout=widgets.Layout(width="12em"))
+        self.create_button = widgets.Button(description=say("create_button"), icon="plus", button_style="success")
+        self.create_button.on_click(lambda _: self.create())
+        self.widget = widgets.VBox(
+            [
+                heading(say("open")),
+                widgets.HBox([self.files, self.open_button]),
+                heading(say("create")),
+                widgets.HBox([self.file_name, self.client]),
+                widgets.HBox([self.industry, self.language, self.audit_date, self.create_button]),
+                self.message,
+            ]
+        )
+
+    def say(self, key: str, **values: object) -> str:
+        return self.session.text(TEXTS[key], **values)
+
+    def open(self, name: str) -> bool:
+        """Work on the audit file ``name`` (relative to the folder) from now on."""
+        path = self.folder / name.strip()
+        try:
+            self.session.switch(path)
+        except AuditkitError as error:
+            self._fail(str(error))
+            return False
+        set_current(path, self.folder)
+        self.message.value = html.escape(self.say("opened", path=path.name))
+        return True
+
+    def create(self) -> bool:
+        """Create the audit described by the form, then work on it."""
+        name, client = self.file_name.value.strip(), self.client.value.strip()
+        if not name or not client:
+            self._fail(self.say("no_name"))
+            return False
+        try:
+            path = new_audit(
+                self.folder / name, client, self.industry.value, self.language.value, self.audit_date.value or date.today()
+            )
+        except AuditkitError as error:
+            self._fail(str(error))
+            return False
+        self.files.options = _audit_files(self.folder)
+        self.files.value = path.name
+        return self.open(path.name)
+
+    def _fail(self, text: str) -> None:
+        self.message.value = f'<span class="auditkit-error">⚠ {html.escape(text)}</span>'
+
+
+def start_step(session: AuditSession, folder: Path | None = None) -> widgets.VBox:
+    """The engagement form, the open / create panel and the progress table."""
+    body = widgets.VBox()
+    shown_language: list[Language] = []
+
+    def build() -> None:
+        shown_language[:] = [session.language]
+        body.children = [
+            heading(session.text(TEXTS["engagement"])),
+            form(session, ("engagement",), ENGAGEMENT_FIELDS, on_reload=False),
+            StartPanel(session, folder).widget,
+        ]
+
+    def on_change(event: Any) -> None:
+        if event is Event.RELOAD or (event is Event.EDIT and session.language != shown_language[0]):
+            build()
+
+    build()
+    session.on_change(on_change)
+    return step_box(
+        session,
+        "start",
+        [body, heading(session.text(TEXTS["progress"])), progress_view(session)],
+    )

@@ -1,0 +1,360 @@
+"""The ``auditkit`` command line, in-process and through the installed entry point."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from auditkit import __version__, resources, store
+from auditkit.cli import COMMANDS, DEFAULT_DEMO_DIR, DEFAULT_EXAMPLE, main
+from auditkit.model import Audit, Language
+
+ENTRY_POINT = Path(sys.executable).with_name("auditkit")
+
+
+def content(audit: Audit) -> dict[str, object]:
+    return audit.model_dump(exclude={"revision", "saved_at"})
+
+
+def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
+    """``main(argv)``: exit status, stdout and stderr."""
+    try:
+        code = main(list(argv))
+    except SystemExit as exit_:
+        code = int(exit_.code or 0)
+    out, err = capsys.readouterr()
+    assert "Traceback" not in out + err
+    return code, out, err
+
+
+def test_installed_entry_point_runs_and_reports_problems(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.audit.json"
+    bad.write_text("[]")
+
+    version = subprocess.run([ENTRY_POINT, "--version"], capture_output=True, text=True, check=True)
+    checked = subprocess.run([ENTRY_POINT, "validate", bad], capture_output=True, text=True)
+
+    assert version.stdout.strip() == f"auditkit {__version__} (audit schema {store.SCHEMA_VERSION})"
+    assert checked.returncode == 1
+    assert checked.stderr == f"{bad}: the file holds a JSON array (expected a JSON object)\n"
+
+
+def test_version(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "--version")
+    assert (code, out) == (0, f"auditkit {__version__} (audit schema {store.SCHEMA_VERSION})\n")
+
+
+@pytest.mark.parametrize("command", [None, *(command.name for command in COMMANDS)])
+def test_help_on_every_command(capsys: pytest.CaptureFixture[str], command: str | None) -> None:
+    code, out, _ = run(capsys, *([command] if command else []), "--help")
+    assert code == 0
+    assert out.startswith(f"usage: auditkit{' ' + command if command else ''} ")
+
+
+@pytest.mark.parametrize(
+    ("argv", "hint"),
+    [
+        (["valdate", "x.audit.json"], "hint: did you mean 'validate'?"),
+        (["new", "x", "--clent", "Acme"], "hint: did you mean '--client'?"),
+        (
+            ["new", "x", "--client", "Acme", "--industry", "comercial_b2c"],
+            "hint: did you mean 'commercial_b2c'?",
+        ),
+        (["new", "x", "--client", "Acme", "--date", "14/03/2025"], "hint: run 'auditkit new --help'"),
+        ([], "hint: run 'auditkit --help'"),
+    ],
+)
+def test_wrong_arguments_print_usage_and_hint(
+    capsys: pytest.CaptureFixture[str], argv: list[str], hint: str
+) -> None:
+    code, out, err = run(capsys, *argv)
+    assert code == 2
+    assert out == ""
+    assert err.startswith("usage: auditkit")
+    assert err.splitlines()[-1].startswith(hint)
+
+
+# -- new --------------------------------------------------------------------------------------------
+
+
+def test_new_writes_a_valid_audit(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    code, out, _ = run(
+        capsys,
+        "new",
+        str(tmp_path / "clients" / "acme"),
+        "--client",
+        "Acme & Fils",
+        "--industry",
+        "nonprofit_association",
+        "--lang",
+        "fr",
+        "--consultant",
+        "Claire",
+        "--date",
+        "2025-03-14",
+    )
+    path = tmp_path / "clients" / "acme.audit.json"
+
+    assert (code, out) == (0, f"{path}\n")
+    audit = store.load(path)
+    assert audit.engagement.client == "Acme & Fils"
+    assert audit.engagement.language is Language.FR
+    assert audit.engagement.audit_date == date(2025, 3, 14)
+    assert audit.client.industry == "nonprofit_association"
+    assert (audit.engagement.round, audit.revision) == (1, 1)
+
+
+def test_new_refuses_to_overwrite(capsys: pytest.CaptureFixture[str], tmp_audit_path: Path) -> None:
+    tmp_audit_path.write_text("precious")
+
+    code, _, err = run(capsys, "new", str(tmp_audit_path), "--client", "Acme")
+
+    assert code == 1
+    assert err == f"{tmp_audit_path}: already exists; not overwritten (choose another name or delete it)\n"
+    assert tmp_audit_path.read_text() == "precious"
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["new", "x.audit.json"], "give the client's name with --client NAME"),
+        (["new", "x.audit.json", "--client", ""], 'x.audit.json: engagement.client: "" is too short'),
+        (["new", "x.audit.json", "--from", "nowhere.audit.json"], "nowhere.audit.json: no such file"),
+    ],
+)
+def test_new_without_a_usable_client_fails_cleanly(
+    capsys: pytest.CaptureFixture[str],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    argv: list[str],
+    message: str,
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    code, _, err = run(capsys, *argv)
+    assert code == 1
+    assert message in err
+    assert not (tmp_path / "x.audit.json").exists()
+
+
+def test_new_rejects_a_plain_json_name_with_a_hint(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    code, _, err = run(capsys, "new", str(tmp_path / "acme.json"), "--client", "Acme")
+    assert code == 2
+    assert "name it 'acme.audit.json'" in err
+
+
+def test_new_from_previous_round(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, minimal_audit: Audit
+) -> None:
+    previous = tmp_path / "2025" / "acme.audit.json"
+    previous.parent.mkdir()
+    minimal_audit.notes = "Round 1 findings"
+    store.save(minimal_audit, previous)
+    store.save(minimal_audit, previous)
+    following = tmp_path / "2026" / "acme.audit.json"
+
+    code, out, _ = run(capsys, "new", str(following), "--from", str(previous), "--date", "2026-01-10")
+
+    assert (code, out) == (0, f"{following}\n")
+    audit = store.load(following)
+    assert audit.engagement.round == 2
+    assert audit.engagement.previous_round == "../2025/acme.audit.json"
+    assert (following.parent / audit.engagement.previous_round).resolve() == previous.resolve()
+    assert audit.engagement.audit_date == date(2026, 1, 10)
+    assert audit.revision == 1
+    assert audit.notes == "Round 1 findings"
+    assert audit.engagement.client == minimal_audit.engagement.client
+    assert store.load(previous).revision == 2
+
+
+# -- validate ---------------------------------------------------------------------------------------
+
+
+def test_validate_good_files(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, minimal_audit: Audit
+) -> None:
+    paths = [tmp_path / "a.audit.json", tmp_path / "b.audit.json"]
+    for path in paths:
+        store.save(minimal_audit.model_copy(), path)
+
+    code, out, err = run(capsys, "validate", *map(str, paths))
+
+    assert (code, err) == (0, "")
+    assert out.splitlines() == [f"{path}: ok" for path in paths]
+
+
+def test_validate_bundled_examples(capsys: pytest.CaptureFixture[str]) -> None:
+    examples = resources.example_audits()
+
+    code, out, err = run(capsys, "validate", *map(str, examples))
+
+    assert (code, err) == (0, "")
+    assert out.splitlines() == [f"{path}: ok" for path in examples]
+    assert len(examples) >= 3
+
+
+def test_validate_every_bad_input_one_line_per_problem(
+    capsys: pytest.CaptureFixture[str], bad_audit_files: dict[str, tuple[Path, int]], minimal_audit: Audit
+) -> None:
+    good = bad_audit_files["missing"][0].with_name("good.audit.json")
+    store.save(minimal_audit, good)
+
+    for path, count in bad_audit_files.values():
+        code, out, err = run(capsys, "validate", str(path), str(good))
+
+        assert code == 1, path
+        assert out == f"{good}: ok\n"
+        lines = err.splitlines()
+        assert len(lines) == count, lines
+        assert all(line.startswith(f"{path}: ") and len(line) > len(f"{path}: ") + 10 for line in lines), (
+            lines
+        )
+
+
+def test_validate_a_problem_line_says_what_would_be_valid(
+    capsys: pytest.CaptureFixture[str], bad_audit_files: dict[str, tuple[Path, int]]
+) -> None:
+    path, _ = bad_audit_files["wrong_types"]
+    _, _, err = run(capsys, "validate", str(path))
+    assert (
+        f'{path}: engagement.audit_date: "14/03/2025" is not a date (expected a date as YYYY-MM-DD)\n' in err
+    )
+
+
+# -- schema -----------------------------------------------------------------------------------------
+
+
+def test_schema_to_stdout_and_file(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    code, out, _ = run(capsys, "schema")
+    schema = json.loads(out)
+    assert code == 0
+    assert schema["$id"] == f"{store.SCHEMA_ID}:{store.SCHEMA_VERSION}"
+    assert "engagement" in schema["properties"]
+
+    target = tmp_path / "audit.schema.json"
+    code, out, _ = run(capsys, "schema", "-o", str(target))
+    assert (code, out) == (0, f"{target}\n")
+    assert json.loads(target.read_text()) == schema
+
+
+# -- init -------------------------------------------------------------------------------------------
+
+
+def test_init_copies_notebooks_and_an_example_without_overwriting(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    workspace = tmp_path / "workspace"
+    expected = sorted(path.name for path in resources.notebooks_dir().glob("*.ipynb"))
+    expected.append(DEFAULT_EXAMPLE)
+
+    code, out, err = run(capsys, "init", str(workspace))
+
+    assert code == 0
+    assert sorted(Path(line).name for line in out.splitlines()) == sorted(expected)
+    assert sorted(path.name for path in workspace.iterdir()) == sorted(expected)
+    assert f"Next: jupyter lab {workspace}" in err
+
+    edited = workspace / DEFAULT_EXAMPLE
+    assert store.load(edited).engagement.round == 1
+    edited.write_text("the consultant's own edits")
+    code, out, err = run(capsys, "init", str(workspace))
+    assert (code, out) == (0, "")
+    assert err.count("already there") == len(expected)
+    assert edited.read_text() == "the consultant's own edits"
+
+
+def test_init_refuses_a_file_as_workspace(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    target = tmp_path / "notes.txt"
+    target.write_text("x")
+    code, _, err = run(capsys, "init", str(target))
+    assert code == 1
+    assert "is not a folder" in err
+
+
+# -- demo -------------------------------------------------------------------------------------------
+
+
+def test_demo_on_a_given_audit_prints_paths_that_exist(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, minimal_audit: Audit
+) -> None:
+    source = tmp_path / "client.audit.json"
+    store.save(minimal_audit, source)
+    out_dir = tmp_path / "out"
+
+    code, out, _ = run(capsys, "demo", "-o", str(out_dir), str(source))
+
+    written = [Path(line) for line in out.splitlines()]
+    assert code == 0
+    assert written and all(path.is_file() and path.parent == out_dir for path in written)
+    assert store.load(written[0]).engagement.client == minimal_audit.engagement.client
+
+    code, again, _ = run(capsys, "demo", "-o", str(out_dir), str(source))
+    assert (code, again) == (0, out)
+
+
+def test_demo_on_the_bundled_default(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+
+    code, out, err = run(capsys, "demo")
+
+    written = [tmp_path / line for line in out.splitlines()]
+    assert code == 0
+    assert all(path.is_file() and path.parent == tmp_path / DEFAULT_DEMO_DIR for path in written)
+    assert written[0].name == DEFAULT_EXAMPLE
+    assert content(store.load(written[0])) == content(store.load(resources.examples_dir() / DEFAULT_EXAMPLE))
+    assert DEFAULT_EXAMPLE in err
+
+
+def test_demo_without_bundled_examples_asks_for_an_audit(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(resources, "example_audits", list)
+
+    code, out, err = run(capsys, "demo")
+
+    assert (code, out) == (1, "")
+    assert err == "auditkit demo: no bundled example audit; give an audit file: auditkit demo AUDIT\n"
+
+
+def test_demo_on_a_broken_audit_fails_cleanly(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, bad_audit_files: dict[str, tuple[Path, int]]
+) -> None:
+    path, count = bad_audit_files["wrong_types"]
+    code, out, err = run(capsys, "demo", "-o", str(tmp_path / "out"), str(path))
+    assert (code, out) == (1, "")
+    assert len(err.splitlines()) == count
+
+
+# -- failures outside auditkit ----------------------------------------------------------------------
+
+
+def test_file_system_errors_are_reported_without_traceback(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    blocker = tmp_path / "not-a-folder"
+    blocker.write_text("x")
+
+    code, out, err = run(capsys, "new", str(blocker / "acme"), "--client", "Acme")
+
+    assert (code, out) == (1, "")
+    assert err == f"{blocker}: File exists\n"
+
+
+def test_ctrl_c_exits_130_quietly(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def interrupted(path: Path) -> Audit:
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(store, "load", interrupted)
+
+    assert run(capsys, "validate", "any.audit.json") == (130, "", "")

@@ -1,0 +1,177 @@
+"""The audit model: its validation rules, cross-references and JSON Schema."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from typing import Any
+
+import jsonschema
+import pytest
+from pydantic import ValidationError
+
+from auditkit import resources, store
+from auditkit.model import (
+    SCHEMA_VERSION,
+    Audit,
+    Channel,
+    ComponentStatus,
+    EngagementMeasure,
+    Indicator,
+    Lens,
+    Level,
+    Objective,
+    ObjectiveKind,
+    PlatformUse,
+    Stakeholder,
+    StrategyComponent,
+    StrategyComponentKey,
+)
+from auditkit.platforms import Platform
+
+
+def complete_audit(minimal_audit: Audit) -> Audit:
+    """An audit that uses every kind of cross-reference the model checks."""
+    audit = minimal_audit.model_copy(deep=True)
+    audit.stakeholders = [
+        Stakeholder(
+            id="locals",
+            name="Neighbourhood families",
+            importance=5,
+            platforms=[
+                PlatformUse(platform=Platform.FACEBOOK, share=0.7),
+                PlatformUse(platform=Platform.INSTAGRAM, level=Level.MEDIUM),
+            ],
+        )
+    ]
+    audit.objectives = [
+        Objective(
+            id="weekend-sales",
+            statement="Sell 20% more pastries on weekends by September",
+            kind=ObjectiveKind.SALES,
+            primary=True,
+            baseline=400,
+            target=480,
+            deadline=date(2025, 9, 30),
+            stakeholders=["locals"],
+            indicators=[Indicator(name="Weekend pastry sales", lens=Lens.ROI)],
+        )
+    ]
+    audit.channels = [
+        Channel(
+            id="facebook",
+            name="Facebook page",
+            platform=Platform.FACEBOOK,
+            objectives=["weekend-sales"],
+            stakeholders=["locals"],
+            engagement=EngagementMeasure(definition="er_by_follower", rate=0.8),
+        )
+    ]
+    audit.strategy.components[StrategyComponentKey.BUDGET] = StrategyComponent(status=ComponentStatus.ABSENT)
+    return audit
+
+
+def document_of(audit: Audit) -> dict[str, Any]:
+    return json.loads(audit.model_dump_json())
+
+
+def problems_of(document: dict[str, Any]) -> dict[str, str]:
+    with pytest.raises(ValidationError) as caught:
+        Audit.model_validate(document)
+    return {problem.location: problem.message for problem in store.validation_problems(caught.value)}
+
+
+def test_complete_audit_is_valid_and_lookups_work(minimal_audit: Audit) -> None:
+    audit = Audit.model_validate(document_of(complete_audit(minimal_audit)))
+
+    assert audit.schema_version == SCHEMA_VERSION
+    assert audit.channel("facebook").objectives == ["weekend-sales"]
+    assert audit.objective("weekend-sales").stakeholders == ["locals"]
+    assert audit.stakeholder("locals").platforms[1].level is Level.MEDIUM
+    with pytest.raises(KeyError):
+        audit.channel("tiktok")
+
+
+@pytest.mark.parametrize("section", ["objectives", "stakeholders", "channels"])
+def test_ids_must_be_unique(minimal_audit: Audit, section: str) -> None:
+    document = document_of(complete_audit(minimal_audit))
+    document[section].append(document[section][0])
+
+    problems = problems_of(document)
+
+    assert "is used twice" in problems[section]
+
+
+def test_dangling_references_are_reported_with_their_path_and_valid_ids(minimal_audit: Audit) -> None:
+    document = document_of(complete_audit(minimal_audit))
+    document["channels"][0]["objectives"] = ["weekend-sales", "awareness"]
+    document["channels"][0]["stakeholders"] = ["tourists"]
+    document["objectives"][0]["stakeholders"] = ["locals", "press"]
+
+    problems = problems_of(document)
+
+    assert problems == {
+        "objectives.0.stakeholders.1": "unknown id 'press' (one of: locals)",
+        "channels.0.objectives.1": "unknown id 'awareness' (one of: weekend-sales)",
+        "channels.0.stakeholders.0": "unknown id 'tourists' (one of: locals)",
+    }
+
+
+def test_platform_use_needs_a_share_or_a_level() -> None:
+    assert PlatformUse(platform=Platform.X, share=0.2).level is None
+    assert PlatformUse(platform=Platform.X, level=Level.LOW).share is None
+    with pytest.raises(ValidationError, match="give a share"):
+        PlatformUse(platform=Platform.X)
+    with pytest.raises(ValidationError, match="less than or equal to 1"):
+        PlatformUse(platform=Platform.X, share=1.5)
+
+
+def test_engagement_is_a_rate_or_counts_over_a_non_zero_base() -> None:
+    assert EngagementMeasure(definition="er", rate=2.5).percent == 2.5
+    assert EngagementMeasure(definition="er", interactions=30, base=1200).percent == pytest.approx(2.5)
+    for counts in ({}, {"interactions": 30}, {"interactions": 30, "base": 0}):
+        with pytest.raises(ValidationError, match="give a rate"):
+            EngagementMeasure(definition="er", **counts)
+
+
+def test_unknown_fields_and_bad_assignments_are_rejected(minimal_audit: Audit) -> None:
+    document = document_of(minimal_audit)
+    document["engagement"]["budget"] = 1000
+
+    assert "unknown field 'budget'" in problems_of(document)["engagement.budget"]
+    with pytest.raises(ValidationError):
+        minimal_audit.engagement.round = 0
+
+
+def test_new_id_is_derived_from_the_name_and_never_taken(minimal_audit: Audit) -> None:
+    audit = complete_audit(minimal_audit)
+
+    assert audit.new_id("channels", "Facebook") == "facebook-2"
+    assert audit.new_id("channels", "Café & Cie!") == "caf-cie"
+    assert audit.new_id("objectives", "***") == "objective"
+
+
+def test_json_schema_accepts_a_saved_audit_and_rejects_a_bad_one(minimal_audit: Audit) -> None:
+    schema = store.json_schema()
+    document = document_of(complete_audit(minimal_audit))
+
+    assert schema["$id"].endswith(f":{SCHEMA_VERSION}")
+    assert schema["title"].startswith("auditkit audit file")
+    assert {"engagement", "client"} <= set(schema["required"])
+    jsonschema.validate(document, schema)
+    document["channels"][0]["platform"] = "myspace"
+    with pytest.raises(jsonschema.ValidationError):
+        jsonschema.validate(document, schema)
+
+
+def test_bundled_examples_are_valid_and_rounds_link_up() -> None:
+    examples = {path.name: store.load(path) for path in resources.example_audits()}
+
+    assert len({audit.client.industry for audit in examples.values()}) >= 3
+    for name, audit in examples.items():
+        assert audit.channels and audit.objectives and audit.stakeholders, name
+        if audit.engagement.round > 1:
+            previous = resources.examples_dir() / str(audit.engagement.previous_round)
+            assert examples[previous.name].engagement.client == audit.engagement.client
+            assert examples[previous.name].engagement.round == audit.engagement.round - 1
+    assert any(audit.engagement.round == 2 for audit in examples.values())

@@ -1,0 +1,422 @@
+"""Audit files on disk: round trips, backups, migrations, bad input, crashes and concurrent writers."""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import select
+import signal
+import subprocess
+import sys
+import textwrap
+import time
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from auditkit import model, store
+from auditkit.errors import AuditFileError, StaleWriteError
+from auditkit.model import Audit, Channel, ChannelStatus, EngagementMeasure
+from auditkit.platforms import Platform
+
+VOLATILE = {"revision", "saved_at"}
+
+
+def content(audit: Audit) -> dict[str, Any]:
+    """What a consultant wrote, without the bookkeeping a save changes."""
+    return audit.model_dump(mode="json", exclude=VOLATILE)
+
+
+def test_round_trip_keeps_everything(minimal_audit: Audit, tmp_audit_path: Path) -> None:
+    minimal_audit.notes = "Café crème, 5 € — «guillemets»"
+    minimal_audit.channels.append(
+        Channel(
+            id="instagram",
+            name="Instagram",
+            platform=Platform.INSTAGRAM,
+            engagement=EngagementMeasure(definition="er_by_follower", interactions=30, base=1200),
+            last_post=date(2025, 2, 1),
+        )
+    )
+    store.save(minimal_audit, tmp_audit_path)
+
+    loaded = store.load(tmp_audit_path)
+
+    assert content(loaded) == content(minimal_audit)
+    assert loaded.revision == minimal_audit.revision == 1
+    assert loaded.saved_at is not None
+    assert "Café crème, 5 €" in tmp_audit_path.read_text(encoding="utf-8")
+
+
+def test_each_save_increments_revision_and_keeps_previous_version(
+    minimal_audit: Audit, tmp_audit_path: Path
+) -> None:
+    store.save(minimal_audit, tmp_audit_path)
+    assert not store.backup_path(tmp_audit_path).exists()
+    first_version = tmp_audit_path.read_bytes()
+
+    audit = store.load(tmp_audit_path)
+    audit.notes = "second version"
+    store.save(audit, tmp_audit_path)
+
+    assert store.backup_path(tmp_audit_path).read_bytes() == first_version
+    assert store.load(tmp_audit_path).notes == "second version"
+    assert store.load(tmp_audit_path).revision == 2
+    assert store.load(store.backup_path(tmp_audit_path)).revision == 1
+
+
+def test_save_removes_temporaries_left_by_an_interrupted_save(
+    minimal_audit: Audit, tmp_audit_path: Path
+) -> None:
+    folder = tmp_audit_path.parent
+    leftovers = [folder / f".{tmp_audit_path.name}.k3j2x.tmp", folder / f".{tmp_audit_path.name}.bak.tmp"]
+    unrelated = folder / ".other.audit.json.abc.tmp"
+    for path in [*leftovers, unrelated]:
+        path.write_text("half a file")
+
+    store.save(minimal_audit, tmp_audit_path)
+
+    assert not any(path.exists() for path in leftovers)
+    assert unrelated.exists()
+
+
+def test_write_atomically_replaces_derived_outputs(tmp_path: Path) -> None:
+    target = tmp_path / "report.html"
+    store.write_atomically(target, "<p>one</p>")
+    store.write_atomically(target, "<p>two</p>")
+    assert target.read_text() == "<p>two</p>"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["report.html"]
+
+
+# -- migrations ---------------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def schema_2(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Pretend this release writes schema 2, where schema 1's ``remarks`` became ``notes``."""
+
+    def remarks_to_notes(document: dict[str, Any]) -> dict[str, Any]:
+        document["notes"] = document.pop("remarks", "")
+        return document
+
+    monkeypatch.setattr(store, "SCHEMA_VERSION", 2)
+    monkeypatch.setattr(model, "SCHEMA_VERSION", 2)
+    monkeypatch.setattr(store, "MIGRATIONS", {1: remarks_to_notes})
+
+
+def old_document(minimal_audit: Audit) -> dict[str, Any]:
+    document = json.loads(minimal_audit.model_dump_json())
+    document["remarks"] = document.pop("notes") or "kept through the migration"
+    return document | {"schema_version": 1}
+
+
+@pytest.mark.usefixtures("schema_2")
+def test_older_file_is_migrated_on_load_and_saved_at_current_version(
+    minimal_audit: Audit, tmp_audit_path: Path
+) -> None:
+    tmp_audit_path.write_text(json.dumps(old_document(minimal_audit)), encoding="utf-8")
+
+    audit = store.load(tmp_audit_path)
+    assert audit.notes == "kept through the migration"
+    assert audit.schema_version == 2
+
+    store.save(audit, tmp_audit_path)
+    assert json.loads(tmp_audit_path.read_text())["schema_version"] == 2
+    assert json.loads(store.backup_path(tmp_audit_path).read_text())["schema_version"] == 1
+
+
+def test_migrations_run_in_order(monkeypatch: pytest.MonkeyPatch) -> None:
+    applied: list[int] = []
+
+    def step(version: int) -> store.Migration:
+        def migration(document: dict[str, Any]) -> dict[str, Any]:
+            applied.append(version)
+            assert document["schema_version"] == version
+            return document
+
+        return migration
+
+    monkeypatch.setattr(store, "SCHEMA_VERSION", 4)
+    monkeypatch.setattr(store, "MIGRATIONS", {v: step(v) for v in (1, 2, 3)})
+
+    assert store.migrate({"schema_version": 2})["schema_version"] == 4
+    assert applied == [2, 3]
+
+
+def test_file_from_newer_auditkit_is_refused(minimal_audit: Audit, tmp_audit_path: Path) -> None:
+    document = json.loads(minimal_audit.model_dump_json()) | {"schema_version": store.SCHEMA_VERSION + 1}
+    tmp_audit_path.write_text(json.dumps(document))
+
+    with pytest.raises(AuditFileError) as caught:
+        store.load(tmp_audit_path)
+
+    [problem] = caught.value.problems
+    assert problem.location == "schema_version"
+    assert "newer auditkit" in problem.message
+    assert str(tmp_audit_path) in str(caught.value)
+
+
+# -- bad input --------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("missing", ["no such file"]),
+        ("folder", ["is a folder"]),
+        ("empty", ["line 1 column 1: the file is empty"]),
+        ("binary", ["byte ", "not UTF-8"]),
+        ("truncated", ["line 1 column ", "not valid JSON"]),
+        ("list", ["JSON array (expected a JSON object)"]),
+        (
+            "wrong_types",
+            [
+                'engagement.audit_date: "14/03/2025" is not a date (expected a date as YYYY-MM-DD)',
+                'engagement.round: "two" is not a whole number',
+                'channels: "none" is not a list',
+            ],
+        ),
+        (
+            "unknown_fields",
+            ["client.turnover: unknown field 'turnover' (valid fields here: industry,", "colour"],
+        ),
+        ("future_version", ["schema_version: the file was written by a newer auditkit (schema 99)"]),
+        ("no_version", ["schema_version: missing"]),
+        ("too_deep", ["nested too deeply"]),
+    ],
+)
+def test_bad_input_names_file_field_and_what_is_valid(
+    bad_audit_files: dict[str, tuple[Path, int]], name: str, expected: list[str]
+) -> None:
+    path, count = bad_audit_files[name]
+
+    with pytest.raises(AuditFileError) as caught:
+        store.load(path)
+
+    lines = str(caught.value).splitlines()
+    assert len(lines) == len(caught.value.problems) == count
+    assert all(line.startswith(f"{path}: ") for line in lines)
+    for fragment in expected:
+        assert any(fragment in line for line in lines), (fragment, lines)
+
+
+def test_pattern_mismatch_is_explained_with_the_field_description(minimal_audit: Audit) -> None:
+    document = json.loads(minimal_audit.model_dump_json())
+    document["objectives"] = [{"id": "Grow Sales!", "statement": "Sell more", "kind": "sales"}]
+    document["engagement"]["currency"] = "euros"
+
+    with pytest.raises(AuditFileError) as caught:
+        store.parse(json.dumps(document), "x.audit.json")
+
+    assert [str(p) for p in caught.value.problems] == [
+        'engagement.currency: "euros" does not have the expected form (ISO 4217 code)',
+        "objectives.0.id: \"Grow Sales!\" does not have the expected form (Stable id: lower-case letters, digits, '-' or '_')",
+    ]
+
+
+def test_misspelt_choice_gets_a_suggestion(minimal_audit: Audit) -> None:
+    document = json.loads(minimal_audit.model_dump_json())
+    document["channels"] = [{"id": "fb", "name": "Facebook", "platform": "facebok", "status": "actve"}]
+
+    with pytest.raises(AuditFileError) as caught:
+        store.parse(json.dumps(document))
+
+    messages = {p.location: p.message for p in caught.value.problems}
+    assert "did you mean 'facebook'?" in messages["channels.0.platform"]
+    assert "did you mean 'active'?" in messages["channels.0.status"]
+
+
+# -- concurrent writers -----------------------------------------------------------------------------
+
+
+def test_stale_copy_is_refused_and_first_change_kept(minimal_audit: Audit, tmp_audit_path: Path) -> None:
+    store.save(minimal_audit, tmp_audit_path)
+    first, second = store.load(tmp_audit_path), store.load(tmp_audit_path)
+    first.notes = "first writer"
+    second.notes = "second writer"
+
+    store.save(first, tmp_audit_path)
+    with pytest.raises(StaleWriteError) as caught:
+        store.save(second, tmp_audit_path)
+
+    assert "revision 2 on disk, this copy is based on revision 1" in str(caught.value)
+    assert store.load(tmp_audit_path).notes == "first writer"
+    assert second.revision == 1
+
+
+def test_unreadable_file_on_disk_is_not_overwritten(minimal_audit: Audit, tmp_audit_path: Path) -> None:
+    store.save(minimal_audit, tmp_audit_path)
+    tmp_audit_path.write_text("{ hand-edited and broken")
+
+    with pytest.raises(StaleWriteError, match="an unreadable file on disk"):
+        store.save(minimal_audit, tmp_audit_path)
+
+    assert tmp_audit_path.read_text() == "{ hand-edited and broken"
+
+
+RACER = textwrap.dedent(
+    """
+    import sys, time
+    from pathlib import Path
+    from auditkit import store
+    from auditkit.errors import StaleWriteError
+
+    target, name, ready, others = sys.argv[1], sys.argv[2], Path(sys.argv[3]), Path(sys.argv[4])
+    audit = store.load(target)
+    ready.touch()
+    while not others.exists():
+        time.sleep(0.001)
+    audit.notes = f"written by {name}"
+    try:
+        store.save(audit, target)
+    except StaleWriteError as error:
+        print("stale", error)
+    else:
+        print("saved")
+    """
+)
+
+
+def test_two_processes_racing_exactly_one_wins(minimal_audit: Audit, tmp_audit_path: Path) -> None:
+    store.save(minimal_audit, tmp_audit_path)
+    original = tmp_audit_path.read_bytes()
+    ready = {name: tmp_audit_path.parent / f"{name}.ready" for name in ("alice", "bob")}
+    racers = {
+        name: subprocess.Popen(
+            [sys.executable, "-c", RACER, str(tmp_audit_path), name, str(ready[name]), str(ready[other])],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for name, other in (("alice", "bob"), ("bob", "alice"))
+    }
+    outputs = {name: racer.communicate(timeout=60) for name, racer in racers.items()}
+
+    assert all(racer.returncode == 0 for racer in racers.values()), outputs
+    verdicts = {name: out.split()[0] for name, (out, _) in outputs.items()}
+    assert sorted(verdicts.values()) == ["saved", "stale"], outputs
+    [winner] = [name for name, verdict in verdicts.items() if verdict == "saved"]
+    assert store.load(tmp_audit_path).notes == f"written by {winner}"
+    assert store.load(tmp_audit_path).revision == 2
+    assert store.backup_path(tmp_audit_path).read_bytes() == original
+
+
+# -- crashes ----------------------------------------------------------------------------------------
+
+SAVER = textwrap.dedent(
+    """
+    import os, sys
+    from auditkit import store
+    from auditkit.model import Audit
+
+    target = sys.argv[1]
+    versions = [Audit.model_validate_json(open(p, encoding="utf-8").read()) for p in sys.argv[2:4]]
+
+    def save_forever():
+        while True:
+            current = store.load(target)
+            following = versions[1] if current.notes == versions[0].notes else versions[0]
+            store.save(following.model_copy(update={"revision": current.revision}), target)
+
+    for _ in sys.stdin:
+        pid = os.fork()
+        if pid == 0:
+            try:
+                save_forever()
+            finally:
+                os._exit(3)
+        print(pid, flush=True)
+        print(os.waitpid(pid, 0)[1], flush=True)
+    """
+)
+KILLS = 40
+
+
+def large_audit(minimal_audit: Audit, label: str) -> Audit:
+    """An audit with 200 channels, so that one save takes a while."""
+    channels = [
+        Channel(
+            id=f"channel-{i}",
+            name=f"{label} channel {i} " + "x" * 80,
+            platform=Platform.FACEBOOK if i % 2 else Platform.NEWSLETTER,
+            status=ChannelStatus.ACTIVE,
+            audience_size=1000 + i,
+            posts_per_week=i % 7,
+            engagement=EngagementMeasure(definition="er_by_follower", rate=1.5),
+            added_value=f"{label} " * 40,
+        )
+        for i in range(200)
+    ]
+    return minimal_audit.model_copy(update={"channels": channels, "notes": label})
+
+
+def read_line(stream: Any, timeout: float = 30) -> str:
+    """One line from a child's unbuffered stdout, or fail after ``timeout`` seconds."""
+    line = b""
+    while not line.endswith(b"\n"):
+        ready, _, _ = select.select([stream], [], [], timeout)
+        assert ready, "the saver process stopped answering"
+        chunk = os.read(stream.fileno(), 1)
+        assert chunk, "the saver process ended"
+        line += chunk
+    return line.decode().strip()
+
+
+def test_killed_mid_save_leaves_old_or_new_version(minimal_audit: Audit, tmp_audit_path: Path) -> None:
+    versions = {label: large_audit(minimal_audit, label) for label in ("version A", "version B")}
+    version_files = []
+    for label, audit in versions.items():
+        version_file = tmp_audit_path.parent / f"{label.replace(' ', '-')}.json"
+        version_file.write_text(audit.model_dump_json(), encoding="utf-8")
+        version_files.append(str(version_file))
+    expected = {label: content(audit) for label, audit in versions.items()}
+    store.save(versions["version A"].model_copy(), tmp_audit_path)
+    store.save(versions["version B"].model_copy(update={"revision": 1}), tmp_audit_path)
+
+    started = time.perf_counter()
+    for _ in range(3):
+        store.save(store.load(tmp_audit_path), tmp_audit_path)
+    save_seconds = (time.perf_counter() - started) / 3
+
+    saver = subprocess.Popen(
+        [sys.executable, "-c", SAVER, str(tmp_audit_path), *version_files],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        bufsize=0,
+    )
+    assert saver.stdin is not None and saver.stdout is not None
+    chance = random.Random(20250314)
+    first_revision = store.load(tmp_audit_path).revision
+    survivors: dict[str, int] = {"version A": 0, "version B": 0}
+    temporaries_seen = 0
+    try:
+        for _ in range(KILLS):
+            saver.stdin.write(b"go\n")
+            child = int(read_line(saver.stdout))
+            time.sleep(chance.uniform(0, min(4 * save_seconds, 0.1)))
+            os.kill(child, signal.SIGKILL)
+            status = int(read_line(saver.stdout))
+            assert os.WIFSIGNALED(status) and os.WTERMSIG(status) == signal.SIGKILL, f"saver failed: {status}"
+
+            survivor, backup = store.load(tmp_audit_path), store.load(store.backup_path(tmp_audit_path))
+            assert content(survivor) in expected.values()
+            assert content(backup) in expected.values()
+            assert backup.revision in (survivor.revision - 1, survivor.revision)
+            survivors[survivor.notes] += 1
+            temporaries_seen += len(list(tmp_audit_path.parent.glob(".*.tmp")))
+    finally:
+        saver.stdin.close()
+        saver.wait(timeout=30)
+
+    saves = store.load(tmp_audit_path).revision - first_revision
+    print(
+        f"{KILLS} kills, {saves} saves in between, survivors {survivors}, temporaries seen {temporaries_seen}"
+    )
+    assert saves > 0
+    assert all(survivors.values()), survivors
+
+    store.save(store.load(tmp_audit_path), tmp_audit_path)
+    assert not list(tmp_audit_path.parent.glob(".*.tmp"))

@@ -110,6 +110,20 @@ def _label(text: str, length: int = _LABEL_LENGTH) -> str:
     return plotly_text(_short(text, length))
 
 
+def _wrapped(text: str, width: int, lines: int) -> str:
+    """``text`` escaped and broken into at most ``lines`` lines of about ``width`` characters."""
+    words = " ".join(text.split()).split(" ")
+    rows: list[str] = []
+    while words and len(rows) < lines:
+        row = words.pop(0)
+        while words and len(row) + 1 + len(words[0]) <= width:
+            row += " " + words.pop(0)
+        rows.append(_short(row, width))
+    if words:
+        rows[-1] = _short(rows[-1] + " " + " ".join(words), width)
+    return "<br>".join(plotly_text(row) for row in rows)
+
+
 def _unique(labels: Sequence[str]) -> list[str]:
     """Category labels made unique (plotly merges equal categories) with invisible suffixes."""
     seen: dict[str, int] = {}
@@ -324,7 +338,7 @@ def channel_health(
                 lang,
                 title,
                 110 + 26 * len(channels),
-                xaxis=_axis(style, range=[0, 108], dtick=20, title={"text": formatter.label("score")}),
+                xaxis=_axis(style, range=[0, 108], dtick=20),
                 yaxis=_axis(
                     style,
                     categoryorder="array",
@@ -334,7 +348,6 @@ def channel_health(
                 ),
                 barmode="overlay",
                 bargap=0.3,
-                legend={"orientation": "h", "y": -0.25, "x": 0, "yanchor": "top"},
             ),
         }
     )
@@ -360,7 +373,7 @@ def channel_objective_heatmap(
     channels = [c for c in scorecard.channels if any((c.channel_id, o.id) in scorecard.matrix for o in audit.objectives)]
     if not channels or not audit.objectives:
         return _empty(style, lang, title)
-    columns = _unique([_label(f"{o.statement}", 28) for o in audit.objectives])
+    columns = _unique([_wrapped(o.statement, 24, 2) for o in audit.objectives])
     rows = _unique([_label(c.name, 36) for c in channels])
     z: list[list[float | None]] = []
     text: list[list[str]] = []
@@ -679,6 +692,7 @@ def findings_by_theme(
                 110 + 28 * len(themes),
                 barmode="stack",
                 bargap=0.3,
+                legend={"orientation": "h", "y": -0.12, "x": 0, "yanchor": "top", "traceorder": "normal"},
                 xaxis=_axis(style, dtick=1, rangemode="tozero"),
                 yaxis=_axis(style, autorange="reversed", showgrid=False),
             ),

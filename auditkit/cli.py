@@ -305,7 +305,25 @@ def _demo_schema(audit: Audit, audit_path: Path, out_dir: Path) -> list[Path]:
     return [target]
 
 
-DEMO_STEPS: list[DemoStep] = [_demo_audit_copy, _demo_schema]
+def _demo_report(audit: Audit, audit_path: Path, out_dir: Path) -> list[Path]:
+    from auditkit.report.write import write_report
+
+    other = next(lang for lang in Language if lang != audit.engagement.language)
+    return [
+        *write_report(audit, out_dir / "report.html"),
+        *write_report(audit, out_dir / f"report.{other.value}.html", other),
+    ]
+
+
+def _demo_roadmap(audit: Audit, audit_path: Path, out_dir: Path) -> list[Path]:
+    from auditkit.export import FORMATS, write_roadmap
+    from auditkit.roadmap import build_roadmap
+
+    roadmap = build_roadmap(audit)
+    return [write_roadmap(roadmap, out_dir / f"roadmap{extension}") for extension in FORMATS]
+
+
+DEMO_STEPS: list[DemoStep] = [_demo_audit_copy, _demo_schema, _demo_report, _demo_roadmap]
 """The demo's outputs, in order; later stages append their step here."""
 
 
@@ -379,12 +397,171 @@ def _cmd_score(args: argparse.Namespace) -> int:
     return 0
 
 
+# -- diagnose ----------------------------------------------------------------------------------------
+
+
+def _args_diagnose(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("path", type=Path, metavar="PATH", help="the audit file to diagnose")
+    parser.add_argument(
+        "--json", action="store_true", help="print the findings and the rules not assessed as a JSON object"
+    )
+    parser.add_argument(
+        "--lang",
+        choices=[lang.value for lang in Language],
+        help="language of the texts (default: the audit's language)",
+    )
+
+
+def _cmd_diagnose(args: argparse.Namespace) -> int:
+    from auditkit.diagnose import diagnose
+
+    audit = store.load(args.path)
+    lang = Language(args.lang or audit.engagement.language)
+    diagnosis = diagnose(audit)
+    if args.json:
+        print(json.dumps(diagnosis.to_dict(lang), indent=2, ensure_ascii=False))
+    else:
+        engagement = audit.engagement
+        print(f"{engagement.client} — {engagement.audit_date.isoformat()} (round {engagement.round})")
+        print(diagnosis.to_text(lang, width=min(shutil.get_terminal_size((100, 24)).columns, 120)))
+    return 0
+
+
+# -- report ------------------------------------------------------------------------------------------
+
+
+def _jobs(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a number of processes (expected 1, 2, ...)")
+    return value
+
+
+def _args_report(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("path", nargs="?", type=Path, metavar="PATH", help="the audit file to render")
+    parser.add_argument(
+        "--batch", type=Path, metavar="DIR", help=f"render every *{store.SUFFIX} file of DIR instead"
+    )
+    parser.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        metavar="OUT",
+        help="the report file (default: PATH's name with .html, here); with --batch, the reports' folder",
+    )
+    parser.add_argument(
+        "--lang",
+        choices=[lang.value for lang in Language],
+        help="language of the report (default: the audit's language)",
+    )
+    parser.add_argument(
+        "--branding",
+        type=Path,
+        metavar="FILE",
+        help="branding file (.json or .toml): name, logo, primary, accent",
+    )
+    parser.add_argument(
+        "--pdf", action="store_true", help="also print each report to PDF beside it (needs headless Chromium)"
+    )
+    parser.add_argument(
+        "-j", "--jobs", type=_jobs, default=1, metavar="N", help="with --batch: render N files at a time"
+    )
+
+
+def _cmd_report(args: argparse.Namespace) -> int:
+    from auditkit.report.batch import ProgressBar, audit_files, render_batch
+    from auditkit.report.branding import load_branding
+    from auditkit.report.pdf import find_chromium
+    from auditkit.report.write import write_report
+
+    if (args.path is None) == (args.batch is None):
+        args.parser.error("give one audit file PATH, or --batch DIR (not both)")
+    if args.batch is not None and args.output is None:
+        args.parser.error("--batch needs -o OUTDIR, the folder for the reports")
+    if args.pdf:
+        find_chromium()
+    branding = load_branding(args.branding) if args.branding else None
+    if args.batch is None:
+        output = args.output or Path(args.path.name.removesuffix(store.SUFFIX) + ".html")
+        for written in write_report(store.load(args.path), output, args.lang, args.pdf, branding=branding):
+            print(written)
+        return 0
+    sources = audit_files(args.batch)
+    if not sources:
+        raise AuditkitError(f"{args.batch}: no *{store.SUFFIX} file to render")
+    results = render_batch(
+        sources, args.output, args.lang, branding, pdf=args.pdf, jobs=args.jobs, progress=ProgressBar()
+    )
+    failed = sum(not item.ok for item in results)
+    _say(
+        f"{len(results) - failed} of {len(results)} reports written to {args.output}"
+        + (f"; {failed} skipped (see above)" if failed else "")
+    )
+    return 1 if failed else 0
+
+
+# -- roadmap ---------------------------------------------------------------------------------------
+
+
+def _args_roadmap(parser: argparse.ArgumentParser) -> None:
+    from auditkit.export import FORMATS
+
+    parser.add_argument("path", type=Path, metavar="PATH", help="the audit file to plan")
+    parser.add_argument(
+        "-o",
+        "--output",
+        type=Path,
+        metavar="FILE",
+        help=f"write the roadmap to FILE; its extension picks the format: {', '.join(FORMATS)}",
+    )
+    parser.add_argument(
+        "--json", action="store_true", help="print the roadmap as a JSON object (stages in month order)"
+    )
+    parser.add_argument(
+        "--lang",
+        choices=[lang.value for lang in Language],
+        help="language of the texts (default: the audit's language)",
+    )
+
+
+def _cmd_roadmap(args: argparse.Namespace) -> int:
+    from auditkit.export import check_format, render_markdown, write_roadmap
+    from auditkit.roadmap import build_roadmap
+
+    if args.output is not None:
+        check_format(args.output)
+    audit = store.load(args.path)
+    lang = Language(args.lang or audit.engagement.language)
+    roadmap = build_roadmap(audit)
+    if args.json:
+        print(json.dumps(roadmap.to_dict(lang), indent=2, ensure_ascii=False))
+    if args.output is not None:
+        written = write_roadmap(roadmap, args.output, lang)
+        (_say if args.json else print)(str(written))
+    elif not args.json:
+        sys.stdout.write(render_markdown(roadmap, lang))
+    return 0
+
+
 COMMANDS: list[Command] = [
     Command("new", "Create a new audit file (or the next round of one).", _args_new, _cmd_new),
     Command("validate", "Check audit files; one line per problem.", _args_validate, _cmd_validate),
     Command("schema", "Print the JSON Schema of audit files.", _args_schema, _cmd_schema),
     Command("init", "Create a consultant's workspace: notebooks and an example.", _args_init, _cmd_init),
     Command("demo", "Run the pipeline on an example audit and write its outputs.", _args_demo, _cmd_demo),
+    Command(
+        "report", "Render audits as self-contained HTML reports (offline, fr/en).", _args_report, _cmd_report
+    ),
     Command("score", "Score an audit: channels, fit, strategy, organisation.", _args_score, _cmd_score),
+    Command("diagnose", "List an audit's findings, most severe first.", _args_diagnose, _cmd_diagnose),
+    Command(
+        "roadmap",
+        "Stage an audit's actions at 1, 3, 6, 9 and 12 months; export it.",
+        _args_roadmap,
+        _cmd_roadmap,
+    ),
 ]
 """Every sub-command, in the order ``auditkit --help`` lists them."""

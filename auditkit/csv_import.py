@@ -230,10 +230,10 @@ _MONTHS = {
     **dict.fromkeys(("novembre", "nov", "november"), 11),
     **dict.fromkeys(("decembre", "dec", "december"), 12),
 }
-_ISO_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ].*)?$")
-_NUMERIC_DATE = re.compile(r"^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{2}|\d{4})(?:[ T,].*)?$")
-_TEXT_DATE_DAY_FIRST = re.compile(r"^(\d{1,2})(?:er)?\s+([a-z]+)\.?,?\s+(\d{4})(?:[ T,].*)?$")
-_TEXT_DATE_MONTH_FIRST = re.compile(r"^([a-z]+)\.?\s+(\d{1,2}),?\s+(\d{4})(?:[ T,].*)?$")
+_ISO_DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[t ].*)?$")
+_NUMERIC_DATE = re.compile(r"^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{2}|\d{4})(?:[ t,].*)?$")
+_TEXT_DATE_DAY_FIRST = re.compile(r"^(\d{1,2})(?:er)?\s+([a-z]+)\.?,?\s+(\d{4})(?:[ t,].*)?$")
+_TEXT_DATE_MONTH_FIRST = re.compile(r"^([a-z]+)\.?\s+(\d{1,2}),?\s+(\d{4})(?:[ t,].*)?$")
 _NUMBER = re.compile(r"^[+-]?(\d+([.,]\d+)*|[.,]\d+)$")
 
 _BINARY_SIGNATURES: tuple[tuple[bytes, str], ...] = (

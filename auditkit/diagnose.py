@@ -13,6 +13,7 @@ It is pure and deterministic: "today" is ``audit.engagement.audit_date``, never 
 from __future__ import annotations
 
 import calendar
+import textwrap
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
@@ -324,7 +325,6 @@ class Context:
         thresholds: the audit's thresholds (defaults overridden by ``settings.thresholds``).
         active: ``(index, channel)`` of every active channel, in file order.
         active_social: the same, restricted to social networks.
-        objective_ids: ids of the objectives.
         stakeholder_index: position of each stakeholder in ``audit.stakeholders``, by id.
         target_stakeholders: ids of the stakeholders the objectives aim at (all of them when no
             objective names any).
@@ -338,7 +338,6 @@ class Context:
             (i, channel) for i, channel in enumerate(audit.channels) if channel.status is ChannelStatus.ACTIVE
         )
         self.active_social = tuple((i, channel) for i, channel in self.active if channel.platform.is_social)
-        self.objective_ids = frozenset(objective.id for objective in audit.objectives)
         self.stakeholder_index = {stakeholder.id: i for i, stakeholder in enumerate(audit.stakeholders)}
         aimed_at = {sid for objective in audit.objectives for sid in objective.stakeholders}
         self.target_stakeholders = frozenset(aimed_at or self.stakeholder_index)
@@ -387,7 +386,9 @@ class Context:
         self, missing: Iterable[str], reason: Bilingual, subjects: Iterable[str] = ()
     ) -> NotAssessed:
         """The current rule (or, with ``subjects``, part of it) could not be judged."""
-        return NotAssessed(self.rule.id, tuple(dict.fromkeys(missing)), reason, tuple(dict.fromkeys(subjects)))
+        return NotAssessed(
+            self.rule.id, tuple(dict.fromkeys(missing)), reason, tuple(dict.fromkeys(subjects))
+        )
 
     def expectation(self, platform: Platform) -> float | None:
         """Minutes within which ``platform``'s audience expects an answer, or ``None`` if unknown."""
@@ -437,7 +438,6 @@ class Diagnosis:
 
     def to_text(self, lang: Language | str, width: int = 100) -> str:
         """The findings for a terminal, most severe first: severity, rule, title, why, evidence, action."""
-        words = _TEXT_WORDS
         wrap = textwrap.TextWrapper(width=max(width, 40), initial_indent="    ", subsequent_indent="      ")
         counts = {severity: 0 for severity in Severity}
         for finding in self.findings:
@@ -454,17 +454,18 @@ class Diagnosis:
         ]
         for finding in self.findings:
             lines += ["", f"[{finding.severity.label(lang).upper()}] {finding.rule}  {finding.title(lang)}"]
-            lines += wrap.wrap(f"{words['why'](lang)}: {finding.explanation(lang)}")
+            lines += wrap.wrap(f"{_label('why', lang)}{finding.explanation(lang)}")
             for item in finding.evidence:
-                lines += wrap.wrap(f"{words['evidence'](lang)}: {_evidence_text(item, lang)}")
-            lines += wrap.wrap(f"{words['action'](lang)}: {finding.action(lang)}")
+                lines += wrap.wrap(f"{_label('evidence', lang)}{_evidence_text(item, lang)}")
+            lines += wrap.wrap(f"{_label('action', lang)}{finding.action(lang)}")
             seeds = ", ".join(finding.seeds)
             subjects = ", ".join(finding.subjects)
             lines += wrap.wrap(
-                f"{words['seed'](lang)}: {seeds}" + (f"  ·  {words['subjects'](lang)}: {subjects}" if subjects else "")
+                f"{_label('seed', lang)}{seeds}"
+                + (f"  ·  {_label('subjects', lang)}{subjects}" if subjects else "")
             )
         if self.not_assessed:
-            lines += ["", words["not_assessed"](lang)]
+            lines += ["", _TEXT_WORDS["not_assessed"](lang)]
             for gap in self.not_assessed:
                 lines += wrap.wrap(f"{gap.rule}: {gap.reason(lang)} ({', '.join(gap.missing)})")
         return "\n".join(lines)
@@ -476,14 +477,23 @@ _TEXT_WORDS = {
     "action": Bilingual(en="Action", fr="Action"),
     "seed": Bilingual(en="Source articles", fr="Articles sources"),
     "subjects": Bilingual(en="concerns", fr="concerne"),
-    "not_assessed": Bilingual(en="Not assessed (data missing):", fr="Non évalué (données manquantes) :"),
+    "not_assessed": Bilingual(en="Not assessed (data missing):", fr="Non évalué (données manquantes)\u00a0:"),
     "threshold": Bilingual(en="threshold", fr="seuil"),
     "none": Bilingual(en="not given", fr="non renseigné"),
 }
 
 
+def _label(key: str, lang: Language | str) -> str:
+    return _TEXT_WORDS[key](lang) + ("\u00a0: " if lang == Language.FR else ": ")
+
+
 def _evidence_text(item: Evidence, lang: Language | str) -> str:
-    value = _TEXT_WORDS["none"](lang) if item.value is None else _show(item.value, lang) or "[]"
+    if item.value is None:
+        value = _TEXT_WORDS["none"](lang)
+    elif item.value == "" or item.value == []:
+        value = repr(item.value).replace("'", '"')
+    else:
+        value = _show(item.value, lang)
     text = f"{item.field} = {value}"
     if item.threshold is not None:
         text += f" ({_TEXT_WORDS['threshold'](lang)} {_show(item.threshold, lang)})"

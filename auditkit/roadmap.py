@@ -23,7 +23,7 @@ launch, close the gaps with peers), then **review** (the next audit round at mon
   parked needs nothing. The findings of a channel being closed or parked are answered by that closure
   (fixing an account you close is wasted work). ``rec-fix`` lists only channels no finding covers.
 * A few rules join another action when it exists (``ERR-INSPIRATION`` into the editorial line,
-  ``CH-SPREAD`` into the reductions or closures): a consultant writes one step, not two.
+  ``CH-SPREAD`` into the reductions): a consultant writes one step, not two.
 * A rule missing from the table still gets an action (earliest stage by severity: critical 1,
   major 3, minor 6, info findings get none), so every critical finding is answered.
 * Dependencies are the table's ``after`` keys that have an action in this roadmap; a key without an
@@ -72,11 +72,12 @@ from __future__ import annotations
 import hashlib
 import heapq
 import json
+import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date, timedelta
 from enum import StrEnum
-from typing import Any
+from typing import Any, TypeVar
 
 from pydantic import ValidationError
 
@@ -98,13 +99,13 @@ from auditkit.model import (
     ManualAction,
     ObjectiveKind,
     OwnerRole,
-    RoadmapEdits,
     SponsorEngagement,
     StrategyComponent,
     StrategyComponentKey,
     Training,
 )
-from auditkit.scoring import Recommendation, Scorecard, score
+from auditkit.platforms import Platform
+from auditkit.scoring import ChannelScore, Recommendation, Scorecard, score
 from auditkit.thresholds import response_expectation, thresholds_for
 
 __all__ = [
@@ -204,6 +205,14 @@ class Covered:
 
     rule: str
     subjects: tuple[str, ...]
+    moot: bool = False
+    """Answered by closing or parking the channel: the rule's own effect is not projected."""
+
+    @property
+    def effect(self) -> Effect | None:
+        """What doing it changes in the audit, for the projected scores (``None``: not modelled)."""
+        step = PLAN.get(self.rule)
+        return None if self.moot or step is None else step.effect
 
 
 @dataclass(frozen=True)
@@ -419,6 +428,8 @@ class Step:
     joins: tuple[str, ...] = ()
     severity: Severity = Severity.MAJOR
     """Severity of a recommendation action with no finding behind it."""
+    anchored: bool = False
+    """Always scheduled in its own stage, before anything else competes for the time (the closing review)."""
 
 
 def _component(key: StrategyComponentKey) -> Effect:
@@ -496,7 +507,9 @@ def _keep_objectives(audit: Audit, subjects: tuple[str, ...]) -> None:
 
 
 def _one_primary(audit: Audit, subjects: tuple[str, ...]) -> None:
-    chosen = next((o.id for o in audit.objectives if o.primary), audit.objectives[0].id if audit.objectives else "")
+    chosen = next(
+        (o.id for o in audit.objectives if o.primary), audit.objectives[0].id if audit.objectives else ""
+    )
     for objective in audit.objectives:
         objective.primary = objective.id == chosen
 
@@ -918,7 +931,7 @@ PLAN: dict[str, Step] = {
         ),
         None,
         _UNPREDICTABLE,
-        joins=("REC-REDUCE", "REC-CLOSE"),
+        joins=("REC-REDUCE",),
     ),
     "REC-REDUCE": Step(
         Phase.FIXES, 3, 1, 0.5, "strategy_owner", ("OBJ-NO-PRIMARY",),
@@ -1293,7 +1306,7 @@ PLAN: dict[str, Step] = {
     ),
     # -- review --------------------------------------------------------------------------------------
     "NEXT-ROUND": Step(
-        Phase.REVIEW, 12, 8, 0, "consultant", (),
+        Phase.REVIEW, 12, 4, 0, "strategy_owner", (),
         _B("Run the next audit round", "Mener le prochain cycle d'audit"),
         _B(
             "Audit again with the same method (auditkit new --from this file), compare the scores with "
@@ -1304,6 +1317,7 @@ PLAN: dict[str, Step] = {
         _B("The next round's report is delivered.", "Le rapport du cycle suivant est remis."),
         None,
         _UNPREDICTABLE,
+        anchored=True,
     ),
 }  # fmt: skip
 """Every rule of the catalogue, every channel recommendation (``REC-*``) and the closing review, as steps.
@@ -1333,12 +1347,15 @@ _FALLBACK_PHASE = {
     Theme.STRATEGY: Phase.PLANNING,
     Theme.PRACTICES: Phase.PLANNING,
 }
-_ORDER = {key: index for index, key in enumerate(PLAN)}
 
 
 def action_id(key: str) -> str:
     """The stable id of the action a plan key (a rule id, ``REC-*``) gives: the key in lower case."""
     return key.lower()
+
+
+_ORDER = {key: index for index, key in enumerate(PLAN)}
+_ANCHORED = frozenset(action_id(key) for key, step in PLAN.items() if step.anchored)
 
 
 def _fallback_step(finding: Finding) -> Step:
@@ -1354,8 +1371,8 @@ def _fallback_step(finding: Finding) -> Step:
         title,
         rule.action if rule else finding.action,
         _B(
-            "The finding '{title}' no longer appears in the diagnosis.".format(title=title.en),
-            "Le constat « {title} » n'apparaît plus dans le diagnostic.".format(title=title.fr),
+            f"The finding '{title.en}' no longer appears in the diagnosis.",
+            f"Le constat « {title.fr} » n'apparaît plus dans le diagnostic.",
         ),
         None,
         _UNPREDICTABLE,
@@ -1374,6 +1391,11 @@ class _Draft:
     covers: dict[str, list[str]] = field(default_factory=dict)
     findings: list[Finding] = field(default_factory=list)
     reasons: list[Bilingual] = field(default_factory=list)
+    labels: list[Bilingual] = field(default_factory=list)
+
+    def label(self, label: Bilingual) -> None:
+        if label not in self.labels:
+            self.labels.append(label)
 
     def cover(self, rule: str, subjects: Iterable[str], *, own: bool) -> None:
         listed = self.covers.setdefault(rule, [])
@@ -1393,77 +1415,106 @@ def generated_actions(
     """
     scorecard = scorecard if scorecard is not None else score(audit)
     diagnosis = diagnosis if diagnosis is not None else diagnose(audit)
-    drafts: dict[str, _Draft] = {}
-    absorbed: dict[str, str] = {}
-    stage_dates = _stage_dates(audit.engagement.audit_date)
-
-    for channel_score in scorecard.channels:
-        key = _RECOMMENDATION_KEYS.get(channel_score.recommendation)
-        channel = _find_channel(audit, channel_score.channel_id)
-        if key is None or channel is None or channel.status is _ALREADY.get(channel_score.recommendation):
-            continue
-        draft = drafts.setdefault(key, _Draft(key, PLAN[key], PLAN[key].month))
-        draft.cover(key, [channel.id], own=True)
-        draft.reasons.append(_reason_line(channel.name, channel_score.reasons))
-        if key in _ABSORBING:
-            absorbed[channel.id] = key
-        if channel_score.reassess_on is not None and key == "REC-NOT-NOW":
-            draft.month = max(draft.month, _stage_of(channel_score.reassess_on, stage_dates))
-
+    findings = [f for f in diagnosis.findings if f.rule in PLAN or f.severity is not Severity.INFO]
+    absorbed = {
+        item.channel_id: _RECOMMENDATION_KEYS[item.recommendation]
+        for item in _recommended(audit, scorecard)
+        if _RECOMMENDATION_KEYS[item.recommendation] in _ABSORBING
+    }
     pending: dict[str, list[Finding]] = {}
-    for finding in diagnosis.findings:
-        if finding.rule not in PLAN and finding.severity is Severity.INFO:
-            continue
-        channels = [subject for subject in finding.subjects if subject in absorbed]
-        if finding.rule.startswith("CH-") and finding.subjects and len(channels) == len(finding.subjects):
-            draft = drafts[absorbed[channels[0]]]
+    drafts: dict[str, _Draft] = {}
+    for finding in findings:
+        if (
+            finding.rule.startswith("CH-")
+            and finding.subjects
+            and all(s in absorbed for s in finding.subjects)
+        ):
+            key = absorbed[finding.subjects[0]]
+            draft = drafts.setdefault(key, _Draft(key, PLAN[key], PLAN[key].month))
             draft.cover(finding.rule, finding.subjects, own=False)
             draft.findings.append(finding)
+        else:
+            pending.setdefault(finding.rule, []).append(finding)
+    fixed = {
+        s for rule, items in pending.items() if rule.startswith("CH-") for f in items for s in f.subjects
+    }
+    stage_dates = _stage_dates(audit.engagement.audit_date)
+    for item in _recommended(audit, scorecard):
+        key = _RECOMMENDATION_KEYS[item.recommendation]
+        if key == "REC-FIX" and item.channel_id in fixed:
             continue
-        pending.setdefault(finding.rule, []).append(finding)
-
+        draft = drafts.setdefault(key, _Draft(key, PLAN[key], PLAN[key].month))
+        draft.cover(key, [item.channel_id], own=True)
+        draft.label(_B(item.name, item.name))
+        draft.reasons.append(_reason_line(item.name, item.reasons))
+        if key == "REC-NOT-NOW" and item.reassess_on is not None:
+            draft.month = max(draft.month, _stage_of(item.reassess_on, stage_dates))
     aliases: dict[str, str] = {}
-    for rule_id, findings in pending.items():
-        step = PLAN.get(rule_id) or _fallback_step(findings[0])
+    for rule_id, items in pending.items():
+        step = PLAN.get(rule_id) or _fallback_step(items[0])
         target = next((key for key in step.joins if key in drafts or key in pending), None)
-        if target is not None and target not in drafts:
-            drafts[target] = _Draft(target, PLAN[target], PLAN[target].month)
-        key = target or rule_id
         if target is not None:
             aliases[rule_id] = target
-        draft = drafts.setdefault(key, _Draft(key, step, step.month))
-        for finding in findings:
+            drafts.setdefault(target, _Draft(target, PLAN[target], PLAN[target].month))
+        draft = (
+            drafts.setdefault(rule_id, _Draft(rule_id, step, step.month))
+            if target is None
+            else drafts[target]
+        )
+        for finding in items:
             draft.cover(finding.rule, finding.subjects, own=target is None)
             draft.findings.append(finding)
+            for label in _finding_labels(audit, finding) if target is None else ():
+                draft.label(label)
     for key in _ALWAYS:
         drafts.setdefault(key, _Draft(key, PLAN[key], PLAN[key].month))
-
     rate = thresholds_for(audit)["hourly_rate"]
     ordered = sorted(drafts.values(), key=lambda draft: (_ORDER.get(draft.key, len(_ORDER)), draft.key))
     return tuple(_action(audit, draft, set(drafts), aliases, rate) for draft in ordered)
 
 
+def _recommended(audit: Audit, scorecard: Scorecard) -> list[ChannelScore]:
+    """The channel recommendations that call for an action (a closed channel needs no closing)."""
+    statuses = {channel.id: channel.status for channel in audit.channels}
+    return [
+        item
+        for item in scorecard.channels
+        if item.recommendation in _RECOMMENDATION_KEYS
+        and item.channel_id in statuses
+        and statuses[item.channel_id] is not _ALREADY.get(item.recommendation)
+    ]
+
+
 def _action(audit: Audit, draft: _Draft, present: set[str], aliases: dict[str, str], rate: float) -> Action:
     step = draft.step
-    names = _names(audit, draft.subjects)
+    names = _names(draft.labels)
     severities = [finding.severity for finding in draft.findings]
     severity = min(severities, key=_SEVERITY_RANK.__getitem__) if severities else step.severity
     effort = step.hours + step.hours_each * max(len(draft.subjects) - 1, 0)
-    covers = tuple(Covered(rule, tuple(subjects)) for rule, subjects in draft.covers.items())
-    docs = list(dict.fromkeys(doc for cover in covers if (doc := _effect_doc(cover.rule)) is not None))
+    moot = draft.key in _ABSORBING
+    covers = tuple(
+        sorted(
+            (
+                Covered(rule, tuple(subjects), moot and rule != draft.key)
+                for rule, subjects in draft.covers.items()
+            ),
+            key=lambda cover: cover.moot,
+        )
+    )
+    docs = list(dict.fromkeys(PLAN[c.rule].effect_doc for c in covers if c.effect is not None))
     rules = [rule for rule in RULES if rule in draft.covers] + [
         rule for rule in draft.covers if rule not in RULES and rule not in PLAN
     ]
     return Action(
         id=action_id(draft.key),
-        title=step.title.format(names=names) if "{names}" in step.title.en else step.title,
+        title=_fill(step.title, names),
         description=_description(step.description, draft),
         findings=tuple(rules),
         objectives=_objectives(audit, [s for subjects in draft.covers.values() for s in subjects]),
         owner_role=step.owner,
         effort_hours=effort,
         cost=round(effort * rate, 2),
-        done_when=step.done_when.format(names=names) if "{names}" in step.done_when.en else step.done_when,
+        done_when=_fill(step.done_when, names),
         stage=draft.month,
         depends_on=_dependencies(draft.key, step, present, aliases),
         subjects=tuple(dict.fromkeys([*draft.subjects, *(s for c in covers for s in c.subjects)])),
@@ -1475,9 +1526,8 @@ def _action(audit: Audit, draft: _Draft, present: set[str], aliases: dict[str, s
     )
 
 
-def _effect_doc(key: str) -> Bilingual | None:
-    step = PLAN.get(key)
-    return step.effect_doc if step is not None and step.effect is not None else None
+def _fill(text: Bilingual, names: Bilingual) -> Bilingual:
+    return _B(text.en.replace("{names}", names.en), text.fr.replace("{names}", names.fr))
 
 
 def _join(texts: Sequence[Bilingual], separator: str = "; ") -> Bilingual:
@@ -1518,11 +1568,9 @@ def _dependencies(key: str, step: Step, present: set[str], aliases: dict[str, st
                 found.append(resolved)
         elif wanted in PLAN:
             queue += PLAN[wanted].after
-    return tuple(action_id(dependency) for dependency in sorted(found, key=lambda k: _ORDER.get(k, len(_ORDER))))
-
-
-def _find_channel(audit: Audit, channel_id: str) -> Any:
-    return next((channel for channel in audit.channels if channel.id == channel_id), None)
+    return tuple(
+        action_id(dependency) for dependency in sorted(found, key=lambda k: _ORDER.get(k, len(_ORDER)))
+    )
 
 
 def _short(text: str, limit: int = 40) -> str:
@@ -1536,7 +1584,7 @@ def _subject_name(audit: Audit, subject: str) -> str:
             return channel.name
     for objective in audit.objectives:
         if objective.id == subject:
-            return _short(objective.statement)
+            return _short(objective.statement.rstrip(" ."))
     for group in (audit.stakeholders, audit.peers):
         for item in group:
             if item.id == subject:
@@ -1547,12 +1595,25 @@ def _subject_name(audit: Audit, subject: str) -> str:
         return subject
 
 
-def _names(audit: Audit, subjects: Sequence[str], shown: int = 3) -> Bilingual:
-    names = [_subject_name(audit, subject) for subject in subjects]
-    if len(names) <= shown:
-        return _B(", ".join(names), ", ".join(names))
-    head, more = ", ".join(names[:shown]), len(names) - shown
-    return _B(f"{head} and {more} more", f"{head} et {more} autres")
+def _finding_labels(audit: Audit, finding: Finding) -> list[Bilingual]:
+    """What a finding is about, in words: the part its title adds to the rule's, else its subjects."""
+    rule = RULES.get(finding.rule)
+    if rule is not None:
+        en = finding.title.en.removeprefix(rule.title.en + ": ")
+        fr = finding.title.fr.removeprefix(rule.title.fr + "\u00a0: ").removeprefix(rule.title.fr + " : ")
+        if en != finding.title.en and fr != finding.title.fr:
+            if en in finding.subjects:
+                en = fr = _subject_name(audit, en)
+            return [_B(en, fr)]
+    names = [_subject_name(audit, subject) for subject in finding.subjects]
+    return [_B(name, name) for name in names]
+
+
+def _names(labels: Sequence[Bilingual], shown: int = 3) -> Bilingual:
+    if len(labels) <= shown:
+        return _join(labels, ", ")
+    head, more = _join(labels[:shown], ", "), len(labels) - shown
+    return _B(f"{head.en} and {more} more", f"{head.fr} et {more} autres")
 
 
 def _objectives(audit: Audit, subjects: Sequence[str]) -> tuple[str, ...]:
@@ -1605,6 +1666,7 @@ def _schedule(
         for dependency in action.depends_on:
             dependents[dependency].append(action.id)
     urgency = _urgency(actions, dependents)
+    deadlines = _deadlines(actions, dependents)
     waiting = {action.id: len(action.depends_on) for action in actions}
     heap = [_priority(action, urgency) for action in actions if not action.depends_on]
     heapq.heapify(heap)
@@ -1612,7 +1674,7 @@ def _schedule(
     placed: dict[str, _Placement] = {}
     while heap:
         action = by_id[heapq.heappop(heap)[-1]]
-        placed[action.id] = _place(action, placed, used, capacities, urgency[action.id] <= 0)
+        placed[action.id] = _place(action, placed, used, capacities, urgency[action.id], deadlines[action.id])
         for dependent in dependents[action.id]:
             waiting[dependent] -= 1
             if waiting[dependent] == 0:
@@ -1629,7 +1691,9 @@ def _schedule(
 def _urgency(actions: Sequence[Action], dependents: dict[str, list[str]]) -> dict[str, int]:
     """Severity rank (pinned -1), lowered to the most urgent of the actions waiting on it."""
     own = {
-        action.id: -1 if action.pinned else _SEVERITY_RANK.get(action.severity or Severity.MINOR, 2)
+        action.id: -1
+        if action.pinned or action.id in _ANCHORED
+        else _SEVERITY_RANK.get(action.severity or Severity.MINOR, 2)
         for action in actions
     }
     memo: dict[str, int] = {}
@@ -1649,7 +1713,31 @@ def _urgency(actions: Sequence[Action], dependents: dict[str, list[str]]) -> dic
 
 def _priority(action: Action, urgency: dict[str, int]) -> tuple[Any, ...]:
     phase = action.phase.order if action.phase else len(Phase)
-    return (urgency[action.id], action.stage or 0, phase, _ORDER.get(action.id.upper(), len(_ORDER)), action.id)
+    return (
+        urgency[action.id],
+        action.stage or 0,
+        phase,
+        _ORDER.get(action.id.upper(), len(_ORDER)),
+        action.id,
+    )
+
+
+def _deadlines(actions: Sequence[Action], dependents: dict[str, list[str]]) -> dict[str, int | None]:
+    """The earliest stage an action moved by hand waits on this one in (``None`` when none does)."""
+    pins = {action.id: action.stage for action in actions if action.pinned}
+    memo: dict[str, int | None] = {}
+
+    def visit(action_id: str, trail: frozenset[str]) -> int | None:
+        if action_id not in memo:
+            limits = [
+                pins[dependent] if dependent in pins else visit(dependent, trail | {action_id})
+                for dependent in dependents[action_id]
+                if dependent not in trail
+            ]
+            memo[action_id] = min((limit for limit in limits if limit is not None), default=None)
+        return memo[action_id]
+
+    return {action.id: visit(action.id, frozenset()) for action in actions}
 
 
 def _place(
@@ -1657,46 +1745,53 @@ def _place(
     placed: dict[str, _Placement],
     used: dict[int, float],
     capacities: dict[int, float | None],
-    must_fit_in_year: bool,
+    urgency: int,
+    deadline: int | None,
 ) -> _Placement:
     before = [placed[dependency] for dependency in action.depends_on]
     planned = max([action.stage or STAGES[0], *(p.planned for p in before)])
     if any(p.stage is None for p in before):
         return _Placement(None, planned, note=_B(
-            "In the backlog because an action it depends on is in the backlog.",
-            "Dans la réserve, car une action dont elle dépend y est.",
+            f"In the backlog: planned for month {planned}, but an action it depends on is in the backlog.",
+            f"Dans la réserve : prévue au mois {planned}, mais une action dont elle dépend y est aussi.",
         ))  # fmt: skip
     after = max([STAGES[0], *(p.stage for p in before if p.stage is not None)])
     if action.pinned:
-        stage = max(action.stage or STAGES[0], after)
-        used[stage] += action.effort_hours
-        change = None
-        if stage != action.stage:
-            change = Change(
-                action.id,
-                ChangeKind.STAGE_RAISED,
-                _B(
-                    f"Moved by hand to month {action.stage}, but an action it depends on is in month "
-                    f"{stage}: scheduled in month {stage} (move that action too).",
-                    f"Déplacée à la main au mois {action.stage}, mais une action dont elle dépend est au "
-                    f"mois {stage} : planifiée au mois {stage} (déplacer aussi cette action).",
-                ),
-            )
-        return _Placement(stage, action.stage or stage, _over(used, capacities, stage), change=change)
+        return _pin(action, after, used, capacities)
     earliest = max(planned, after)
-    for stage in (month for month in STAGES if month >= earliest):
+    limit = deadline if deadline is not None and deadline >= after else None
+    if limit is not None and limit < earliest:
+        planned = earliest = limit
+    for stage in (month for month in STAGES if month >= earliest and (limit is None or month <= limit)):
         capacity = capacities[stage]
         if capacity is None or used[stage] + action.effort_hours <= capacity + _EPSILON:
             used[stage] += action.effort_hours
             return _Placement(stage, planned, note=_moved_note(planned, stage, after))
-    if must_fit_in_year:
+    if limit is not None:
+        used[limit] += action.effort_hours
+        return _Placement(limit, planned, _over(used, capacities, limit), _B(
+            f"Planned for month {planned}; kept in month {limit} even beyond the team's time, because "
+            "an action moved there by hand depends on it.",
+            f"Prévue au mois {planned} ; gardée au mois {limit}, même au-delà du temps de l'équipe, car "
+            "une action déplacée là à la main en dépend.",
+        ))  # fmt: skip
+    if urgency <= 0:
         last = STAGES[-1]
         used[last] += action.effort_hours
+        why = _B(
+            "it answers a critical finding, or one depends on it",
+            "elle répond à un constat critique, ou une telle action en dépend",
+        )
+        if urgency < 0:
+            why = _B(
+                "the closing review or an action moved by hand depends on it",
+                "le bilan de fin de cycle ou une action déplacée à la main en dépend",
+            )
         return _Placement(last, planned, True, _B(
             f"Over capacity: planned for month {planned}, no stage had room left; kept in month {last} "
-            "because a critical finding depends on it.",
+            f"because {why.en}.",
             f"Au-delà de la capacité : prévue au mois {planned}, aucune étape n'avait de place ; gardée au "
-            f"mois {last} car un constat critique en dépend.",
+            f"mois {last} car {why.fr}.",
         ))  # fmt: skip
     return _Placement(None, planned, note=_B(
         f"In the backlog: planned for month {planned}, no stage up to month 12 had room for its "
@@ -1704,6 +1799,26 @@ def _place(
         f"Dans la réserve : prévue au mois {planned}, aucune étape jusqu'au mois 12 n'avait la place "
         f"pour ses {_hours(action.effort_hours).fr} h.",
     ))  # fmt: skip
+
+
+def _pin(
+    action: Action, after: int, used: dict[int, float], capacities: dict[int, float | None]
+) -> _Placement:
+    stage = max(action.stage or STAGES[0], after)
+    used[stage] += action.effort_hours
+    change = None
+    if stage != action.stage:
+        change = Change(
+            action.id,
+            ChangeKind.STAGE_RAISED,
+            _B(
+                f"Moved by hand to month {action.stage}, but an action it depends on is in month "
+                f"{stage}: scheduled in month {stage} (move that action too).",
+                f"Déplacée à la main au mois {action.stage}, mais une action dont elle dépend est au "
+                f"mois {stage} : planifiée au mois {stage} (déplacer aussi cette action).",
+            ),
+        )
+    return _Placement(stage, action.stage or stage, _over(used, capacities, stage), change=change)
 
 
 def _over(used: dict[int, float], capacities: dict[int, float | None], stage: int) -> bool:
@@ -1765,3 +1880,557 @@ def _dated(actions: Sequence[Action], start: date, due: date, weekly: float | No
         ends = min(max(start + timedelta(days=round(elapsed / weekly * 7)), begins), due)
         dated.append(replace(action, start=begins, due=ends))
     return dated
+
+
+# -- the roadmap -------------------------------------------------------------------------------------
+
+
+def build_roadmap(
+    audit: Audit, scorecard: Scorecard | None = None, diagnosis: Diagnosis | None = None
+) -> Roadmap:
+    """The staged roadmap of ``audit``, with the consultant's edits applied and the projected scores.
+
+    ``scorecard`` and ``diagnosis`` are computed when not given. Pure and deterministic.
+
+    Raises:
+        AuditkitError: the audit's settings are invalid, or hand-added actions depend on each other
+            in a circle.
+    """
+    scorecard = scorecard if scorecard is not None else score(audit)
+    diagnosis = diagnosis if diagnosis is not None else diagnose(audit)
+    rate = thresholds_for(audit)["hourly_rate"]
+    active, dropped, changes = _with_edits(audit, generated_actions(audit, scorecard, diagnosis), rate)
+    dates = _stage_dates(audit.engagement.audit_date)
+    weekly = _weekly_capacity(audit)
+    capacities = {
+        month: None if weekly is None else weekly * (due - start).days / 7
+        for month, (start, due) in dates.items()
+    }
+    placements, _ = _schedule(active, capacities)
+    final: list[Action] = []
+    for action in active:
+        placement = placements[action.id]
+        extra = () if placement.change is None else (placement.change,)
+        changes += extra
+        final.append(
+            replace(
+                action,
+                stage=placement.stage,
+                planned_stage=placement.planned,
+                over_capacity=placement.over_capacity,
+                note=placement.note,
+                changes=action.changes + extra,
+            )
+        )
+    projected = _projection(audit, final)
+    stages = []
+    for month in STAGES:
+        start, due = dates[month]
+        actions = _dated(_in_stage_order([a for a in final if a.stage == month]), start, due, weekly)
+        overall, completeness, level = projected[month]
+        stages.append(
+            Stage(
+                month=month,
+                actions=tuple(actions),
+                hours=sum(action.effort_hours for action in actions),
+                capacity_hours=capacities[month],
+                projected_overall=overall,
+                projected_completeness=completeness,
+                overflow=tuple(a.id for a in final if a.planned_stage == month and a.moved),
+                start=start,
+                due=due,
+                projected_level=level,
+            )
+        )
+    backlog = tuple(_in_stage_order([action for action in final if action.stage is None]))
+    return Roadmap(
+        stages=tuple(stages),
+        notes=_notes(audit, weekly, stages, backlog, rate),
+        backlog=backlog,
+        dropped=tuple(dropped),
+        changes=tuple(changes),
+        client=audit.engagement.client,
+        audit_date=audit.engagement.audit_date,
+        currency=audit.engagement.currency,
+        language=audit.engagement.language,
+        weekly_capacity=weekly,
+        current_overall=scorecard.overall.value,
+        current_completeness=scorecard.strategy_completeness.value,
+        current_level=scorecard.level.number if scorecard.overall.value is not None else None,
+    )
+
+
+def _with_edits(
+    audit: Audit, generated: Sequence[Action], rate: float
+) -> tuple[list[Action], list[Action], tuple[Change, ...]]:
+    """The generated actions with the consultant's edits applied, plus the hand-added ones."""
+    edits = {edit.action_id: edit for edit in audit.roadmap.edits}
+    active: list[Action] = []
+    dropped: list[Action] = []
+    changes: list[Change] = []
+    for action in generated:
+        edit = edits.get(action.id)
+        if edit is None:
+            active.append(action)
+            continue
+        edited = _edited(action, edit, rate)
+        changes += edited.changes
+        (dropped if edit.dropped else active).append(edited)
+    generated_ids = {action.id for action in generated}
+    for edit in audit.roadmap.edits:
+        if edit.action_id not in generated_ids:
+            changes.append(_gone(edit))
+    active += [_manual(added) for added in audit.roadmap.added]
+    known = {action.id for action in active}
+    dropped_ids = {action.id for action in dropped}
+    resolved: list[Action] = []
+    for action in active:
+        unknown = [d for d in action.depends_on if d not in known and d not in dropped_ids]
+        extra = tuple(
+            Change(
+                action.id,
+                ChangeKind.UNKNOWN_DEPENDENCY,
+                _B(
+                    f"Depends on '{dependency}', which is not in the roadmap any more: ignored.",
+                    f"Dépend de « {dependency} », qui n'est plus dans la feuille de route : ignoré.",
+                ),
+            )
+            for dependency in unknown
+        )
+        changes += extra
+        resolved.append(
+            replace(
+                action,
+                depends_on=tuple(d for d in action.depends_on if d in known),
+                changes=action.changes + extra,
+            )
+        )
+    return resolved, dropped, tuple(changes)
+
+
+def _override(generated: Bilingual, en: str | None, fr: str | None) -> Bilingual:
+    return _B(en or generated.en, fr or generated.fr)
+
+
+def _edited(action: Action, edit: ActionEdit, rate: float) -> Action:
+    effort = action.effort_hours if edit.effort_hours is None else edit.effort_hours
+    if edit.cost is not None:
+        cost = edit.cost
+    else:
+        cost = action.cost if edit.effort_hours is None else round(effort * rate, 2)
+    return replace(
+        action,
+        title=_override(action.title, edit.title_en, edit.title_fr),
+        description=_override(action.description, edit.description_en, edit.description_fr),
+        done_when=_override(action.done_when, edit.done_when_en, edit.done_when_fr),
+        owner_role=edit.owner_role or action.owner_role,
+        effort_hours=effort,
+        cost=cost,
+        stage=edit.stage or action.stage,
+        pinned=edit.stage is not None,
+        edited=True,
+        consultant_note=edit.note,
+        changes=_changes_since(action, edit.base),
+    )
+
+
+def _manual(added: ManualAction) -> Action:
+    return Action(
+        id=added.id,
+        title=_B(added.title_en or added.title_fr, added.title_fr or added.title_en),
+        description=_B(
+            added.description_en or added.description_fr, added.description_fr or added.description_en
+        ),
+        findings=(),
+        objectives=(),
+        owner_role=added.owner_role,
+        effort_hours=added.effort_hours,
+        cost=added.cost,
+        done_when=_B(added.done_when_en or added.done_when_fr, added.done_when_fr or added.done_when_en),
+        stage=added.stage,
+        depends_on=tuple(added.depends_on),
+        origin="manual",
+        planned_stage=added.stage,
+        pinned=True,
+        consultant_note=added.note,
+    )
+
+
+def _gone(edit: ActionEdit) -> Change:
+    title = _B(edit.base.title_en, edit.base.title_fr) if edit.base else _B(edit.action_id, edit.action_id)
+    rules = ", ".join(edit.base.findings) if edit.base and edit.base.findings else edit.action_id
+    return Change(
+        edit.action_id,
+        ChangeKind.FINDING_GONE,
+        _B(
+            f"'{title.en}': finding no longer present ({rules}); the edit is kept in the file but applies "
+            "to nothing.",
+            f"« {title.fr} » : constat disparu ({rules}) ; la modification reste dans le fichier mais ne "
+            "s'applique plus.",
+        ),
+    )
+
+
+def _fingerprint(action: Action) -> str:
+    texts = [action.title, action.description, action.done_when]
+    payload = json.dumps([[text.en, text.fr] for text in texts], ensure_ascii=False)
+    return hashlib.sha256(payload.encode()).hexdigest()[:16]
+
+
+def _snapshot(action: Action) -> GeneratedSnapshot:
+    return GeneratedSnapshot(
+        title_en=action.title.en[:300],
+        title_fr=action.title.fr[:300],
+        fingerprint=_fingerprint(action),
+        findings=list(action.findings),
+        subjects=list(action.subjects),
+        effort_hours=action.effort_hours,
+    )
+
+
+def _changes_since(action: Action, base: GeneratedSnapshot | None) -> tuple[Change, ...]:
+    if base is None:
+        return ()
+    changes: list[Change] = []
+    gone = [rule for rule in base.findings if rule not in action.findings]
+    new = [rule for rule in action.findings if rule not in base.findings]
+    if gone or new:
+        changes.append(
+            Change(
+                action.id,
+                ChangeKind.FINDINGS_CHANGED,
+                _B(
+                    "Findings behind this action changed since the edit:"
+                    + (f" no longer present: {', '.join(gone)};" if gone else "")
+                    + (f" new: {', '.join(new)};" if new else ""),
+                    "Les constats à l'origine de cette action ont changé depuis la modification :"
+                    + (f" disparus : {', '.join(gone)} ;" if gone else "")
+                    + (f" nouveaux : {', '.join(new)} ;" if new else ""),
+                ),
+            )
+        )
+    left = [s for s in base.subjects if s not in action.subjects]
+    added = [s for s in action.subjects if s not in base.subjects]
+    if left or added:
+        changes.append(
+            Change(
+                action.id,
+                ChangeKind.SUBJECTS_CHANGED,
+                _B(
+                    "Items concerned changed since the edit:"
+                    + (f" no longer concerned: {', '.join(left)};" if left else "")
+                    + (f" now concerned: {', '.join(added)};" if added else ""),
+                    "Les éléments concernés ont changé depuis la modification :"
+                    + (f" plus concernés : {', '.join(left)} ;" if left else "")
+                    + (f" désormais concernés : {', '.join(added)} ;" if added else ""),
+                ),
+            )
+        )
+    if base.fingerprint != _fingerprint(action):
+        changes.append(
+            Change(
+                action.id,
+                ChangeKind.TEXT_CHANGED,
+                _B(
+                    "Generated description changed since the edit (title, description or done-when text).",
+                    "La description générée a changé depuis la modification (titre, description ou "
+                    "critère d'achèvement).",
+                ),
+            )
+        )
+    if abs(base.effort_hours - action.effort_hours) > _EPSILON:
+        changes.append(
+            Change(
+                action.id,
+                ChangeKind.EFFORT_CHANGED,
+                _B(
+                    f"Generated effort changed from {_hours(base.effort_hours).en} h to "
+                    f"{_hours(action.effort_hours).en} h.",
+                    f"L'effort généré est passé de {_hours(base.effort_hours).fr} h à "
+                    f"{_hours(action.effort_hours).fr} h.",
+                ),
+            )
+        )
+    return tuple(changes)
+
+
+def _projection(
+    audit: Audit, actions: Sequence[Action]
+) -> dict[int, tuple[float | None, float | None, int | None]]:
+    """Overall score, strategy completeness and maturity level once each stage's actions are done."""
+    future = audit.model_copy(deep=True)
+    projected: dict[int, tuple[float | None, float | None, int | None]] = {}
+    for month in STAGES:
+        for action in actions:
+            if action.stage != month:
+                continue
+            for covered in action.covers:
+                if covered.effect is not None:
+                    covered.effect(future, covered.subjects)
+        card = score(future)
+        level = card.level.number if card.overall.value is not None else None
+        projected[month] = (card.overall.value, card.strategy_completeness.value, level)
+    return projected
+
+
+def _notes(
+    audit: Audit, weekly: float | None, stages: Sequence[Stage], backlog: Sequence[Action], rate: float
+) -> tuple[Bilingual, ...]:
+    notes: list[Bilingual] = []
+    declared = audit.organisation.hours_per_week
+    if weekly is None or declared is None:
+        notes.append(
+            _B(
+                "The team's weekly hours are not in the audit (organisation.hours_per_week): the stages are "
+                "not capped. Add them to see what the team can really hold.",
+                "Les heures hebdomadaires de l'équipe ne figurent pas dans l'audit "
+                "(organisation.hours_per_week) : les étapes ne sont pas plafonnées. Les renseigner pour "
+                "voir ce que l'équipe peut vraiment absorber.",
+            )
+        )
+    else:
+        share = round(audit.roadmap.improvement_share * 100)
+        total = sum(stage.capacity_hours or 0 for stage in stages)
+        notes.append(
+            _B(
+                f"Capacity: the team declares {_hours(declared).en} h a week for social media; {share}% of it "
+                f"({_hours(weekly).en} h a week, roadmap.improvement_share) goes to this plan, "
+                f"{_hours(total).en} h over the year. What does not fit moves to a later stage.",
+                f"Capacité : l'équipe déclare {_hours(declared).fr} h par semaine pour les réseaux sociaux ; "
+                f"{share} % de ce temps ({_hours(weekly).fr} h par semaine, roadmap.improvement_share) va à "
+                f"ce plan, soit {_hours(total).fr} h sur l'année. Ce qui ne tient pas passe à une étape "
+                "suivante.",
+            )
+        )
+    moved = sum(len(stage.overflow) for stage in stages) - len([a for a in backlog if not a.pinned])
+    if moved > 0 or backlog:
+        waiting = sum(action.effort_hours for action in backlog)
+        notes.append(
+            _B(
+                f"{moved} action(s) moved to a later stage for lack of time; {len(backlog)} action(s) "
+                f"({_hours(waiting).en} h) wait in the backlog, beyond month 12.",
+                f"{moved} action(s) décalée(s) faute de temps ; {len(backlog)} action(s) "
+                f"({_hours(waiting).fr} h) attend(ent) dans la réserve, au-delà du mois 12.",
+            )
+        )
+    crowded = [str(stage.month) for stage in stages if stage.over_capacity]
+    if crowded:
+        months = ", ".join(crowded)
+        notes.append(
+            _B(
+                f"Over capacity in month(s) {months}: critical actions and actions moved by hand are kept "
+                "there even when the team's time is short.",
+                f"Au-delà de la capacité au(x) mois {months} : les actions critiques et celles déplacées à "
+                "la main y restent même quand le temps de l'équipe manque.",
+            )
+        )
+    notes.append(
+        _B(
+            f"Costs price each action's hours at {_hours(rate).en} {audit.engagement.currency} an hour "
+            "(threshold hourly_rate).",
+            f"Les coûts valorisent les heures de chaque action à {_hours(rate).fr} "
+            f"{audit.engagement.currency} de l'heure (seuil hourly_rate).",
+        )
+    )
+    notes.append(
+        _B(
+            "Projected scores assume each scheduled action has its modelled effect (shown with each "
+            "action); results that depend on the audience, such as engagement, are not projected.",
+            "Les scores projetés supposent que chaque action planifiée produit l'effet modélisé (indiqué "
+            "pour chaque action) ; les résultats qui dépendent du public, comme l'engagement, ne sont "
+            "pas projetés.",
+        )
+    )
+    return tuple(notes)
+
+
+# -- the consultant's edits --------------------------------------------------------------------------
+
+EDITABLE_FIELDS: tuple[str, ...] = (
+    "stage",
+    "title_en",
+    "title_fr",
+    "description_en",
+    "description_fr",
+    "done_when_en",
+    "done_when_fr",
+    "owner_role",
+    "effort_hours",
+    "cost",
+    "note",
+)
+"""Fields :func:`edit_action` accepts (hand-added actions also accept ``depends_on``)."""
+
+
+def move_action(audit: Audit, action_id: str, stage: int) -> None:
+    """Pin an action to the stage ending at month ``stage`` (1, 3, 6, 9 or 12)."""
+    edit_action(audit, action_id, stage=stage)
+
+
+def edit_action(audit: Audit, action_id: str, **fields: Any) -> None:
+    """Change fields of an action (see :data:`EDITABLE_FIELDS`); ``None`` gives a generated value back.
+
+    Updates ``audit.roadmap`` in place; the edit records the generated action it was made on.
+
+    Raises:
+        AuditkitError: unknown action or field, or an invalid value (the message says what is valid).
+    """
+    manual = _manual_index(audit, action_id)
+    allowed = (*EDITABLE_FIELDS, "depends_on") if manual is not None else EDITABLE_FIELDS
+    unknown = sorted(set(fields) - set(allowed))
+    if unknown:
+        raise AuditkitError(
+            f"roadmap: cannot edit {', '.join(unknown)} of '{action_id}' (editable: {', '.join(allowed)})"
+        )
+    if "stage" in fields and fields["stage"] is not None:
+        _check_stage_value(fields["stage"])
+    if manual is not None:
+        current = audit.roadmap.added[manual]
+        updated = _validated(ManualAction, current.model_dump() | fields, action_id)
+        if "depends_on" in fields:
+            _check_dependencies(audit, updated)
+        added = list(audit.roadmap.added)
+        added[manual] = updated
+        audit.roadmap = audit.roadmap.model_copy(update={"added": added})
+        return
+    _record(audit, action_id, fields)
+
+
+def drop_action(audit: Audit, action_id: str, note: str = "") -> None:
+    """Drop an action: a generated one is kept aside (and listed as dropped), a hand-added one removed."""
+    if _manual_index(audit, action_id) is not None:
+        remove_action(audit, action_id)
+        return
+    _record(audit, action_id, {"dropped": True, "note": note} if note else {"dropped": True})
+
+
+def restore_action(audit: Audit, action_id: str) -> None:
+    """Forget every edit of a generated action (moved, edited or dropped): it is generated again as is."""
+    remaining = [edit for edit in audit.roadmap.edits if edit.action_id != action_id]
+    if len(remaining) == len(audit.roadmap.edits):
+        edited = ", ".join(edit.action_id for edit in audit.roadmap.edits) or "none"
+        raise AuditkitError(f"roadmap: action '{action_id}' has no edit to undo (edited actions: {edited})")
+    audit.roadmap = audit.roadmap.model_copy(update={"edits": remaining})
+
+
+def add_action(
+    audit: Audit,
+    stage: int,
+    title_en: str = "",
+    title_fr: str = "",
+    **fields: Any,
+) -> ManualAction:
+    """Add an action by hand to the stage ending at month ``stage``; returns it (its id starts 'manual-').
+
+    ``fields`` are those of :class:`auditkit.model.ManualAction` (description_en, owner_role,
+    effort_hours, cost, depends_on, note...).
+    """
+    _check_stage_value(stage)
+    taken = {added.id for added in audit.roadmap.added}
+    base = "manual-" + (_slug(title_en or title_fr) or "action")
+    base = base[:60]
+    candidate, n = base, 2
+    while candidate in taken:
+        candidate, n = f"{base}-{n}", n + 1
+    data = {"id": candidate, "stage": stage, "title_en": title_en, "title_fr": title_fr} | fields
+    added = _validated(ManualAction, data, candidate)
+    _check_dependencies(audit, added)
+    audit.roadmap = audit.roadmap.model_copy(update={"added": [*audit.roadmap.added, added]})
+    return added
+
+
+def remove_action(audit: Audit, action_id: str) -> None:
+    """Remove an action added by hand."""
+    index = _manual_index(audit, action_id)
+    if index is None:
+        added = ", ".join(item.id for item in audit.roadmap.added) or "none"
+        raise AuditkitError(
+            f"roadmap: '{action_id}' was not added by hand (hand-added actions: {added}); "
+            "use drop_action for a generated one"
+        )
+    audit.roadmap = audit.roadmap.model_copy(
+        update={"added": [item for i, item in enumerate(audit.roadmap.added) if i != index]}
+    )
+
+
+def acknowledge_changes(audit: Audit, action_id: str | None = None) -> None:
+    """Take the current generated action as the base of its edit (all edited actions when ``None``).
+
+    The changes reported underneath those edits disappear until the generated action changes again.
+    """
+    generated = {action.id: action for action in generated_actions(audit)}
+    edits = []
+    for edit in audit.roadmap.edits:
+        current = generated.get(edit.action_id)
+        if current is not None and action_id in (None, edit.action_id):
+            edit = edit.model_copy(update={"base": _snapshot(current)})
+        edits.append(edit)
+    audit.roadmap = audit.roadmap.model_copy(update={"edits": edits})
+
+
+_Edit = TypeVar("_Edit", ActionEdit, ManualAction)
+
+
+def _record(audit: Audit, action_id: str, fields: dict[str, Any]) -> None:
+    generated = {action.id: action for action in generated_actions(audit)}
+    if action_id not in generated:
+        valid = ", ".join([*generated, *(added.id for added in audit.roadmap.added)])
+        raise AuditkitError(f"roadmap: no action '{action_id}' in this audit's roadmap (one of: {valid})")
+    edits = list(audit.roadmap.edits)
+    index = next((i for i, edit in enumerate(edits) if edit.action_id == action_id), None)
+    current = edits[index].model_dump() if index is not None else {"action_id": action_id}
+    data = current | fields | {"base": _snapshot(generated[action_id]).model_dump()}
+    edit = _validated(ActionEdit, data, action_id)
+    if index is None:
+        edits.append(edit)
+    else:
+        edits[index] = edit
+    audit.roadmap = audit.roadmap.model_copy(update={"edits": edits})
+
+
+def _validated(model: type[_Edit], data: dict[str, Any], action_id: str) -> _Edit:
+    try:
+        return model.model_validate(data)
+    except ValidationError as error:
+        problems = "; ".join(
+            f"{'.'.join(str(part) for part in item['loc']) or 'action'}: {item['msg']}"
+            for item in error.errors(include_url=False)
+        )
+        raise AuditkitError(f"roadmap: cannot edit '{action_id}': {problems}") from None
+
+
+def _check_stage_value(stage: object) -> None:
+    if stage not in STAGES or isinstance(stage, bool):
+        raise AuditkitError(
+            f"roadmap: {stage!r} is not a stage (one of: {', '.join(str(month) for month in STAGES)})"
+        )
+
+
+def _check_dependencies(audit: Audit, added: ManualAction) -> None:
+    manual = {item.id: item for item in audit.roadmap.added} | {added.id: added}
+    generated = {action.id for action in generated_actions(audit)}
+    unknown = [d for d in added.depends_on if d not in manual and d not in generated]
+    if unknown:
+        valid = ", ".join(sorted(generated | set(manual) - {added.id}))
+        raise AuditkitError(
+            f"roadmap: '{added.id}' depends on unknown action(s) {', '.join(unknown)} (one of: {valid})"
+        )
+    trail, frontier = set(), list(added.depends_on)
+    while frontier:
+        current = frontier.pop()
+        if current == added.id:
+            raise AuditkitError(
+                f"roadmap: '{added.id}' would depend on itself through {', '.join(added.depends_on)}"
+            )
+        if current in trail or current not in manual:
+            continue
+        trail.add(current)
+        frontier += manual[current].depends_on
+
+
+def _manual_index(audit: Audit, action_id: str) -> int | None:
+    return next((i for i, item in enumerate(audit.roadmap.added) if item.id == action_id), None)
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:48]

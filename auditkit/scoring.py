@@ -35,12 +35,23 @@ the content is not cross-posted unchanged, 0.25 if it is). Parked and planned ch
 nothing on purpose: their publishing factors are not assessed.
 
 **Strategy completeness** (equal weights, not overridable): the nine steps of the method (DOMAIN
-section 1, derived from the audit's data), the strategy components of DOMAIN section 6 (present 1,
-partial 0.5, absent 0; a component left out of the audit is not assessed) and how recently the strategy
-was reviewed.
+section 1), read from the audit's data -- 1 objectives (none 0; all SMART, one primary, at most three
+1; else 0.5), 2 audiences (none 0; every objective names its targets 1; else 0.5), 3 inventory
+(social and traditional channels 1, one kind 0.5), 4 share of social channels stating their added
+value, 5 share of active channels serving an objective, 6 the editorial-line component, 7 share of
+objectives with an indicator, 8 roles (owner not nobody/intern/volunteer, creators, responders),
+9 obstacles listed; then the other strategy components of DOMAIN section 6 (present 1, partial
+0.5, absent 0; a component left out of the audit is not assessed) and the last review against
+``review_months`` (1 within it, 0.5 within twice, else 0).
 
-**Organisation readiness** (``org.*`` weights, DOMAIN section 7): sponsor, owner role, resources,
-validation delay, training, hours available, budget, reporting cadence, publishing lead time.
+**Organisation readiness** (``org.*`` weights, DOMAIN section 7): sponsor (none 0, aware 0.35,
+supportive 0.75, champion 1), owner role (:data:`OWNER_VALUE`: nobody 0, intern 0.1, volunteer 0.3
+... communications manager 1), resources (0.5 for content creators, 0.5 for responders), validation
+delay against the tightest response expectation of the channels, training (none 0, some 0.5, all 1),
+team hours against the hours the channels need (``hours_per_channel`` for a channel that does not
+say), budget against the channels' costs (0 when there is none), reporting cadence (monthly or
+weekly 1, quarterly 0.6, yearly 0.35, ad hoc 0.2, never 0), publishing lead time against
+``lead_time_days``.
 
 **Overall** (``overall.*`` weights): objective coverage (for each objective, the best fit among the
 active or dormant channels that serve it, 0 when none does; the primary objective counts double),
@@ -49,9 +60,10 @@ the mean health of active and dormant channels, strategy completeness and organi
 Recommendation per channel
 ==========================
 The first matching line decides (``GOOD`` = 60, ``POOR`` = 40 on the 0-100 scale; "dormant" = status
-dormant or no post for longer than the dormancy threshold; "audience" = importance-weighted reach of
-all stakeholders above 0; "stakeholder use" = importance-weighted share of stakeholders on the
-platform, compared with the ``platform_use_share`` threshold, default 0.3):
+dormant or no post for longer than the dormancy threshold; "no audience" = the channel lists none
+of the stakeholders the objectives aim at (all of them when no objective names any), as rule
+CH-NO-AUDIENCE; "stakeholder use" = importance-weighted share of stakeholders on the platform,
+compared with the ``platform_use_share`` threshold, default 0.3):
 
 1. closed -> **close** (stays closed; keep the handle).
 2. parked -> **park** (keep the handle claimed, stay silent, reassess on a date).
@@ -91,7 +103,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
-from typing import Any
+from typing import Any, cast
 
 from auditkit.benchmarks import POSTS_PER_WEEK, BenchmarkIndex, describe
 from auditkit.errors import AuditkitError
@@ -664,8 +676,9 @@ class Scorecard:
             [_clip(c.name, 28), c.platform.label, _points(c.health.value), c.recommendation.label(lang)]
             for c in self.channels
         ]
-        lines += _table(rows, right={2})
-        lines.append("")
+        lines += _table(rows, right={2}) if self.channels else [f"  {t['no_channel'](lang)}"]
+        if self.channels:
+            lines.append("")
         for channel in self.channels:
             reasons = " — ".join(reason(lang) for reason in channel.reasons)
             lines.append(f"  {_clip(channel.name, 28)}{colon} {reasons}")
@@ -713,6 +726,7 @@ _TEXT_LABELS: dict[str, Bilingual] = {
     "organisation": _B("Organisation readiness", "Préparation de l'organisation"),
     "channels": _B("Channels", "Canaux"),
     "channel": _B("Channel", "Canal"),
+    "no_channel": _B("(no channel in the audit)", "(aucun canal dans l'audit)"),
     "platform": _B("Platform", "Plateforme"),
     "health": _B("Health", "Santé"),
     "recommendation": _B("Recommendation", "Recommandation"),
@@ -771,12 +785,10 @@ def _say(en: str, fr: str, **values: object) -> Bilingual:
     english: dict[str, object] = {}
     french: dict[str, object] = {}
     for key, value in values.items():
-        kind = type(value)
-        if kind is Bilingual:
-            english[key] = value.en  # type: ignore[attr-defined]
-            french[key] = value.fr  # type: ignore[attr-defined]
-        elif kind is float or kind is int:
-            english[key] = number = _num(value)  # type: ignore[arg-type]
+        if isinstance(value, Bilingual):
+            english[key], french[key] = value.en, value.fr
+        elif type(value) is float or type(value) is int:
+            english[key] = number = _num(cast(float, value))
             french[key] = number.replace(".", ",")
         else:
             english[key] = french[key] = value
@@ -818,7 +830,12 @@ def _combine(facts: Sequence[tuple[str, Fact]], weights: dict[str, float]) -> Sc
     """A weighted mean over the assessed facts; keys are weight keys of :data:`WEIGHTS`."""
     total = _assessed_weight(facts, weights)
     contributions = _contributions(facts, weights, total)
-    return Score(sum(item.points for item in contributions) if total > 0 else None, contributions)
+    return Score(_bounded(sum(item.points for item in contributions)) if total > 0 else None, contributions)
+
+
+def _bounded(points: float) -> float:
+    """A sum of points, kept within 0-100 despite floating-point rounding."""
+    return min(100.0, max(0.0, points))
 
 
 def _equal(facts: Sequence[tuple[str, Bilingual, Fact]]) -> Score:
@@ -835,7 +852,7 @@ def _equal(facts: Sequence[tuple[str, Bilingual, Fact]]) -> Score:
         )
         for key, label, (value, evidence) in facts
     )
-    return Score(sum(item.points for item in contributions) if assessed else None, contributions)
+    return Score(_bounded(sum(item.points for item in contributions)) if assessed else None, contributions)
 
 
 # -- the scoring context -----------------------------------------------------------------------------
@@ -867,7 +884,7 @@ class _Context:
         self.audiences: dict[str, _Audience] = {}
         for stakeholder in audit.stakeholders:
             uses = {
-                use.platform: use.share if use.share is not None else LEVEL_USE[use.level]  # type: ignore[index]
+                use.platform: use.share if use.share is not None else LEVEL_USE[use.level or Level.NONE]
                 for use in stakeholder.platforms
             }
             self.audiences[stakeholder.id] = _Audience(stakeholder.name, stakeholder.importance, uses)
@@ -1157,7 +1174,7 @@ class _FitScorer:
             built = self._built[total] = (others, sum(item.points for item in others))
         (reach_contribution,) = _contributions(reach_facts, self.weights, total)
         others, points = built
-        value = points + reach_contribution.points if total > 0 else None
+        value = _bounded(points + reach_contribution.points) if total > 0 else None
         return Score(value, (reach_contribution, *others))
 
 
@@ -1194,13 +1211,10 @@ def _decide(
 ) -> _Decision:
     status = channel.status
     served = [objective_id for objective_id in channel.objectives if objective_id in fits]
-    best_id = max(served, key=lambda o: fits[o].value if fits[o].value is not None else -1.0, default=None)
-    best = fits[best_id].value if best_id is not None else None
+    assessed = [(value, o) for o in served if (value := fits[o].value) is not None]
+    best, best_id = max(assessed, default=(None, None))
     fit_reason = _fit_reason(best_id, best, context) if best is not None and best_id is not None else None
-    primary_fit = max(
-        ((fits[o].value, o) for o in served if o in context.primary and fits[o].value is not None),
-        default=None,
-    )
+    primary_fit = max(((value, o) for value, o in assessed if o in context.primary), default=None)
     health_reason = _health_reason(health)
     later = context.reassess_on
     reassess = context.reassess_reason
@@ -1363,11 +1377,11 @@ def _decide(
                 "good fit but poor health: repair how it is run",
                 "bonne adéquation mais santé faible : corriger sa tenue",
             )
-            if not critical or health.value < GOOD
+            if weakest is None or not critical or health.value < GOOD
             else _say(
                 "good fit, but its {label} is far below par: repair it",
                 "bonne adéquation, mais son point « {label} » est très insuffisant : le corriger",
-                label=_lower(weakest.label),  # type: ignore[union-attr]
+                label=_lower(weakest.label),
             ),
             fit_reason,
             health_reason,

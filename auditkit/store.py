@@ -356,11 +356,18 @@ def _remove_stale_temporaries(path: Path) -> None:
 
 
 def _keep_backup(path: Path) -> None:
+    """Make ``path``'s current content the backup, atomically.
+
+    When an interrupted save already made the backup a hard link to ``path``, renaming one link over
+    the other does nothing (POSIX), so the temporary link is removed afterwards.
+    """
     link = path.with_name(f".{path.name}.bak.tmp")
     with contextlib.suppress(FileNotFoundError):
         os.unlink(link)
     os.link(path, link)
     os.replace(link, backup_path(path))
+    with contextlib.suppress(FileNotFoundError):
+        os.unlink(link)
 
 
 def _fsync_folder(folder: Path) -> None:

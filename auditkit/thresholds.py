@@ -21,6 +21,7 @@ from auditkit.platforms import RESPONSE_EXPECTATION_MINUTES, Platform
 
 __all__ = [
     "LEVEL_VALUES",
+    "RESPONSE_KEYS",
     "RESPONSE_PREFIX",
     "THRESHOLDS",
     "Threshold",
@@ -247,6 +248,8 @@ THRESHOLDS: dict[str, Threshold] = _GENERAL | {
 """Every rule threshold by key, with its default, unit and bilingual documentation."""
 
 _DEFAULTS: dict[str, float] = {key: threshold.default for key, threshold in THRESHOLDS.items()}
+RESPONSE_KEYS: tuple[str, ...] = tuple(key for key in THRESHOLDS if key.startswith(RESPONSE_PREFIX))
+"""The keys of the per-platform response expectations."""
 
 
 def thresholds_for(audit: Audit) -> dict[str, float]:

@@ -83,6 +83,21 @@ def test_save_removes_temporaries_left_by_an_interrupted_save(
     assert unrelated.exists()
 
 
+def test_save_after_a_kill_between_backup_and_rename(minimal_audit: Audit, tmp_audit_path: Path) -> None:
+    store.save(minimal_audit, tmp_audit_path)
+    backup = store.backup_path(tmp_audit_path)
+    os.link(tmp_audit_path, backup)
+    current = tmp_audit_path.read_bytes()
+
+    audit = store.load(tmp_audit_path)
+    audit.notes = "after the crash"
+    store.save(audit, tmp_audit_path)
+
+    assert backup.read_bytes() == current
+    assert store.load(tmp_audit_path).notes == "after the crash"
+    assert sorted(p.name for p in tmp_audit_path.parent.iterdir()) == [tmp_audit_path.name, backup.name]
+
+
 def test_write_atomically_replaces_derived_outputs(tmp_path: Path) -> None:
     target = tmp_path / "report.html"
     store.write_atomically(target, "<p>one</p>")

@@ -124,6 +124,18 @@ class Formatter:
         """A number of hours ("12.5 h" / "12,5 h")."""
         return "—" if value is None else f"{self.decimal(value, 1)}{NBSP}h"
 
+    def rate(self, points: float | None) -> str:
+        """An engagement rate already in percent, with two significant digits when it is small."""
+        if points is None:
+            return "—"
+        digits = 2 if points >= 0.1 or points == 0 else min(6, 1 - math.floor(math.log10(abs(points))))
+        return self.percent_points(points, digits)
+
+    def unit(self, unit: str) -> str:
+        """A unit of measure ("days", "posts/week"...) in this language (unknown units as given)."""
+        text = UNIT_LABELS.get(unit)
+        return text(self.language) if text else unit
+
     def label(self, key: str) -> str:
         """The interface label ``key`` in this language.
 
@@ -269,6 +281,7 @@ LABELS: dict[str, Bilingual] = _table(
         "reasons": ("Reasons", "Raisons"),
         "audience": ("Audience", "Audience"),
         "posts_per_week": ("Posts per week", "Publications par semaine"),
+        "posts_short": ("Posts / week", "Publ. / sem."),
         "engagement_rate": ("Engagement rate", "Taux d'engagement"),
         "hours_per_week": ("Hours per week", "Heures par semaine"),
         "monthly_budget": ("Monthly budget", "Budget mensuel"),
@@ -312,7 +325,7 @@ LABELS: dict[str, Bilingual] = _table(
         "lead_time": ("Publishing lead time", "Délai d'anticipation des publications"),
         "last_reviewed": ("Strategy last reviewed", "Dernière révision de la stratégie"),
         "obstacles": ("Obstacles", "Obstacles"),
-        "chart_contributions": ("What makes the score", "Ce qui compose le score"),
+        "chart_contributions": ("What makes the score: points per factor", "Ce qui compose le score : points par facteur"),
         "days": ("days", "jours"),
         # findings
         "rule": ("Rule", "Règle"),
@@ -321,7 +334,7 @@ LABELS: dict[str, Bilingual] = _table(
         "field": ("Field", "Champ"),
         "threshold": ("Threshold", "Seuil"),
         "action": ("Recommended action", "Action recommandée"),
-        "seeds": ("Source", "Source"),
+        "seeds": ("Source in the method", "Source dans la méthode"),
         "concerns": ("Concerns", "Concerne"),
         "audit_wide": ("the whole audit", "l'ensemble de l'audit"),
         "findings_total": ("{n} findings", "{n} constats"),
@@ -349,6 +362,7 @@ LABELS: dict[str, Bilingual] = _table(
         "edited_action": ("edited by the consultant", "modifiée par le consultant"),
         "month_axis": ("Month", "Mois"),
         "roadmap_notes": ("Notes", "Remarques"),
+        "backlog": ("Backlog: beyond month 12", "En attente : au-delà du mois 12"),
         # methodology
         "weights": ("Scoring weights", "Pondérations du score"),
         "weights_intro": (
@@ -365,7 +379,7 @@ LABELS: dict[str, Bilingual] = _table(
         "default": ("Default", "Par défaut"),
         "this_audit": ("This audit", "Cet audit"),
         "unit": ("Unit", "Unité"),
-        "metric": ("Metric", "Indicateur"),
+        "metric": ("Metric", "Mesure"),
         "year": ("Year", "Année"),
         "source": ("Source", "Source"),
         "overridden": ("overridden for this audit", "modifié pour cet audit"),
@@ -488,3 +502,21 @@ ENUM_LABELS: dict[str, Bilingual] = _table(
     }
 )
 """Display names of enumeration members, keyed ``"ClassName.value"``."""
+
+UNIT_LABELS: dict[str, Bilingual] = _table(
+    {
+        "currency/hour": ("currency/hour", "devise/heure"),
+        "days": ("days", "jours"),
+        "followers": ("followers", "abonnés"),
+        "hours/week": ("hours/week", "heures/semaine"),
+        "importance 1-5": ("importance 1–5", "importance 1–5"),
+        "level 0-3": ("level 0–3", "niveau 0–3"),
+        "minutes": ("minutes", "minutes"),
+        "months": ("months", "mois"),
+        "objectives": ("objectives", "objectifs"),
+        "posts/week": ("posts/week", "publications/semaine"),
+        "ratio": ("ratio", "rapport"),
+        "share": ("share (0–1)", "part (0–1)"),
+    }
+)
+"""Units of the rule thresholds, in both languages."""

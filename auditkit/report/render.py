@@ -141,7 +141,7 @@ def _digest(text: str) -> str:
 
 
 @cache
-def _asset(name: str) -> str:
+def asset_text(name: str) -> str:
     return (ASSETS_DIR / name).read_text(encoding="utf-8")
 
 
@@ -169,14 +169,14 @@ def _plotly_digest() -> str:
 
 
 @cache
-def _locale(language: Language) -> dict[str, Any] | None:
+def plotly_locale(language: Language) -> dict[str, Any] | None:
     if language is Language.EN:
         return None
-    return json.loads(_asset(f"plotly-locale-{language.value}.json"))
+    return json.loads(asset_text(f"plotly-locale-{language.value}.json"))
 
 
 @cache
-def _environment() -> jinja2.Environment:
+def template_environment() -> jinja2.Environment:
     environment = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES_DIR),
         autoescape=True,
@@ -217,7 +217,7 @@ class Scripts:
 
 def chart_scripts(embedding: Embedding = "gzip") -> Scripts:
     """The page's scripts for ``embedding`` ("gzip" or "plain")."""
-    loader = _asset("report.js")
+    loader = asset_text("report.js")
     block = ScriptBlock(Markup(loader), _digest(loader))
     if embedding == "plain":
         return Scripts(block, plotly=ScriptBlock(Markup(plotly_js()), _plotly_digest()))
@@ -258,24 +258,22 @@ def render_report(
     Raises:
         AuditkitError: the audit's settings hold an unknown weight or threshold.
     """
-    context = report_context(
-        audit, lang, branding, scorecard=scorecard, diagnosis=diagnosis, roadmap=roadmap
-    )
+    context = report_context(audit, lang, branding, scorecard=scorecard, diagnosis=diagnosis, roadmap=roadmap)
     scripts = chart_scripts(embedding)
     context.update(
         scripts=scripts,
         csp=content_security_policy(scripts.digests),
-        css=Markup(_asset("report.css")),
+        css=Markup(asset_text("report.css")),
         chart_config=script_json(
             {
                 "plotly": CHART_CONFIG,
                 "locale": context["f"].code,
-                "localeModule": _locale(context["f"].language),
+                "localeModule": plotly_locale(context["f"].language),
                 "failure": context["t"]("charts_failed"),
             }
         ),
     )
-    return _environment().get_template("report.html.j2").render(context)
+    return template_environment().get_template("report.html.j2").render(context)
 
 
 def report_context(
@@ -296,8 +294,10 @@ def report_context(
     roadmap = roadmap or build_roadmap(audit, scorecard=scorecard, diagnosis=diagnosis)
     style = charts.ChartStyle(primary=branding.primary, accent=branding.accent)
     names = _subject_names(audit)
-    actions = [action for stage in roadmap.stages for action in stage.actions]
-    action_titles = {action.id: formatter.text(action.title) for action in actions}
+    action_titles = {
+        action.id: formatter.text(action.title)
+        for action in (*roadmap.actions, *roadmap.backlog, *roadmap.dropped)
+    }
     figures = {
         "findings": charts.findings_by_theme(diagnosis, language, style),
         "overall": charts.contributions(scorecard.overall, formatter.label("overall_score"), language, style),
@@ -306,10 +306,10 @@ def report_context(
         "matrix": charts.channel_objective_heatmap(scorecard, audit, language, style),
         "peers": charts.peer_benchmark(audit, language, style),
         "completeness": charts.contributions(
-            scorecard.strategy_completeness, formatter.label("strategy_completeness"), language, style
+            scorecard.strategy_completeness, formatter.label("chart_contributions"), language, style
         ),
         "readiness": charts.contributions(
-            scorecard.organisation_readiness, formatter.label("organisation_readiness"), language, style
+            scorecard.organisation_readiness, formatter.label("chart_contributions"), language, style
         ),
         "projection": charts.projected_scores(roadmap, scorecard, language, style),
         "timeline": charts.roadmap_timeline(roadmap, language, style),
@@ -327,10 +327,12 @@ def report_context(
         "roadmap": roadmap,
         "charts": {name: figure_chart(f"chart-{name}", figure) for name, figure in figures.items()},
         "top_findings": diagnosis.findings[:TOP_FINDINGS],
-        "first_moves": [(stage, action) for stage in roadmap.stages for action in stage.actions][:FIRST_MOVES],
+        "first_moves": [(stage, action) for stage in roadmap.stages for action in stage.actions][
+            :FIRST_MOVES
+        ],
         "themes": _findings_by_theme(diagnosis.findings),
         "subjects": lambda ids: [names.get(i, i) for i in ids if i],
-        "action_titles": action_titles,
+        "titles": lambda ids: [action_titles.get(i, i) for i in ids],
         "value_text": lambda value: _value_text(value, formatter, audit.engagement.currency),
         "channels": _channel_rows(audit, scorecard),
         "objective_names": {o.id: o.statement for o in audit.objectives},

@@ -10,7 +10,7 @@ from auditkit.platforms import MAJOR_PLATFORMS, SOCIAL_PLATFORMS, Platform
 from auditkit.rules._common import channel_label, gaps
 from auditkit.rules.environment import NO_STAKEHOLDERS, use_value
 from auditkit.rules.objectives import no_objectives
-from auditkit.thresholds import RESPONSE_PREFIX, THRESHOLDS
+from auditkit.thresholds import RESPONSE_KEYS
 
 PUBLIC_PLATFORMS = SOCIAL_PLATFORMS - {Platform.WHATSAPP}
 """Platforms whose accounts the public sees, so that silence there shows (rule CH-DORMANT)."""
@@ -241,9 +241,10 @@ def dormant_channels(audit: Audit, context: Context) -> Outcome:
     title=Bilingual(en="Spread over too many channels", fr="Dispersion sur trop de canaux"),
     condition=Bilingual(
         en="The active social channels need more than the team's weekly hours, counting hours_per_channel "
-        "(3) hours a week for each.",
+        "(3) hours a week for each; major when they need at least twice the hours, minor below.",
         fr="Les canaux sociaux actifs demandent plus que les heures hebdomadaires de l'équipe, à raison "
-        "de hours_per_channel (3) heures par semaine chacun.",
+        "de hours_per_channel (3) heures par semaine chacun ; majeur quand ils en demandent au moins le "
+        "double, mineur en deçà.",
     ),
     action=Bilingual(
         en="Rank the active social channels by what they bring to the primary objective, keep the ones "
@@ -292,6 +293,7 @@ def spread_too_thin(audit: Audit, context: Context) -> Outcome:
                 ),
             ],
             [channel.id for _, channel in context.active_social],
+            severity=Severity.MAJOR if needed >= 2 * available else Severity.MINOR,
         )
     ]
 
@@ -427,7 +429,7 @@ def low_engagement(audit: Audit, context: Context) -> Outcome:
         "délai attendu, et préparer des réponses validées aux questions fréquentes pour ne plus attendre "
         "de validation.",
     ),
-    thresholds=tuple(key for key in THRESHOLDS if key.startswith(RESPONSE_PREFIX)),
+    thresholds=RESPONSE_KEYS,
 )
 def slow_response(audit: Audit, context: Context) -> Outcome:
     findings: list[Finding] = []
@@ -645,12 +647,14 @@ def shiny_network(audit: Audit, context: Context) -> Outcome:
         en="Traditional channel duplicating a cheaper digital one", fr="Canal traditionnel en doublon"
     ),
     condition=Bilingual(
-        en="An active traditional channel (not the website or blog) reaches only stakeholders that an "
-        "active social channel also reaches, for objectives that channel also serves, at a higher monthly "
-        "cost (budget plus hours at hourly_rate).",
-        fr="Un canal traditionnel actif (hors site web et blog) ne touche que des parties prenantes "
-        "qu'un canal social actif touche aussi, pour des objectifs que ce canal sert aussi, à un coût "
-        "mensuel plus élevé (budget plus heures au taux hourly_rate).",
+        en="An active traditional channel (not the website or blog) carries content repeated from other "
+        "channels (cross_posted_unchanged) to stakeholders that an active social channel also reaches, for "
+        "objectives that channel also serves, at a higher monthly cost (budget plus hours at hourly_rate). "
+        "A traditional channel with content of its own is integrated, not duplicated.",
+        fr="Un canal traditionnel actif (hors site web et blog) porte des contenus repris d'autres canaux "
+        "(cross_posted_unchanged) vers des parties prenantes qu'un canal social actif touche aussi, pour "
+        "des objectifs que ce canal sert aussi, à un coût mensuel plus élevé (budget plus heures au taux "
+        "hourly_rate). Un canal traditionnel doté de contenus propres est intégré, pas dupliqué.",
     ),
     action=Bilingual(
         en="Compare what the two channels bring to these stakeholders, then integrate them (one message, "
@@ -677,7 +681,11 @@ def offline_overlap(audit: Audit, context: Context) -> Outcome:
             for j, digital in context.active_social
             if reached <= set(digital.stakeholders) and served <= set(digital.objectives)
         ]
-        if not twins:
+        if not twins or traditional.cross_posted_unchanged is False:
+            continue
+        if traditional.cross_posted_unchanged is None:
+            missing.append(f"channels.{i}.cross_posted_unchanged")
+            subjects.append(traditional.id)
             continue
         cost = monthly_cost(traditional, rate)
         priced = [(c, j, digital) for j, digital in twins if (c := monthly_cost(digital, rate)) is not None]
@@ -694,22 +702,28 @@ def offline_overlap(audit: Audit, context: Context) -> Outcome:
         findings.append(
             context.finding(
                 say(
-                    "{traditional} costs about {cost} {currency} a month to reach {stakeholders}; "
-                    "{digital} reaches the same people for the same objectives for about {twin_cost} "
-                    "{currency}. Carrying one message twice to the same people doubles the effort; the "
-                    "method asks to integrate or replace rather than duplicate.",
-                    "{traditional} coûte environ {cost} {currency} par mois pour toucher {stakeholders} ; "
-                    "{digital} touche les mêmes personnes pour les mêmes objectifs pour environ {twin_cost} "
-                    "{currency}. Porter deux fois le même message aux mêmes personnes double l'effort ; la "
-                    "méthode demande d'intégrer ou de remplacer plutôt que de dupliquer.",
+                    "{traditional} repeats content from other channels and costs about {cost} {currency} a "
+                    "month to reach {stakeholders}; {digital} reaches the same people for the same "
+                    "objectives for about {twin_cost} {currency}. Carrying one message twice to the same "
+                    "people doubles the effort; the method asks to integrate or replace rather than "
+                    "duplicate.",
+                    "{traditional} reprend des contenus d'autres canaux et coûte environ {cost} {currency} "
+                    "par mois pour toucher {stakeholders} ; {digital} touche les mêmes personnes pour les "
+                    "mêmes objectifs pour environ {twin_cost} {currency}. Porter deux fois le même message "
+                    "aux mêmes personnes double l'effort ; la méthode demande d'intégrer ou de remplacer "
+                    "plutôt que de dupliquer.",
                     traditional=channel_label(traditional),
                     digital=channel_label(twin),
                     cost=cost,
                     twin_cost=twin_cost,
                     currency=currency,
-                    stakeholders=[audit.stakeholders[context.stakeholder_index[s]].name for s in reached],
+                    stakeholders=[
+                        audit.stakeholders[context.stakeholder_index[s]].name
+                        for s in traditional.stakeholders
+                    ],
                 ),
                 [
+                    Evidence(f"channels.{i}.cross_posted_unchanged", True),
                     Evidence(f"channels.{i}.monthly_budget", traditional.monthly_budget),
                     Evidence(
                         f"channels.{i}.hours_per_week",
@@ -735,10 +749,12 @@ def offline_overlap(audit: Audit, context: Context) -> Outcome:
             missing,
             subjects,
             Bilingual(
-                en="Neither the hours nor the budget of these channels are recorded, so their costs cannot "
-                "be compared.",
-                fr="Ni les heures ni le budget de ces canaux ne sont renseignés : leurs coûts ne peuvent être "
-                "comparés.",
+                en="These traditional channels reach the audience of a social channel for the same "
+                "objectives, but whether they repeat other channels' content, or what they cost (hours, "
+                "budget), is not recorded.",
+                fr="Ces canaux traditionnels touchent le public d'un canal social pour les mêmes objectifs, "
+                "mais on ignore s'ils reprennent les contenus d'autres canaux, ou ce qu'ils coûtent "
+                "(heures, budget).",
             ),
         ),
     ]

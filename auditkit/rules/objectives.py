@@ -193,8 +193,8 @@ def smart_objectives(audit: Audit, context: Context) -> Outcome:
                 say(
                     "The objective '{statement}' lacks {lacking}. Without them nobody can say whether it "
                     "was reached, so neither the channels nor the team can be judged against it.",
-                    "L'objectif « {statement} » n'a pas {lacking}. Sans cela, personne ne peut dire s'il "
-                    "est atteint, ni juger les canaux ou l'équipe à son aune.",
+                    "Il manque à l'objectif « {statement} » {lacking}. Sans cela, personne ne peut dire "
+                    "s'il est atteint, ni juger les canaux ou l'équipe à son aune.",
                     statement=short(objective.statement, 80),
                     lacking=lacking,
                 ),

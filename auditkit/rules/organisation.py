@@ -6,6 +6,7 @@ from auditkit.diagnose import Context, Evidence, Outcome, Severity, Theme, rule,
 from auditkit.i18n import Bilingual
 from auditkit.model import Audit, Organisation, OwnerRole, SponsorEngagement, Training
 from auditkit.rules._common import channel_label
+from auditkit.thresholds import RESPONSE_KEYS
 
 _EXPECTATION_NOTE = Bilingual(en="expected answer within (minutes)", fr="réponse attendue sous (minutes)")
 
@@ -150,6 +151,7 @@ def intern_owner(audit: Audit, context: Context) -> Outcome:
         "d'avance, une personne désignée autorisée à publier sans seconde validation, et une escalade "
         "réservée aux cas sensibles.",
     ),
+    thresholds=RESPONSE_KEYS,
 )
 def slow_validation(audit: Audit, context: Context) -> Outcome:
     delay_hours = audit.organisation.validation_delay_hours

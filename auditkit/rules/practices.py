@@ -1,5 +1,4 @@
-"""Rules on the four classic errors (DOMAIN §8, seed 000): urgency, calendar for strategy, "inspiration",
-not measuring."""
+"""Rules on the four classic errors of seed 000 (DOMAIN §8): urgency, calendar, inspiration, measuring."""
 
 from __future__ import annotations
 
@@ -154,10 +153,10 @@ def calendar_not_strategy(audit: Audit, context: Context) -> Outcome:
     return [
         context.finding(
             say(
-                "There is an editorial calendar, but behind it {lacking}. A list of post ideas is useful, "
+                "There is an editorial calendar, but the strategy behind it is missing: {lacking}. A list of post ideas is useful, "
                 "but it is not a strategy: without knowing whom to reach, where, on which pillars and how "
                 "success is measured, the posts are planned and still aimless.",
-                "Un calendrier éditorial existe, mais derrière lui {lacking}. Une liste d'idées de "
+                "Un calendrier éditorial existe, mais la stratégie qui devrait le porter manque : {lacking}. Une liste d'idées de "
                 "publications est utile, mais ce n'est pas une stratégie : sans savoir qui toucher, où, "
                 "sur quels piliers et comment mesurer la réussite, les publications sont planifiées mais "
                 "sans cap.",

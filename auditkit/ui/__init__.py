@@ -1,1 +1,44 @@
-"""Widgets of the guided audit notebooks: every step edits the audit file and saves it as you type."""
+"""Widgets of the guided audit notebooks: every step edits the audit file and saves it as you type.
+
+A notebook cell opens the audit and shows a step::
+
+    from auditkit import ui
+
+    session = ui.open_session(audit_path)   # the audit file; a copy of the example when missing
+    ui.explain(session, "objectives")        # the step's explanation, in the audit's language
+    ui.objectives_step(session)              # the widgets
+
+Each builder returns an ipywidgets container bound to ``session``: every change is validated as it is
+typed (an invalid value is shown as such and never saved) and saved a moment later, atomically.
+"""
+
+from auditkit.ui.channels import channels_step
+from auditkit.ui.common import configure_plotly, explain
+from auditkit.ui.environment import environment_step
+from auditkit.ui.objectives import objectives_step
+from auditkit.ui.progress import progress, progress_view
+from auditkit.ui.report import report_figures, report_step
+from auditkit.ui.roadmap import roadmap_step
+from auditkit.ui.scoring import scoring_step
+from auditkit.ui.session import AuditSession, Event, open_session
+from auditkit.ui.start import start_step
+from auditkit.ui.strategy import strategy_step
+
+__all__ = [
+    "AuditSession",
+    "Event",
+    "channels_step",
+    "configure_plotly",
+    "environment_step",
+    "explain",
+    "objectives_step",
+    "open_session",
+    "progress",
+    "progress_view",
+    "report_figures",
+    "report_step",
+    "roadmap_step",
+    "scoring_step",
+    "start_step",
+    "strategy_step",
+]

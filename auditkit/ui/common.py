@@ -6,7 +6,6 @@ import html
 from collections.abc import Sequence
 
 import ipywidgets as widgets
-import plotly.io as pio
 from IPython.display import Markdown
 
 from auditkit.ui.fields import style_sheet
@@ -22,7 +21,12 @@ _NEXT = {"en": "Next step", "fr": "Étape suivante"}
 
 
 def configure_plotly() -> None:
-    """Set plotly's renderer explicitly (the kernel's default exports blank figures)."""
+    """Set plotly's renderer explicitly (the kernel's default exports blank figures).
+
+    Called by the steps that draw charts; plotly.io is imported only then (it costs seconds).
+    """
+    import plotly.io as pio
+
     if pio.renderers.default != PLOTLY_RENDERER:
         pio.renderers.default = PLOTLY_RENDERER
 

@@ -1,0 +1,127 @@
+"""Render every audit of a folder, in parallel processes, with a progress bar; bad files are skipped.
+
+A file that cannot be loaded or rendered is reported (its path and why) and the others still render.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Sequence
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TextIO
+
+from auditkit import store
+from auditkit.errors import AuditkitError
+from auditkit.model import Language
+from auditkit.report.branding import Branding
+from auditkit.report.render import plotly_gzip_base64
+from auditkit.report.write import write_report
+
+
+@dataclass(frozen=True)
+class BatchItem:
+    """The outcome for one audit file: the files written, or the error that skipped it."""
+
+    source: Path
+    written: tuple[Path, ...] = ()
+    error: str | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.error is None
+
+
+def audit_files(directory: Path) -> list[Path]:
+    """The audit files (``*.audit.json``) directly in ``directory``, sorted by name.
+
+    Raises:
+        AuditkitError: ``directory`` is not a folder.
+    """
+    if not directory.is_dir():
+        raise AuditkitError(f"{directory}: not a folder (give the folder holding the *{store.SUFFIX} files)")
+    return sorted(directory.glob(f"*{store.SUFFIX}"))
+
+
+def report_name(source: Path) -> str:
+    """The report's file name for an audit file: ``client.audit.json`` gives ``client.html``."""
+    return source.name.removesuffix(store.SUFFIX) + ".html"
+
+
+def render_one(
+    source: Path, out_dir: Path, lang: Language | str | None, branding: Branding | None, pdf: bool
+) -> BatchItem:
+    """Load and render one audit into ``out_dir``; any failure becomes the item's error."""
+    try:
+        audit = store.load(source)
+        written = write_report(audit, out_dir / report_name(source), lang, pdf, branding=branding)
+    except AuditkitError as error:
+        return BatchItem(source, error=str(error))
+    except Exception as error:  # a bug must not stop the other files; it is reported, not hidden
+        return BatchItem(source, error=f"{source}: unexpected {type(error).__name__}: {error} (please report it)")
+    return BatchItem(source, tuple(written))
+
+
+Progress = Callable[[int, int, BatchItem], None]
+
+
+def render_batch(
+    sources: Sequence[Path],
+    out_dir: Path,
+    lang: Language | str | None = None,
+    branding: Branding | None = None,
+    *,
+    pdf: bool = False,
+    jobs: int = 1,
+    progress: Progress | None = None,
+) -> list[BatchItem]:
+    """Render every file of ``sources`` into ``out_dir``, ``jobs`` processes at a time.
+
+    Returns one :class:`BatchItem` per source, in the order of ``sources``; ``progress(done, total,
+    item)`` is called as each one finishes.
+    """
+    out_dir.mkdir(parents=True, exist_ok=True)
+    total = len(sources)
+    results: dict[Path, BatchItem] = {}
+
+    def finished(item: BatchItem) -> None:
+        results[item.source] = item
+        if progress is not None:
+            progress(len(results), total, item)
+
+    if jobs <= 1 or total <= 1:
+        for source in sources:
+            finished(render_one(source, out_dir, lang, branding, pdf))
+    else:
+        plotly_gzip_base64()  # compressed once here; forked workers inherit it
+        with ProcessPoolExecutor(max_workers=min(jobs, total)) as pool:
+            futures = [pool.submit(render_one, source, out_dir, lang, branding, pdf) for source in sources]
+            for future in as_completed(futures):
+                finished(future.result())
+    return [results[source] for source in sources]
+
+
+class ProgressBar:
+    """A plain progress bar on a terminal (one line redrawn), one line per file otherwise.
+
+    Failures are always printed on their own line, with the reason.
+    """
+
+    def __init__(self, stream: TextIO = sys.stderr, width: int = 30) -> None:
+        self.stream = stream
+        self.width = width
+        self.interactive = stream.isatty()
+
+    def __call__(self, done: int, total: int, item: BatchItem) -> None:
+        if self.interactive:
+            self.stream.write("\r\033[K")
+        if not item.ok:
+            self.stream.write(f"skipped: {item.error}\n")
+        filled = self.width * done // total if total else self.width
+        bar = f"[{'#' * filled}{'.' * (self.width - filled)}] {done}/{total} {item.source.name}"
+        if self.interactive:
+            self.stream.write(bar if done < total else bar + "\n")
+        else:
+            self.stream.write(bar + "\n")
+        self.stream.flush()

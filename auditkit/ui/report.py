@@ -1,0 +1,140 @@
+"""Step 07: preview the client's HTML report and export it (and the report's charts for nbconvert).
+
+The preview is the very file :func:`auditkit.report.write_report` writes, shown in a sandboxed frame.
+:func:`report_figures` displays the report's charts as ordinary notebook outputs (not widgets), so
+that an export of this notebook (``auditkit.report.export_notebook``, or nbconvert) keeps them.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from pathlib import Path
+
+import ipywidgets as widgets
+from IPython.display import display
+
+from auditkit import charts
+from auditkit.diagnose import diagnose
+from auditkit.errors import AuditkitError
+from auditkit.i18n import Bilingual
+from auditkit.model import Language
+from auditkit.roadmap import build_roadmap
+from auditkit.scoring import score
+from auditkit.ui.common import configure_plotly, heading, step_box
+from auditkit.ui.session import AuditSession
+
+_B = Bilingual
+TEXTS = {
+    "language": _B("Language", "Langue"),
+    "file_name": _B("File name", "Nom du fichier"),
+    "pdf": _B("Also a PDF (needs Chromium)", "Aussi un PDF (demande Chromium)"),
+    "preview": _B("Preview", "Aperçu"),
+    "export": _B("Export the report", "Exporter le rapport"),
+    "written": _B("✓ Written: {paths}", "✓ Écrit : {paths}"),
+    "options": _B("Report", "Rapport"),
+}
+PREVIEW_HEIGHT = "70vh"
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "audit"
+
+
+def preview_html(report: str) -> str:
+    """The report inside a sandboxed frame (scripts run, but isolated from the notebook page)."""
+    return (
+        f'<iframe class="auditkit-report-preview" sandbox="allow-scripts" srcdoc="{html.escape(report, quote=True)}" '
+        f'style="width:100%;height:{PREVIEW_HEIGHT};border:1px solid #d1d5db"></iframe>'
+    )
+
+
+class ReportView:
+    """Language, preview and export of the HTML report."""
+
+    def __init__(self, session: AuditSession, folder: Path | None = None) -> None:
+        self.session = session
+        self.folder = folder or session.path.parent
+        say = self.say
+        self.language = widgets.Dropdown(
+            options=[("Français", Language.FR), ("English", Language.EN)],
+            value=session.language,
+            description=say("language"),
+        )
+        self.file_name = widgets.Text(
+            value=f"{_slug(session.audit.engagement.client)}-report", description=say("file_name")
+        )
+        self.pdf = widgets.Checkbox(description=say("pdf"), indent=False)
+        self.preview_button = widgets.Button(description=say("preview"), icon="eye", button_style="info")
+        self.preview_button.on_click(lambda _: self.preview())
+        self.export_button = widgets.Button(description=say("export"), icon="download", button_style="success")
+        self.export_button.on_click(lambda _: self.export())
+        self.message = widgets.HTML()
+        self.frame = widgets.HTML()
+        self.widget = widgets.VBox(
+            [
+                heading(say("options")),
+                widgets.HBox([self.language, self.file_name, self.pdf]),
+                widgets.HBox([self.preview_button, self.export_button]),
+                self.message,
+                self.frame,
+            ]
+        )
+
+    def say(self, key: str, **values: object) -> str:
+        return self.session.text(TEXTS[key], **values)
+
+    def preview(self) -> bool:
+        """Render the report and show it below."""
+        from auditkit.report import render_report
+
+        try:
+            report = render_report(self.session.audit, self.language.value)
+        except AuditkitError as error:
+            self._fail(str(error))
+            return False
+        self.frame.value = preview_html(report)
+        self.message.value = ""
+        return True
+
+    def export(self) -> list[Path]:
+        """Write the report (and its PDF when asked) beside the audit file."""
+        from auditkit.report import write_report
+
+        name = self.file_name.value.strip() or "report"
+        path = self.folder / (name.removesuffix(".html") + ".html")
+        try:
+            written = write_report(self.session.audit, path, self.language.value, pdf=self.pdf.value)
+        except (AuditkitError, OSError) as error:
+            self._fail(str(error))
+            return []
+        self.message.value = html.escape(self.say("written", paths=", ".join(str(p) for p in written)))
+        return written
+
+    def _fail(self, text: str) -> None:
+        self.message.value = f'<span class="auditkit-error">⚠ {html.escape(text)}</span>'
+
+
+def report_step(session: AuditSession) -> widgets.VBox:
+    """The report step: choose the language, preview, export."""
+    return step_box(session, "report", [ReportView(session).widget])
+
+
+def report_figures(session: AuditSession) -> None:
+    """Display the report's charts as plain outputs, drawn by :mod:`auditkit.charts` like the report's."""
+    configure_plotly()
+    audit = session.audit
+    language = audit.engagement.language
+    card = score(audit)
+    diagnosis = diagnose(audit)
+    roadmap = build_roadmap(audit, card, diagnosis)
+    for figure in (
+        charts.stakeholder_platforms(audit, language),
+        charts.channel_health(card, language),
+        charts.channel_objective_heatmap(card, audit, language),
+        charts.peer_benchmark(audit, language),
+        charts.findings_by_theme(diagnosis, language),
+        charts.roadmap_timeline(roadmap, language),
+        charts.projected_scores(roadmap, card, language),
+    ):
+        display(figure)

@@ -1,0 +1,379 @@
+"""Step 06: review the staged roadmap: move, edit, drop or add actions, then export the plan.
+
+The roadmap is rebuilt from the audit after every edit (:func:`auditkit.roadmap.build_roadmap`), so
+the stages' hours, the capacity overflows and the projected scores always match what is shown. The
+consultant's edits are stored in the audit file (``audit.roadmap``) by the functions of
+:mod:`auditkit.roadmap`, and survive a regeneration. Text fields commit when the cursor leaves them
+(not at each keystroke): an edit rebuilds the whole plan.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import ipywidgets as widgets
+import plotly.graph_objects as go
+
+from auditkit import charts
+from auditkit.errors import AuditkitError
+from auditkit.export import write_roadmap
+from auditkit.i18n import Bilingual
+from auditkit.model import Audit, Language
+from auditkit.report.i18n import Formatter
+from auditkit.roadmap import OWNER_ROLES, STAGES, Action, Roadmap, add_action, build_roadmap, drop_action
+from auditkit.roadmap import edit_action, move_action, restore_action
+from auditkit.scoring import score
+from auditkit.ui.common import configure_plotly, heading, step_box
+from auditkit.ui.fields import typed_number
+from auditkit.ui.scoring import update_figure
+from auditkit.ui.session import AuditSession, Event
+
+EXPORT_FORMATS = (".xlsx", ".csv", ".ics", ".md")
+
+_B = Bilingual
+TEXTS = {
+    "stages": _B("Stages", "Étapes"),
+    "actions": _B("Actions", "Actions"),
+    "add": _B("Add an action", "Ajouter une action"),
+    "export": _B("Export the plan", "Exporter le plan"),
+    "charts": _B("Timeline and projected scores", "Calendrier et scores projetés"),
+    "stage": _B("Stage", "Étape"),
+    "window": _B("Window", "Période"),
+    "hours": _B("Hours / capacity", "Heures / capacité"),
+    "projected": _B("Projected overall / completeness", "Global / complétude projetés"),
+    "count": _B("Actions", "Actions"),
+    "backlog": _B("Backlog", "En attente"),
+    "dropped": _B("Dropped", "Retirée"),
+    "month": _B("Month {n}", "Mois {n}"),
+    "title": _B("Title", "Titre"),
+    "description": _B("Description", "Description"),
+    "done_when": _B("Done when", "Terminé quand"),
+    "owner_role": _B("Owner", "Responsable"),
+    "effort_hours": _B("Effort (hours)", "Effort (heures)"),
+    "cost": _B("Cost", "Coût"),
+    "note": _B("Consultant's note", "Note du consultant"),
+    "drop": _B("Drop this action", "Retirer cette action"),
+    "restore": _B("Undo my edits", "Annuler mes modifications"),
+    "add_button": _B("Add", "Ajouter"),
+    "file_name": _B("File name", "Nom du fichier"),
+    "language": _B("Language", "Langue"),
+    "export_button": _B("Export", "Exporter"),
+    "written": _B("✓ Written: {path}", "✓ Écrit : {path}"),
+    "answers": _B("Answers: {rules}", "Répond à : {rules}"),
+    "manual": _B("added by hand", "ajoutée à la main"),
+    "changes": _B("Changes underneath your edits", "Changements sous vos modifications"),
+    "empty": _B("No action in this roadmap.", "Aucune action dans cette feuille de route."),
+    "need_title": _B("give a title", "indiquez un titre"),
+}
+TEXT_FIELDS = ("title", "description", "done_when")
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "audit"
+
+
+def stages_html(roadmap: Roadmap, language: Language) -> str:
+    """The stages as an HTML table: window, hours against capacity, projected scores, action count."""
+    formatter = Formatter(language)
+    say = lambda key, **values: TEXTS[key](language).format(**values)  # noqa: E731
+    head = "".join(
+        f"<th>{html.escape(say(key))}</th>" for key in ("stage", "window", "hours", "projected", "count")
+    )
+    rows = []
+    for stage in roadmap.stages:
+        capacity = "∞" if stage.capacity_hours is None else formatter.decimal(stage.capacity_hours, 1)
+        warning = " ⚠" if stage.over_capacity else ""
+        rows.append(
+            "<tr>"
+            f"<td>{html.escape(say('month', n=stage.month))}</td>"
+            f"<td>{formatter.date(stage.start)} → {formatter.date(stage.due)}</td>"
+            f"<td>{formatter.decimal(stage.hours, 1)} / {capacity}{warning}</td>"
+            f"<td>{formatter.decimal(stage.projected_overall, 0)} / {formatter.decimal(stage.projected_completeness, 0)}</td>"
+            f"<td>{len(stage.actions)}</td>"
+            "</tr>"
+        )
+    notes = "".join(f"<li>{html.escape(note(language))}</li>" for note in roadmap.notes)
+    changes = "".join(f"<li>{html.escape(change.message(language))}</li>" for change in roadmap.changes)
+    text = f'<table class="auditkit-table auditkit-stages"><tr>{head}</tr>{"".join(rows)}</table>'
+    if notes:
+        text += f"<ul>{notes}</ul>"
+    if changes:
+        text += f"<p><b>{html.escape(say('changes'))}</b></p><ul>{changes}</ul>"
+    return text
+
+
+def _where(action: Action, dropped: bool, language: Language) -> str:
+    if dropped:
+        return TEXTS["dropped"](language)
+    if action.stage is None:
+        return TEXTS["backlog"](language)
+    return f"M{action.stage}"
+
+
+class ActionEditor:
+    """The fields of one action; each committed change is recorded in the audit as an edit."""
+
+    def __init__(self, view: RoadmapView, action: Action, dropped: bool) -> None:
+        self.view = view
+        self.action = action
+        session = view.session
+        language = session.language
+        say = view.say
+        suffix = language.value
+        self.stage = widgets.Dropdown(
+            options=[(say("month", n=month), month) for month in STAGES],
+            value=action.stage if action.stage in STAGES else None,
+            description=say("stage"),
+            disabled=dropped,
+        )
+        self.stage.add_class("auditkit-roadmap-stage")
+        self.stage.observe(lambda change: self._commit(stage=change["new"]), "value")
+        self.texts: dict[str, widgets.ValueWidget] = {}
+        for name in TEXT_FIELDS:
+            multiline = name == "description"
+            control_type = widgets.Textarea if multiline else widgets.Text
+            control = control_type(
+                value=getattr(action, name)(language),
+                description=say(name),
+                continuous_update=False,
+                disabled=dropped,
+                layout=widgets.Layout(width="46em"),
+                style={"description_width": "10em"},
+            )
+            control.add_class(f"auditkit-roadmap-{name}")
+            control.observe(lambda change, name=name: self._commit(**{f"{name}_{suffix}": change["new"]}), "value")
+            self.texts[name] = control
+        self.owner = widgets.Combobox(
+            value=action.owner_role,
+            options=list(OWNER_ROLES),
+            ensure_option=False,
+            description=say("owner_role"),
+            continuous_update=False,
+            disabled=dropped,
+            style={"description_width": "10em"},
+        )
+        self.owner.observe(lambda change: self._commit(owner_role=change["new"] or None), "value")
+        self.numbers = {}
+        for name in ("effort_hours", "cost"):
+            control = widgets.Text(
+                value=Formatter(language).decimal(getattr(action, name), 2).replace("\u202f", ""),
+                description=say(name),
+                continuous_update=False,
+                disabled=dropped,
+                style={"description_width": "10em"},
+            )
+            control.add_class(f"auditkit-roadmap-{name}")
+            control.observe(lambda change, name=name: self._commit_number(name, change["new"]), "value")
+            self.numbers[name] = control
+        self.note = widgets.Textarea(
+            value=action.consultant_note,
+            description=say("note"),
+            continuous_update=False,
+            disabled=dropped,
+            layout=widgets.Layout(width="46em"),
+            style={"description_width": "10em"},
+        )
+        self.note.observe(lambda change: self._commit(note=change["new"]), "value")
+        self.drop_button = widgets.Button(description=say("drop"), icon="trash", button_style="danger", disabled=dropped)
+        self.drop_button.on_click(lambda _: view.apply(lambda audit: drop_action(audit, action.id)))
+        self.restore_button = widgets.Button(
+            description=say("restore"), icon="undo", disabled=not action.edited or action.origin == "manual"
+        )
+        self.restore_button.on_click(lambda _: view.apply(lambda audit: restore_action(audit, action.id)))
+        origin = say("manual") if action.origin == "manual" else say("answers", rules=", ".join(action.findings) or "—")
+        why = action.note(language) if action.note else ""
+        info = widgets.HTML(
+            f'<span class="auditkit-id">{html.escape(action.id)} · {html.escape(origin)}</span>'
+            + (f"<br><i>{html.escape(why)}</i>" if why else "")
+        )
+        self.widget = widgets.VBox(
+            [
+                info,
+                self.stage,
+                *self.texts.values(),
+                self.owner,
+                *self.numbers.values(),
+                self.note,
+                widgets.HBox([self.drop_button, self.restore_button]),
+            ]
+        )
+
+    def _commit(self, **fields: Any) -> None:
+        self.view.apply(lambda audit: edit_action(audit, self.action.id, **fields))
+
+    def _commit_number(self, name: str, text: str) -> None:
+        try:
+            value = typed_number(text, self.view.session.language)
+        except ValueError as error:
+            self.view.show_error(str(error))
+            return
+        self._commit(**{name: value})
+
+
+class RoadmapView:
+    """The stages table, the actions with the selected one's editor, the add form, export and charts."""
+
+    def __init__(self, session: AuditSession, folder: Path | None = None) -> None:
+        self.session = session
+        self.folder = folder or session.path.parent
+        self.roadmap = build_roadmap(session.audit)
+        language = session.language
+        say = self.say
+        self.stages = widgets.HTML()
+        self.message = widgets.HTML()
+        self.select = widgets.Select(layout=widgets.Layout(width="46em", height="14em"))
+        self.select.add_class("auditkit-roadmap-actions")
+        self._updating = False
+        self.select.observe(lambda _: None if self._updating else self._show_editor(), "value")
+        self.detail = widgets.VBox(layout=widgets.Layout(border="1px solid #e5e7eb", padding="6px"))
+        self.new_stage = widgets.Dropdown(options=[(say("month", n=month), month) for month in STAGES])
+        self.new_title = widgets.Text(placeholder=say("title"), layout=widgets.Layout(width="26em"))
+        self.new_effort = widgets.Text(placeholder=say("effort_hours"), layout=widgets.Layout(width="10em"))
+        self.add_button = widgets.Button(description=say("add_button"), icon="plus", button_style="success")
+        self.add_button.on_click(lambda _: self.add())
+        self.format = widgets.Dropdown(options=list(EXPORT_FORMATS), layout=widgets.Layout(width="7em"))
+        self.file_name = widgets.Text(
+            value=f"{_slug(session.audit.engagement.client)}-roadmap",
+            placeholder=say("file_name"),
+            layout=widgets.Layout(width="20em"),
+        )
+        self.language = widgets.Dropdown(
+            options=[("Français", Language.FR), ("English", Language.EN)], value=language, layout=widgets.Layout(width="9em")
+        )
+        self.export_button = widgets.Button(description=say("export_button"), icon="download")
+        self.export_button.on_click(lambda _: self.export())
+        self.export_message = widgets.HTML()
+        card = score(session.audit)
+        self.timeline = go.FigureWidget(charts.roadmap_timeline(self.roadmap, language))
+        self.projection = go.FigureWidget(charts.projected_scores(self.roadmap, card, language))
+        self.widget = widgets.VBox(
+            [
+                heading(say("stages")),
+                self.stages,
+                heading(say("actions")),
+                self.select,
+                self.message,
+                self.detail,
+                heading(say("add")),
+                widgets.HBox([self.new_stage, self.new_title, self.new_effort, self.add_button]),
+                heading(say("export")),
+                widgets.HBox([self.file_name, self.format, self.language, self.export_button]),
+                self.export_message,
+                heading(say("charts")),
+                self.timeline,
+                self.projection,
+            ]
+        )
+        self._show_roadmap()
+        session.on_change(self._on_session)
+
+    def say(self, key: str, **values: object) -> str:
+        return self.session.text(TEXTS[key], **values)
+
+    def entries(self) -> list[tuple[Action, bool]]:
+        """Every action with whether it is dropped: scheduled stage by stage, then backlog, then dropped."""
+        roadmap = self.roadmap
+        return [
+            *((action, False) for action in roadmap.actions),
+            *((action, False) for action in roadmap.backlog),
+            *((action, True) for action in roadmap.dropped),
+        ]
+
+    def apply(self, change: Callable[[Audit], None]) -> bool:
+        """Record an edit of the roadmap in the audit (refused edits are shown, nothing is saved)."""
+        problems = self.session.edit(change)
+        if problems:
+            self.show_error("; ".join(problem.message or str(problem) for problem in problems))
+            return False
+        self.message.value = ""
+        return True
+
+    def show_error(self, text: str) -> None:
+        self.message.value = f'<span class="auditkit-error">⚠ {html.escape(text)}</span>'
+
+    def add(self) -> bool:
+        """Add the action described by the add form to its stage."""
+        title = self.new_title.value.strip()
+        if not title:
+            self.show_error(self.say("need_title"))
+            return False
+        try:
+            effort = typed_number(self.new_effort.value, self.session.language) or 0.0
+        except ValueError as error:
+            self.show_error(str(error))
+            return False
+        language = self.session.language.value
+        added: list[str] = []
+
+        def change(audit: Audit) -> None:
+            action = add_action(audit, self.new_stage.value, **{f"title_{language}": title}, effort_hours=effort)
+            added.append(action.id)
+
+        if not self.apply(change):
+            return False
+        self.new_title.value = self.new_effort.value = ""
+        self.select.value = added[0]
+        return True
+
+    def export(self) -> Path | None:
+        """Write the roadmap in the chosen format beside the audit file."""
+        name = self.file_name.value.strip() or "roadmap"
+        path = self.folder / (name.removesuffix(self.format.value) + self.format.value)
+        try:
+            written = write_roadmap(self.roadmap, path, self.language.value)
+        except (AuditkitError, OSError) as error:
+            self.export_message.value = f'<span class="auditkit-error">⚠ {html.escape(str(error))}</span>'
+            return None
+        self.export_message.value = html.escape(self.say("written", path=str(written)))
+        return written
+
+    def refresh(self) -> None:
+        """Rebuild the roadmap from the audit and show it (charts updated in place)."""
+        try:
+            self.roadmap = build_roadmap(self.session.audit)
+        except AuditkitError as error:
+            self.show_error(str(error))
+            return
+        language = self.session.language
+        update_figure(self.timeline, charts.roadmap_timeline(self.roadmap, language))
+        update_figure(self.projection, charts.projected_scores(self.roadmap, score(self.session.audit), language))
+        self._show_roadmap()
+
+    def _show_roadmap(self) -> None:
+        language = self.session.language
+        self.stages.value = stages_html(self.roadmap, language)
+        selected = self.select.value
+        options = [
+            (f"{_where(action, dropped, language)} · {action.title(language)} · {action.effort_hours:g} h", action.id)
+            for action, dropped in self.entries()
+        ]
+        ids = [value for _, value in options]
+        self._updating = True
+        try:
+            self.select.options = options
+            self.select.value = selected if selected in ids else (ids[0] if ids else None)
+        finally:
+            self._updating = False
+        self._show_editor()
+
+    def _show_editor(self) -> None:
+        entries = {action.id: (action, dropped) for action, dropped in self.entries()}
+        if self.select.value not in entries:
+            self.detail.children = [widgets.HTML(html.escape(self.say("empty")))]
+            return
+        action, dropped = entries[self.select.value]
+        self.detail.children = [ActionEditor(self, action, dropped).widget]
+
+    def _on_session(self, event: Event) -> None:
+        if event is not Event.SAVED:
+            self.refresh()
+
+
+def roadmap_step(session: AuditSession) -> widgets.VBox:
+    """The roadmap step: stages, actions and their editor, add form, export, charts."""
+    configure_plotly()
+    return step_box(session, "roadmap", [RoadmapView(session).widget])

@@ -1,0 +1,208 @@
+"""Step 04: the scores, with the weights as sliders; charts and scorecard follow each change in place.
+
+The charts are :class:`plotly.graph_objects.FigureWidget` objects built once from
+:mod:`auditkit.charts`; a weight change recomputes the scorecard and copies the new figure's data and
+layout into the existing widgets (:func:`update_figure`), so the browser receives a small update
+instead of a new chart. Figure widgets do not survive a static export of the notebook (nbconvert
+without widget state): the exported form of the scores is the HTML report (step 07), which draws
+the same figures from :mod:`auditkit.charts`.
+"""
+
+from __future__ import annotations
+
+import html
+from collections import defaultdict
+from typing import Any
+
+import ipywidgets as widgets
+import plotly.graph_objects as go
+
+from auditkit import charts
+from auditkit.errors import AuditkitError
+from auditkit.i18n import Bilingual
+from auditkit.model import Audit
+from auditkit.report.i18n import Formatter
+from auditkit.scoring import WEIGHTS, Scorecard, score, weights_for
+from auditkit.ui.common import configure_plotly, heading, step_box
+from auditkit.ui.fields import field
+from auditkit.ui.session import AuditSession, Event
+
+_B = Bilingual
+GROUPS: dict[str, Bilingual] = {
+    "fit": _B("Channel × objective fit", "Adéquation canal × objectif"),
+    "health": _B("Channel health", "Santé des canaux"),
+    "org": _B("Organisation readiness", "Préparation de l'organisation"),
+    "overall": _B("Overall score", "Score global"),
+}
+TEXTS = {
+    "weights": _B("Weights", "Pondérations"),
+    "reset": _B("Back to the default weights", "Revenir aux poids par défaut"),
+    "scorecard": _B("Scorecard", "Bilan"),
+    "charts": _B("Charts", "Graphiques"),
+    "no_target": _B("no target set", "aucun niveau visé"),
+    "level": _B("Level {number}: {name}", "Niveau {number} : {name}"),
+}
+
+
+def update_figure(target: go.FigureWidget, source: go.Figure) -> None:
+    """Make ``target`` show ``source``, updating its traces in place when their kinds still match."""
+    kinds = [trace.type for trace in target.data]
+    with target.batch_update():
+        if kinds == [trace.type for trace in source.data]:
+            for old, new in zip(target.data, source.data, strict=True):
+                old.update(new.to_plotly_json(), overwrite=True)
+        else:
+            target.data = ()
+            target.add_traces(list(source.data))
+        target.layout.update(source.layout.to_plotly_json(), overwrite=True)
+
+
+def scorecard_html(card: Scorecard, audit: Audit) -> str:
+    """The scorecard as HTML: overall score and level, strategy and organisation, one row per channel."""
+    language = audit.engagement.language
+    formatter = Formatter(language)
+    label = formatter.label
+
+    def level_text(level: Any) -> str:
+        if level is None:
+            return TEXTS["no_target"](language)
+        return TEXTS["level"](language).format(number=level.number, name=level.name(language))
+
+    summary = [
+        (label("overall_score"), formatter.decimal(card.overall.value, 0)),
+        (label("maturity_level"), level_text(card.level)),
+        (label("target_level"), level_text(card.target_level)),
+        (label("strategy_completeness"), formatter.decimal(card.strategy_completeness.value, 0)),
+        (label("organisation_readiness"), formatter.decimal(card.organisation_readiness.value, 0)),
+    ]
+    head = "".join(f"<tr><th>{html.escape(name)}</th><td>{html.escape(value)}</td></tr>" for name, value in summary)
+    rows = "".join(
+        "<tr>"
+        f"<td>{html.escape(channel.name)}</td>"
+        f"<td>{html.escape(formatter.enum(channel.platform))}</td>"
+        f'<td class="num">{formatter.decimal(channel.health.value, 0)}</td>'
+        f"<td><b>{html.escape(channel.recommendation.label(language))}</b></td>"
+        f"<td>{html.escape(channel.reasons[0](language) if channel.reasons else '')}</td>"
+        "</tr>"
+        for channel in card.channels
+    )
+    columns = ["channel", "platform", "health", "recommendation", "reasons"]
+    channel_head = "".join(f"<th>{html.escape(label(name))}</th>" for name in columns)
+    return (
+        f'<table class="auditkit-table auditkit-summary">{head}</table><br>'
+        f'<table class="auditkit-table auditkit-scorecard"><tr>{channel_head}</tr>{rows}</table>'
+    )
+
+
+class ScoringView:
+    """Weight sliders, target level, the heatmap and health charts, and the scorecard, kept in sync."""
+
+    def __init__(self, session: AuditSession) -> None:
+        self.session = session
+        self.card = score(session.audit)
+        language = session.language
+        self.heatmap = go.FigureWidget(charts.channel_objective_heatmap(self.card, session.audit, language))
+        self.health = go.FigureWidget(charts.channel_health(self.card, language))
+        self.table = widgets.HTML(scorecard_html(self.card, session.audit))
+        self.message = widgets.HTML()
+        self.sliders: dict[str, widgets.FloatSlider] = {}
+        self._updating = False
+        groups: dict[str, list[widgets.Widget]] = defaultdict(list)
+        weights = weights_for(session.audit)
+        for key, weight in WEIGHTS.items():
+            slider = widgets.FloatSlider(
+                value=weights[key],
+                min=0.0,
+                max=1.0,
+                step=0.05,
+                readout_format=".2f",
+                continuous_update=False,
+                description=weight.label(language),
+                description_allow_html=False,
+                tooltip=weight.doc(language),
+                style={"description_width": "14em"},
+                layout=widgets.Layout(width="34em"),
+            )
+            slider.add_class(f"auditkit-weight-{key.replace('.', '-')}")
+            slider.observe(lambda change, key=key: self._on_slider(key, change["new"]), "value")
+            self.sliders[key] = slider
+            groups[key.split(".")[0]].append(slider)
+        self.reset_button = widgets.Button(description=session.text(TEXTS["reset"]), icon="undo")
+        self.reset_button.on_click(lambda _: self.reset())
+        accordion = widgets.Accordion(children=[widgets.VBox(items) for items in groups.values()])
+        for index, group in enumerate(groups):
+            accordion.set_title(index, session.text(GROUPS.get(group, _B(group, group))))
+        self.target = field(session, ("settings", "target_level"))
+        self.widget = widgets.VBox(
+            [
+                heading(session.text(TEXTS["weights"])),
+                self.target.widget,
+                accordion,
+                self.reset_button,
+                self.message,
+                heading(session.text(TEXTS["charts"])),
+                self.heatmap,
+                self.health,
+                heading(session.text(TEXTS["scorecard"])),
+                self.table,
+            ]
+        )
+        session.on_change(self._on_session)
+
+    def set_weight(self, key: str, value: float) -> list[Any]:
+        """Store weight ``key`` (a value equal to the default removes the override)."""
+        overrides = dict(self.session.audit.settings.weights)
+        if abs(value - WEIGHTS[key].default) < 1e-9:
+            overrides.pop(key, None)
+        else:
+            overrides[key] = value
+        return self.session.set(("settings", "weights"), overrides)
+
+    def reset(self) -> None:
+        """Every weight back to its default."""
+        self._show(self.session.set(("settings", "weights"), {}))
+        self._sync_sliders()
+
+    def refresh(self) -> None:
+        """Recompute the scorecard and update the charts and the table in place."""
+        audit = self.session.audit
+        try:
+            self.card = score(audit)
+        except AuditkitError as error:
+            self.message.value = f'<span class="auditkit-error">⚠ {html.escape(str(error))}</span>'
+            return
+        language = audit.engagement.language
+        update_figure(self.heatmap, charts.channel_objective_heatmap(self.card, audit, language))
+        update_figure(self.health, charts.channel_health(self.card, language))
+        self.table.value = scorecard_html(self.card, audit)
+
+    def _on_slider(self, key: str, value: float) -> None:
+        if not self._updating:
+            self._show(self.set_weight(key, value))
+
+    def _on_session(self, event: Event) -> None:
+        if event is Event.SAVED:
+            return
+        if event is Event.RELOAD:
+            self._sync_sliders()
+            self.target.refresh()
+        self.refresh()
+
+    def _sync_sliders(self) -> None:
+        weights = weights_for(self.session.audit)
+        self._updating = True
+        try:
+            for key, slider in self.sliders.items():
+                slider.value = weights[key]
+        finally:
+            self._updating = False
+
+    def _show(self, problems: list[Any]) -> None:
+        text = "; ".join(str(problem) for problem in problems)
+        self.message.value = f'<span class="auditkit-error">⚠ {html.escape(text)}</span>' if text else ""
+
+
+def scoring_step(session: AuditSession) -> widgets.VBox:
+    """The scoring step: weights, target level, live charts and scorecard."""
+    configure_plotly()
+    return step_box(session, "scoring", [ScoringView(session).widget])

@@ -1,0 +1,450 @@
+"""The notebook widgets, in process: each change is validated, saved after the debounce, never saved invalid."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import time
+from collections.abc import Callable, Iterator
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import ipywidgets as widgets
+import pytest
+
+from auditkit import store
+from auditkit.model import Audit, ComponentStatus, Language, StrategyComponentKey
+from auditkit.resources import examples_dir
+from auditkit.scoring import WEIGHTS
+from auditkit.ui import session as session_module
+from auditkit.ui.channels import EngagementEditor, channels_step
+from auditkit.ui.common import PLOTLY_RENDERER, configure_plotly, explain
+from auditkit.ui.csv_import import CsvImportPanel
+from auditkit.ui.environment import environment_step
+from auditkit.ui.fields import INVALID_CLASS, field, shown_number, typed_number
+from auditkit.ui.lists import ItemList, RowList, references_to, remove_item
+from auditkit.ui.objectives import new_indicator, objectives_step
+from auditkit.ui.progress import State, progress, progress_html
+from auditkit.ui.scoring import ScoringView
+from auditkit.ui.session import AuditSession, Debouncer, Event, open_session, resolve_audit_path
+from auditkit.ui.start import StartPanel, start_step
+from auditkit.ui.strategy import ComponentRow, strategy_step
+
+EXAMPLE = examples_dir() / "boulangerie-martin.audit.json"
+
+
+class ManualTimer:
+    """A :data:`~auditkit.ui.session.Timer` that runs nothing until the test says so."""
+
+    def __init__(self) -> None:
+        self.pending: list[tuple[Callable[[], None], Any]] = []
+
+    def __call__(self, delay: float, action: Callable[[], None]) -> Any:
+        handle = _Handle()
+        self.pending.append((action, handle))
+        return handle
+
+    def run(self) -> None:
+        for action, handle in self.pending:
+            if not handle.cancelled:
+                action()
+        self.pending.clear()
+
+
+class _Handle:
+    cancelled = False
+
+    def cancel(self) -> None:
+        self.cancelled = True
+
+
+@pytest.fixture
+def audit_file(tmp_path: Path) -> Path:
+    path = tmp_path / "client.audit.json"
+    shutil.copyfile(EXAMPLE, path)
+    return path
+
+
+@pytest.fixture
+def timer() -> ManualTimer:
+    return ManualTimer()
+
+
+@pytest.fixture
+def session(audit_file: Path, timer: ManualTimer) -> Iterator[AuditSession]:
+    yield AuditSession(audit_file, timer=timer)
+    session_module._SESSIONS.clear()
+
+
+def on_disk(path: Path) -> Audit:
+    return store.load(path)
+
+
+def walk(widget: Any) -> Iterator[Any]:
+    yield widget
+    for child in getattr(widget, "children", ()):
+        yield from walk(child)
+
+
+def find(root: Any, css_class: str) -> Any:
+    found = [item for item in walk(root) if css_class in getattr(item, "_dom_classes", ())]
+    assert found, f"no widget with class {css_class}"
+    return found[0]
+
+
+def errors(root: Any) -> list[str]:
+    return [item.value for item in walk(root) if isinstance(item, widgets.HTML) and "class=\"auditkit-error\"" in item.value]
+
+
+# -- session --------------------------------------------------------------------------------------------
+
+
+def test_a_typed_value_is_saved_after_the_debounce(audit_file: Path) -> None:
+    session = AuditSession(audit_file, save_delay=0.05)
+    statement = find(objectives_step(session), "auditkit-field-statement")
+    statement.value = "Double the loyalty cards by June 2027."
+    assert session.audit.objectives[0].statement == "Double the loyalty cards by June 2027."
+    deadline = time.monotonic() + 5
+    while on_disk(audit_file).objectives[0].statement != statement.value:
+        assert time.monotonic() < deadline, "not saved within 5 s"
+        time.sleep(0.02)
+    assert on_disk(audit_file).revision == 1
+    assert "✓" in session.status.value
+
+
+def test_a_burst_of_changes_gives_one_save(session: AuditSession, audit_file: Path, timer: ManualTimer) -> None:
+    client = find(start_step(session), "auditkit-field-client")
+    for text in ("B", "Bo", "Boulangerie Martin & Fils"):
+        client.value = text
+    assert on_disk(audit_file).engagement.client == "Boulangerie Martin"
+    assert session.dirty and "●" in session.status.value
+    timer.run()
+    saved = on_disk(audit_file)
+    assert (saved.engagement.client, saved.revision) == ("Boulangerie Martin & Fils", 1)
+    assert not session.dirty
+
+
+def test_an_invalid_value_is_shown_and_never_saved(session: AuditSession, audit_file: Path, timer: ManualTimer) -> None:
+    step = objectives_step(session)
+    statement = find(step, "auditkit-field-statement")
+    original = session.audit.objectives[0].statement
+    statement.value = ""
+    assert INVALID_CLASS in statement._dom_classes
+    assert any("too short" in message for message in errors(step))
+    assert session.audit.objectives[0].statement == original
+    assert not session.dirty
+    timer.run()
+    assert on_disk(audit_file).objectives[0].statement == original
+    statement.value = "Fixed."
+    assert INVALID_CLASS not in statement._dom_classes
+    assert not errors(step)
+
+
+@pytest.mark.parametrize(
+    ("typed", "stored", "error"),
+    [("12,5", 12.5, None), ("1 500", 1500.0, None), ("", None, None), ("douze", 10, "pas un nombre"), ("-3", 10, "-3")],
+)
+def test_number_fields_parse_french_input(
+    session: AuditSession, audit_file: Path, timer: ManualTimer, typed: str, stored: float | None, error: str | None
+) -> None:
+    session.set(("channels", 0, "hours_per_week"), 10)
+    timer.run()
+    bound = field(session, ("channels", 0, "hours_per_week"))
+    bound.control.value = typed
+    timer.run()
+    assert on_disk(audit_file).channels[0].hours_per_week == stored
+    assert (bound.error is None) == (error is None)
+    if error:
+        assert error in bound.error
+        assert error in bound.message.value
+
+
+def test_typed_number_and_shown_number_follow_the_language() -> None:
+    assert typed_number("1,500", Language.FR) == 1.5
+    assert typed_number("1,500", Language.EN) == 1500
+    assert typed_number("7", Language.EN, whole=True) == 7
+    with pytest.raises(ValueError, match="whole"):
+        typed_number("7.5", Language.EN, whole=True)
+    with pytest.raises(ValueError, match="required"):
+        typed_number(" ", Language.EN, optional=False)
+    assert (shown_number(12.5, Language.FR), shown_number(3.0, Language.EN)) == ("12,5", "3")
+
+
+def test_a_change_saved_elsewhere_is_not_overwritten(session: AuditSession, audit_file: Path, timer: ManualTimer) -> None:
+    elsewhere = store.load(audit_file)
+    elsewhere.notes = "Written by a colleague."
+    store.save(elsewhere, audit_file)
+    reloads: list[Event] = []
+    session.on_change(lambda event: reloads.append(event) if event is Event.RELOAD else None)
+    assert session.set(("notes",), "Mine.") == []
+    timer.run()
+    assert on_disk(audit_file).notes == "Written by a colleague."
+    assert session.error == "stale"
+    assert "changed elsewhere" in session.status.value or "modifié ailleurs" in session.status.value
+    assert session.reload_button.layout.display == ""
+    session.reload_button.click()
+    assert session.audit.notes == "Written by a colleague."
+    assert reloads == [Event.RELOAD]
+    assert session.reload_button.layout.display == "none"
+    session.set(("notes",), "Mine, after reloading.")
+    timer.run()
+    assert on_disk(audit_file).notes == "Mine, after reloading."
+
+
+def test_pending_changes_are_flushed(session: AuditSession, audit_file: Path) -> None:
+    session.set(("engagement", "consultant"), "Nadia")
+    assert session.flush()
+    assert on_disk(audit_file).engagement.consultant == "Nadia"
+    assert session.flush()
+
+
+def test_debouncer_runs_once_after_the_last_trigger() -> None:
+    calls: list[int] = []
+    debouncer = Debouncer(0.03, lambda: calls.append(1))
+    for _ in range(5):
+        debouncer.trigger()
+    assert debouncer.pending
+    time.sleep(0.3)
+    assert calls == [1]
+    assert not debouncer.pending
+
+
+# -- opening ----------------------------------------------------------------------------------------------
+
+
+def test_default_audit_is_a_working_copy_of_the_example(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    bundled = EXAMPLE.read_bytes()
+    session = open_session(None, timer=ManualTimer())
+    assert session.path == tmp_path / "my-audit.audit.json"
+    assert "example" in session.notice.value or "exemple" in session.notice.value
+    session.set(("notes",), "Workshop notes.")
+    assert session.flush()
+    assert EXAMPLE.read_bytes() == bundled
+    assert open_session(None) is session
+    session_module._SESSIONS.clear()
+
+
+def test_start_panel_creates_an_audit_and_makes_it_current(tmp_path: Path, session: AuditSession) -> None:
+    panel = StartPanel(session, tmp_path)
+    panel.file_name.value = "new-client"
+    panel.client.value = "Café des Arts"
+    panel.language.value = Language.EN
+    assert panel.create()
+    created = tmp_path / "new-client.audit.json"
+    assert on_disk(created).engagement.client == "Café des Arts"
+    assert session.path == created
+    assert resolve_audit_path(None, tmp_path) == created
+    assert not panel.create()
+    assert "already exists" in panel.message.value
+    assert not panel.open("missing.audit.json")
+    assert "no such file" in panel.message.value
+
+
+def test_changing_the_language_rebuilds_the_start_step(session: AuditSession) -> None:
+    step = start_step(session)
+    find(step, "auditkit-field-language").value = Language.EN
+    assert "The engagement" in " ".join(item.value for item in walk(step) if isinstance(item, widgets.HTML))
+
+
+# -- lists ------------------------------------------------------------------------------------------------
+
+
+def test_objectives_can_be_added_moved_and_removed(session: AuditSession, audit_file: Path, timer: ManualTimer) -> None:
+    items = ItemList(
+        session,
+        "objectives",
+        title=lambda objective: objective.statement,
+        editor=lambda index: widgets.HTML(str(index)),
+        new_item=lambda audit: audit.objectives[0].model_copy(update={"id": "new-one", "primary": False}),
+    )
+    ids = [o.id for o in session.audit.objectives]
+    items.add()
+    assert [o.id for o in session.audit.objectives] == [*ids, "new-one"]
+    assert items.index == len(ids)
+    items.move(-1)
+    assert session.audit.objectives[-2].id == "new-one"
+    items.select.value = 0
+    items.ask_remove()
+    assert items.confirm.layout.display == ""
+    assert "référence" in items.confirm_text.value
+    items.remove()
+    timer.run()
+    saved = on_disk(audit_file)
+    assert ids[0] not in [o.id for o in saved.objectives]
+    assert all(ids[0] not in channel.objectives for channel in saved.channels)
+
+
+def test_removing_a_stakeholder_removes_its_references(session: AuditSession) -> None:
+    audit = session.audit.model_copy(deep=True)
+    target = audit.stakeholders[0].id
+    assert references_to(audit, "stakeholders", target) > 0
+    remove_item(audit, "stakeholders", 0)
+    assert references_to(audit, "stakeholders", target) == 0
+    Audit.model_validate(audit.model_dump())
+
+
+def test_indicator_rows(session: AuditSession, timer: ManualTimer, audit_file: Path) -> None:
+    rows = RowList(
+        session,
+        ("objectives", 0, "indicators"),
+        label="Indicators",
+        row=lambda path: [field(session, (*path, "name"), compact=True).widget],
+        new_row=new_indicator,
+    )
+    count = len(session.audit.objectives[0].indicators)
+    rows.add()
+    assert len(rows.rows.children) == count + 1
+    rows.move(count, -1)
+    assert session.audit.objectives[0].indicators[count - 1].name.startswith("Nouvel")
+    rows.remove(count - 1)
+    timer.run()
+    assert len(on_disk(audit_file).objectives[0].indicators) == count
+
+
+def test_reference_check_boxes(session: AuditSession, timer: ManualTimer, audit_file: Path) -> None:
+    step = channels_step(session)
+    boxes = find(step, "auditkit-field-objectives").children
+    for box in boxes:
+        box.value = False
+    timer.run()
+    assert on_disk(audit_file).channels[0].objectives == []
+    boxes[-1].value = True
+    timer.run()
+    assert on_disk(audit_file).channels[0].objectives == [session.audit.objectives[-1].id]
+
+
+def test_engagement_editor_builds_a_measure(session: AuditSession) -> None:
+    editor = EngagementEditor(session, 0)
+    for control in editor.numbers.values():
+        control.value = ""
+    assert session.audit.channels[0].engagement is None
+    editor.numbers["rate"].value = "1,8"
+    assert session.audit.channels[0].engagement.rate == 1.8
+    editor.numbers["rate"].value = ""
+    assert session.audit.channels[0].engagement is None
+    editor.numbers["interactions"].value = "12"
+    assert editor.error is not None and "base" in editor.message.value
+    assert session.audit.channels[0].engagement is None
+    editor.numbers["base"].value = "1 200"
+    assert editor.error is None
+    assert session.audit.channels[0].engagement.percent == 1.0
+
+
+def test_strategy_component_rows(session: AuditSession, timer: ManualTimer, audit_file: Path) -> None:
+    row = ComponentRow(session, StrategyComponentKey.EXIT_PLAN)
+    row.status.value = None
+    assert StrategyComponentKey.EXIT_PLAN not in session.audit.strategy.components
+    assert row.note.disabled
+    row.status.value = ComponentStatus.PARTIAL
+    row.note.value = "Draft in progress."
+    timer.run()
+    component = on_disk(audit_file).strategy.components[StrategyComponentKey.EXIT_PLAN]
+    assert (component.status, component.note) == (ComponentStatus.PARTIAL, "Draft in progress.")
+
+
+# -- scoring --------------------------------------------------------------------------------------------
+
+
+def test_a_weight_slider_rescores_in_place_and_saves(session: AuditSession, timer: ManualTimer, audit_file: Path) -> None:
+    view = ScoringView(session)
+    heatmap_before = [list(row) for row in view.heatmap.data[0].z]
+    figure = view.heatmap
+    view.sliders["fit.reach"].value = 1.0
+    view.sliders["fit.effort"].value = 0.0
+    assert view.heatmap is figure
+    assert [list(row) for row in view.heatmap.data[0].z] != heatmap_before
+    timer.run()
+    assert on_disk(audit_file).settings.weights == {"fit.reach": 1.0, "fit.effort": 0.0}
+    view.reset()
+    assert session.audit.settings.weights == {}
+    assert view.sliders["fit.reach"].value == WEIGHTS["fit.reach"].default
+    assert [list(row) for row in view.heatmap.data[0].z] == heatmap_before
+
+
+# -- CSV import ---------------------------------------------------------------------------------------
+
+EXPORT = "Date;Abonnés;Taux d'engagement\n01/09/2026;15 020;0,9 %\n14/09/2026;15 100;1,1 %\n"
+
+
+def test_csv_import_applies_only_after_the_preview(session: AuditSession, timer: ManualTimer, audit_file: Path) -> None:
+    applied: list[int] = []
+    panel = CsvImportPanel(session, on_applied=applied.append)
+    assert panel.load_bytes(EXPORT.encode("cp1252"), "facebook-insights.csv")
+    assert panel.channel.value == "facebook"
+    assert not panel.apply()
+    plan = panel.preview()
+    assert plan is not None and "auditkit-old" in panel.diff.value
+    assert "14 800" in panel.diff.value.replace("\u202f", " ")
+    assert session.audit.channel("facebook").audience_size == 14800
+    assert panel.apply()
+    timer.run()
+    saved = on_disk(audit_file).channel("facebook")
+    assert (saved.audience_size, saved.engagement.rate) == (15100, 1.0)
+    assert applied == [0]
+
+
+def test_csv_import_refuses_a_bad_file_and_changes_nothing(session: AuditSession, audit_file: Path) -> None:
+    panel = CsvImportPanel(session)
+    before = audit_file.read_bytes()
+    assert not panel.load_bytes(b'{"not": "csv"}', "stats.json")
+    assert "stats.json" in panel.message.value and "JSON" in panel.message.value
+    assert panel.mapping_box.layout.display == "none"
+    assert not panel.load_path(audit_file.parent / "absent.csv")
+    assert "absent.csv" in panel.message.value
+    assert not session.dirty and audit_file.read_bytes() == before
+
+
+def test_remapping_a_column_invalidates_the_preview(session: AuditSession) -> None:
+    panel = CsvImportPanel(session)
+    panel.load_bytes(EXPORT.encode(), "x.csv")
+    panel.preview()
+    assert not panel.apply_button.disabled
+    panel.set_target(2, panel._selectors[1].value)
+    assert panel.apply_button.disabled
+    assert panel.mapping.columns.get(1) is None
+
+
+# -- steps, progress, explanation ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("example", sorted(path.name for path in examples_dir().glob("*.audit.json")))
+def test_every_step_builds_on_every_example(tmp_path: Path, example: str) -> None:
+    path = tmp_path / example
+    shutil.copyfile(examples_dir() / example, path)
+    session = AuditSession(path, timer=ManualTimer())
+    for build in (start_step, objectives_step, environment_step, channels_step, strategy_step):
+        assert isinstance(build(session), widgets.VBox)
+    assert not session.dirty
+
+
+def test_progress(minimal_audit: Audit, session: AuditSession) -> None:
+    empty = {item.step: item.state for item in progress(minimal_audit)}
+    assert empty["objectives"] is State.TODO and empty["channels"] is State.TODO
+    example = {item.step: item.state for item in progress(session.audit)}
+    assert example["objectives"] is State.STARTED
+    assert example["channels"] in (State.STARTED, State.DONE)
+    minimal_audit.engagement.client = "<script>alert(1)</script>"
+    assert "<script>" not in progress_html(minimal_audit)
+
+
+def test_explanation_follows_the_audit_language(session: AuditSession) -> None:
+    assert "Partez de ce que veut l'organisation" in explain(session, "objectives").data
+    session.set(("engagement", "language"), Language.EN)
+    text = explain(session, "objectives").data
+    assert "Start from what the organisation wants" in text
+    assert "(02_environment.ipynb)" in text
+
+
+def test_plotly_renderer_is_set_explicitly() -> None:
+    import plotly.io as pio
+
+    configure_plotly()
+    assert pio.renderers.default == PLOTLY_RENDERER
+
+
+def test_saved_file_is_plain_json(session: AuditSession, audit_file: Path) -> None:
+    session.set(("engagement", "audit_date"), date(2026, 10, 1))
+    session.flush()
+    assert json.loads(audit_file.read_text(encoding="utf-8"))["engagement"]["audit_date"] == "2026-10-01"

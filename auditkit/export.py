@@ -171,6 +171,7 @@ def _write_atomically(path: Path, data: bytes) -> None:
     except OSError as error:
         raise AuditkitError(f"{path}: cannot write here ({error.strerror})") from None
     try:
+        os.fchmod(fd, _file_mode(path))
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
             handle.flush()
@@ -180,6 +181,16 @@ def _write_atomically(path: Path, data: bytes) -> None:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(temporary)
         raise
+
+
+def _file_mode(path: Path) -> int:
+    """The permissions of the file being replaced, else the usual ones for a new file (umask applied)."""
+    try:
+        return path.stat().st_mode & 0o777
+    except FileNotFoundError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
 
 
 # -- shared helpers ----------------------------------------------------------------------------------

@@ -420,7 +420,9 @@ ROADMAP_STAGES: tuple[int, ...] = (1, 3, 6, 9, 12)
 
 def _check_stage(stage: int | None) -> int | None:
     if stage is not None and stage not in ROADMAP_STAGES:
-        raise ValueError(f"stage {stage} is not a roadmap stage (one of: {', '.join(map(str, ROADMAP_STAGES))})")
+        raise ValueError(
+            f"stage {stage} is not a roadmap stage (one of: {', '.join(map(str, ROADMAP_STAGES))})"
+        )
     return stage
 
 
@@ -429,7 +431,9 @@ class GeneratedSnapshot(AuditModel):
 
     title_en: ShortText
     title_fr: ShortText
-    fingerprint: ShortText = Field(description="Hash of the generated titles, descriptions and done-when texts.")
+    fingerprint: ShortText = Field(
+        description="Hash of the generated titles, descriptions and done-when texts."
+    )
     findings: list[ShortText] = Field(default_factory=list, description="Rule ids the action answered.")
     subjects: list[ShortText] = Field(default_factory=list, description="Ids of the items concerned.")
     effort_hours: NonNegative = 0

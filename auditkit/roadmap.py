@@ -42,8 +42,9 @@ table order), each in the first stage from its earliest one whose remaining capa
 never before the actions it depends on. An action that does not fit moves to a later stage and says
 so (``planned_stage``, a note, the stage's ``overflow`` list). Past month 12 it goes to the
 **backlog**, except a critical action (or one a critical action depends on), which stays in month 12
-flagged ``over_capacity``: a critical finding is never left out of the year. When the team's hours
-are unknown, stages are not capped and the roadmap says so.
+flagged ``over_capacity``: a critical finding is never left out of the year. The closing review
+(``NEXT-ROUND``) is anchored to month 12 and placed first there. When the team's hours are unknown,
+stages are not capped and the roadmap says so.
 
 Projection
 ==========
@@ -52,15 +53,17 @@ component becomes present, a channel is closed, reporting becomes monthly, top m
 supportive...). The projected scores of a stage are the real :func:`auditkit.scoring.score` of a copy
 of the audit where every action scheduled up to that stage has had its effect. Steps whose outcome the
 audit cannot predict (an engagement rate, a new audience, a choice between channels) have no modelled
-effect and move no score: the projection is a floor, not a promise.
+effect and move no score: the projection counts what the plan itself changes, not hoped-for results.
+Actions in the backlog, dropped or added by hand have no effect.
 
 Manual edits
 ============
 The consultant's edits live in ``audit.roadmap`` (:class:`auditkit.model.RoadmapEdits`) and are
 recorded by :func:`move_action`, :func:`edit_action`, :func:`drop_action`, :func:`restore_action`,
 :func:`add_action` and :func:`remove_action` (no I/O: they update the audit in place; save it with
-:mod:`auditkit.store`). A moved or added action is pinned to its stage (it uses the stage's capacity
-first; a pin earlier than a dependency is raised to it, with a note). Each edit keeps a snapshot of
+:mod:`auditkit.store`). A moved or added action is pinned to its stage, beyond the capacity if need
+be, and the actions it depends on are brought to that stage at the latest; only when one of those is
+itself pinned later is the pin raised to it, with a note. Each edit keeps a snapshot of
 the generated action it was made on; a regenerated roadmap compares it with the new one and reports
 what changed underneath (:class:`Change`): the finding is no longer present (the edit stays stored
 but applies to nothing), the findings or items concerned changed, the generated text or effort
@@ -344,13 +347,13 @@ class Roadmap:
 
     stages: tuple[Stage, ...]
     notes: tuple[Bilingual, ...]
+    client: str
+    audit_date: date
+    currency: str
+    language: Language
     backlog: tuple[Action, ...] = ()
     dropped: tuple[Action, ...] = ()
     changes: tuple[Change, ...] = ()
-    client: str = ""
-    audit_date: date = date(2000, 1, 1)
-    currency: str = "EUR"
-    language: Language = Language.EN
     weekly_capacity: float | None = None
     current_overall: float | None = None
     current_completeness: float | None = None

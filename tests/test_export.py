@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import re
 from pathlib import Path
 
@@ -157,6 +158,18 @@ def test_a_failed_export_leaves_the_previous_file_whole(
         export.write_roadmap(roadmap, target)
     assert target.read_bytes() == before
     assert [p.name for p in tmp_path.iterdir()] == ["plan.md"]
+
+
+def test_exports_get_ordinary_file_permissions(roadmap: Roadmap, tmp_path: Path) -> None:
+    umask = os.umask(0o022)
+    try:
+        fresh = export.write_roadmap(roadmap, tmp_path / "plan.md")
+        assert fresh.stat().st_mode & 0o777 == 0o644
+        fresh.chmod(0o600)
+        export.write_roadmap(roadmap, fresh)
+        assert fresh.stat().st_mode & 0o777 == 0o600
+    finally:
+        os.umask(umask)
 
 
 def test_export_into_a_missing_folder_says_where(roadmap: Roadmap, tmp_path: Path) -> None:

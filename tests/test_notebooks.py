@@ -23,7 +23,11 @@ pytestmark = pytest.mark.slow
 
 NOTEBOOKS = sorted(path.name for path in notebooks_dir().glob("*.ipynb"))
 EXAMPLES = [path.name for path in example_audits()]
-WORKERS = max(2, min(4, (os.cpu_count() or 2) * 2))
+DEFAULT_RUNS = NOTEBOOKS[:2]
+"""Notebooks also run with no audit_path (they all open it the same way; two show it works)."""
+WORKERS = int(os.environ.get("AUDITKIT_NOTEBOOK_WORKERS", max(2, min(4, (os.cpu_count() or 2) * 2))))
+HEAVY = {"04_scoring.ipynb", "06_roadmap.ipynb", "07_report.ipynb"}
+"""Notebooks that draw charts (slower to start): scheduled first so the pool ends evenly."""
 STEP_MIME = "application/vnd.jupyter.widget-view+json"
 
 
@@ -40,6 +44,7 @@ def _run(notebook: str, output: str, folder: str, audit_path: str | None) -> str
             cwd=folder,
             kernel_name="python3",
             progress_bar=False,
+            request_save_on_cell_execute=False,
             execution_timeout=240,
         )
     except Exception as error:  # papermill raises its own error types and nbclient's
@@ -52,15 +57,16 @@ def runs(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str], dict
     """Run every (notebook, example) pair, plus every notebook on the default working copy."""
     root = tmp_path_factory.mktemp("notebooks")
     jobs: dict[tuple[str, str], tuple[str, str, str, str | None]] = {}
-    for example in [*EXAMPLES, "default"]:
-        for notebook in NOTEBOOKS:
-            folder = root / example.removesuffix(".audit.json") / notebook.removesuffix(".ipynb")
-            folder.mkdir(parents=True)
-            audit_path = None
-            if example != "default":
-                audit_path = str(folder / example)
-                shutil.copyfile(next(p for p in example_audits() if p.name == example), audit_path)
-            jobs[(notebook, example)] = (notebook, str(folder / f"out-{notebook}"), str(folder), audit_path)
+    pairs = [(notebook, example) for example in EXAMPLES for notebook in NOTEBOOKS]
+    pairs += [(notebook, "default") for notebook in DEFAULT_RUNS]
+    for notebook, example in sorted(pairs, key=lambda pair: pair[0] not in HEAVY):
+        folder = root / example.removesuffix(".audit.json") / notebook.removesuffix(".ipynb")
+        folder.mkdir(parents=True)
+        audit_path = None
+        if example != "default":
+            audit_path = str(folder / example)
+            shutil.copyfile(next(p for p in example_audits() if p.name == example), audit_path)
+        jobs[(notebook, example)] = (notebook, str(folder / f"out-{notebook}"), str(folder), audit_path)
     started = time.perf_counter()
     with ProcessPoolExecutor(max_workers=WORKERS) as pool:
         futures = {key: pool.submit(_run, *job) for key, job in jobs.items()}
@@ -88,14 +94,17 @@ def test_notebook_runs_on_example(runs: dict[tuple[str, str], dict[str, Any]], n
     store.load(run["audit"])
 
 
-@pytest.mark.parametrize("notebook", NOTEBOOKS)
+@pytest.mark.parametrize("notebook", DEFAULT_RUNS)
 def test_notebook_works_out_of_the_box_on_a_copy_of_the_example(
     runs: dict[tuple[str, str], dict[str, Any]], notebook: str
 ) -> None:
     run = runs[(notebook, "default")]
     assert run["error"] is None, run["error"]
-    working_copy = run["folder"] / "my-audit.audit.json"
-    assert store.load(working_copy).engagement.client
+    working_copy = store.load(run["folder"] / "my-audit.audit.json")
+    assert working_copy.engagement.client
+    assert working_copy.model_dump(exclude={"revision", "saved_at"}) == store.load(
+        next(p for p in example_audits() if p.name == "boulangerie-martin.audit.json")
+    ).model_dump(exclude={"revision", "saved_at"})
 
 
 def test_report_notebook_keeps_its_charts_as_plain_outputs(runs: dict[tuple[str, str], dict[str, Any]]) -> None:

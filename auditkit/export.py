@@ -201,6 +201,10 @@ def _label(key: str, lang: Language, **values: object) -> str:
     return text.format(**values) if values else text
 
 
+def _colon(lang: Language) -> str:
+    return " :" if lang is Language.FR else ":"
+
+
 def _number(value: float | None, lang: Language, digits: int = 1) -> str:
     if value is None:
         return _label("not_assessed", lang)
@@ -324,22 +328,25 @@ def render_xlsx(roadmap: Roadmap, lang: Language = Language.EN) -> bytes:
                 ", ".join(roadmap.action(action_id).title(lang) for action_id in stage.overflow),
             ]
         )
-    summary.append([])
-    summary.append([_label("client", lang), roadmap.client])
-    summary.append([_label("audit_of", lang, date=roadmap.audit_date.isoformat())])
-    summary.append([_label("currency", lang), roadmap.currency])
-    summary.append([])
-    summary.append([_label("notes", lang)])
-    for note in roadmap.notes:
-        summary.append([note(lang)])
     _finish(summary, _SUMMARY_COLUMNS, len(roadmap.stages) + 1)
+    colon = _colon(lang)
+    about = [
+        f"{_label('client', lang)}{colon} {roadmap.client}",
+        _label("audit_of", lang, date=roadmap.audit_date.isoformat()),
+        f"{_label('currency', lang)}{colon} {roadmap.currency}",
+    ]
+    for text in ["", *about, ""]:
+        _paragraph(summary, text)
+    _paragraph(summary, _label("notes", lang), bold=True)
+    for note in roadmap.notes:
+        _paragraph(summary, note(lang))
     for stage in roadmap.stages:
         _action_sheet(workbook, _label("month_n", lang, n=stage.month), stage.actions, roadmap, lang)
     if roadmap.backlog:
         _action_sheet(workbook, _label("backlog", lang), roadmap.backlog, roadmap, lang)
     created = datetime.combine(roadmap.audit_date, datetime.min.time())
     workbook.properties.creator = "auditkit"
-    workbook.properties.title = f"{_label('roadmap', lang)}: {roadmap.client}"
+    workbook.properties.title = f"{_label('roadmap', lang)}{_colon(lang)} {roadmap.client}"
     workbook.properties.created = created
     workbook.properties.modified = created
     buffer = io.BytesIO()
@@ -384,6 +391,20 @@ def _action_sheet(
     _finish(sheet, _STAGE_COLUMNS, len(actions) + 1, money_column=6)
 
 
+def _paragraph(sheet: Any, text: str, *, bold: bool = False) -> None:
+    """A line of text under a table, across the table's width, tall enough for its length."""
+    from openpyxl.styles import Alignment, Font
+
+    sheet.append([text])
+    row = sheet.max_row
+    sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=len(_SUMMARY_COLUMNS))
+    cell = sheet.cell(row=row, column=1)
+    cell.alignment = Alignment(wrap_text=True, vertical="top")
+    cell.font = Font(bold=bold)
+    width = sum(width for _, width in _SUMMARY_COLUMNS)
+    sheet.row_dimensions[row].height = 15 * max(1, -(-len(text) // width))
+
+
 def _header(sheet: Any, columns: tuple[tuple[str, int], ...], lang: Language) -> None:
     from openpyxl.styles import Font, PatternFill
 
@@ -420,7 +441,7 @@ def render_ics(roadmap: Roadmap, lang: Language = Language.EN) -> bytes:
     calendar = Calendar()
     calendar.add("prodid", "-//auditkit//roadmap//EN")
     calendar.add("version", "2.0")
-    calendar.add("x-wr-calname", f"{_label('roadmap', lang)}: {roadmap.client}")
+    calendar.add("x-wr-calname", f"{_label('roadmap', lang)}{_colon(lang)} {roadmap.client}")
     stamp = datetime.combine(roadmap.audit_date, datetime.min.time(), tzinfo=UTC)
     prefix = f"{_slug(roadmap.client)}-{roadmap.audit_date.isoformat()}"
     titles = {action.id: action.title(lang) for action in roadmap.actions}
@@ -452,21 +473,24 @@ def render_ics(roadmap: Roadmap, lang: Language = Language.EN) -> bytes:
 
 def _milestone_text(stage: Stage, lang: Language) -> str:
     lines = [f"- {action.title(lang)}" for action in stage.actions]
-    lines.append(f"{_label('hours', lang)}: {_number(stage.hours, lang)}")
-    lines.append(f"{_label('projected_overall', lang)}: {_number(stage.projected_overall, lang)}")
+    lines.append(f"{_label('hours', lang)}{_colon(lang)} {_number(stage.hours, lang)}")
+    lines.append(
+        f"{_label('projected_overall', lang)}{_colon(lang)} {_number(stage.projected_overall, lang)}"
+    )
     return "\n".join(lines)
 
 
 def _action_text(action: Action, titles: dict[str, str], lang: Language) -> str:
     lines = [
         action.description(lang),
-        f"{_label('done_when', lang)}: {action.done_when(lang)}",
-        f"{_label('owner', lang)}: {action.owner_label(lang)}",
-        f"{_label('effort', lang)}: {_number(action.effort_hours, lang)}",
+        f"{_label('done_when', lang)}{_colon(lang)} {action.done_when(lang)}",
+        f"{_label('owner', lang)}{_colon(lang)} {action.owner_label(lang)}",
+        f"{_label('effort', lang)}{_colon(lang)} {_number(action.effort_hours, lang)}",
     ]
     if action.depends_on:
         lines.append(
-            f"{_label('depends_on', lang)}: " + "; ".join(titles.get(d, d) for d in action.depends_on)
+            f"{_label('depends_on', lang)}{_colon(lang)} "
+            + "; ".join(titles.get(d, d) for d in action.depends_on)
         )
     return "\n".join(lines)
 
@@ -480,7 +504,7 @@ def _slug(text: str) -> str:
 
 def render_markdown(roadmap: Roadmap, lang: Language = Language.EN) -> str:
     """The plan as Markdown: a summary table, then each stage's actions, backlog, changes and notes."""
-    colon = " :" if lang is Language.FR else ":"
+    colon = _colon(lang)
     lines = [
         f"# {_label('roadmap', lang)}{colon} {_inline(roadmap.client)}",
         "",

@@ -1925,7 +1925,7 @@ def build_roadmap(
                 changes=action.changes + extra,
             )
         )
-    projected = _projection(audit, final)
+    projected = _projection(audit, final, scorecard)
     stages = []
     for month in STAGES:
         start, due = dates[month]
@@ -2158,19 +2158,24 @@ def _changes_since(action: Action, base: GeneratedSnapshot | None) -> tuple[Chan
 
 
 def _projection(
-    audit: Audit, actions: Sequence[Action]
+    audit: Audit, actions: Sequence[Action], today: Scorecard
 ) -> dict[int, tuple[float | None, float | None, int | None]]:
     """Overall score, strategy completeness and maturity level once each stage's actions are done."""
     future = audit.model_copy(deep=True)
     projected: dict[int, tuple[float | None, float | None, int | None]] = {}
+    card = today
     for month in STAGES:
-        for action in actions:
-            if action.stage != month:
-                continue
-            for covered in action.covers:
-                if covered.effect is not None:
-                    covered.effect(future, covered.subjects)
-        card = score(future)
+        effects = [
+            (covered.effect, covered.subjects)
+            for action in actions
+            if action.stage == month
+            for covered in action.covers
+            if covered.effect is not None
+        ]
+        for effect, subjects in effects:
+            effect(future, subjects)
+        if effects:
+            card = score(future)
         level = card.level.number if card.overall.value is not None else None
         projected[month] = (card.overall.value, card.strategy_completeness.value, level)
     return projected

@@ -6,6 +6,7 @@ in a small process pool, once per test session; each test then checks one run.
 
 from __future__ import annotations
 
+import multiprocessing
 import os
 import shutil
 import time
@@ -68,7 +69,7 @@ def runs(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str], dict
             shutil.copyfile(next(p for p in example_audits() if p.name == example), audit_path)
         jobs[(notebook, example)] = (notebook, str(folder / f"out-{notebook}"), str(folder), audit_path)
     started = time.perf_counter()
-    with ProcessPoolExecutor(max_workers=WORKERS) as pool:
+    with ProcessPoolExecutor(max_workers=WORKERS, mp_context=multiprocessing.get_context("spawn")) as pool:
         futures = {key: pool.submit(_run, *job) for key, job in jobs.items()}
         results = {
             key: {"error": future.result(), "output": Path(jobs[key][1]), "folder": Path(jobs[key][2]), "audit": jobs[key][3]}

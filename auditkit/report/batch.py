@@ -108,10 +108,10 @@ class ProgressBar:
     Failures are always printed on their own line, with the reason.
     """
 
-    def __init__(self, stream: TextIO = sys.stderr, width: int = 30) -> None:
-        self.stream = stream
+    def __init__(self, stream: TextIO | None = None, width: int = 30) -> None:
+        self.stream = stream or sys.stderr
         self.width = width
-        self.interactive = stream.isatty()
+        self.interactive = self.stream.isatty()
 
     def __call__(self, done: int, total: int, item: BatchItem) -> None:
         if self.interactive:

@@ -1,0 +1,478 @@
+"""The HTML report: content, languages, size, escaping, branding, PDF errors, batch and notebook export.
+
+Browser checks (charts drawn, no request, no dialog) live in test_report_browser.py; this module reads
+the HTML as text and drives the real command line.
+"""
+
+from __future__ import annotations
+
+import base64
+import gzip
+import hashlib
+import html as html_module
+import json
+import re
+import shutil
+import struct
+import zlib
+from collections.abc import Iterator
+from datetime import date
+from functools import cache
+from pathlib import Path
+
+import nbformat
+import pytest
+from pydantic import BaseModel, ValidationError
+
+from auditkit import cli, store
+from auditkit.errors import AuditkitError
+from auditkit.model import ActionEdit, Audit, BenchmarkRow, Language, ManualAction
+from auditkit.report import export_notebook, render_report, write_report
+from auditkit.report.branding import BrandingError, load_branding
+from auditkit.report.i18n import ENUM_LABELS, LABELS, UNIT_LABELS, Formatter
+from auditkit.report.pdf import CHROMIUM_ENV, ChromiumNotFoundError
+from auditkit.report.render import SECTIONS, TEMPLATES_DIR, plotly_js, plotly_js_version, safe_url, script_json
+from auditkit.resources import example_audits
+from auditkit.roadmap import build_roadmap
+
+EXAMPLES = example_audits()
+MAX_BYTES = 2_000_000
+CHART_COUNT = 10
+PAYLOADS = (
+    "<script>alert(1)</script>",
+    '"><img src=x onerror=alert(1)>',
+    "</script><script>alert(2)</script>",
+    "javascript:alert(3)",
+    "{{7*7}}",
+)
+CHART_BLOCK = re.compile(r'<script type="application/json" data-chart="([^"]+)">(.*?)</script>', re.S)
+
+
+@cache
+def _html(path: Path, language: str) -> str:
+    return render_report(store.load(path), language)
+
+
+def _csp(html: str) -> str:
+    found = re.search(r'<meta (?:content="([^"]+)" http-equiv="Content-Security-Policy"|http-equiv="Content-Security-Policy" content="([^"]+)")/?>', html)
+    assert found, "no Content-Security-Policy"
+    return html_module.unescape(found.group(1) or found.group(2))
+
+
+def _sha256(text: str | bytes) -> str:
+    data = text.encode() if isinstance(text, str) else text
+    return "sha256-" + base64.b64encode(hashlib.sha256(data).digest()).decode()
+
+
+# -- every example, both languages -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.name)
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_report_is_one_small_offline_file_with_every_section_and_chart(path: Path, language: str) -> None:
+    html = _html(path, language)
+    assert len(html.encode()) < MAX_BYTES
+    assert f'<html lang="{language}"' in html
+    assert html.count('class="report-section') == len(SECTIONS)
+    for section in SECTIONS:
+        assert f'id="{section}"' in html
+    blocks = CHART_BLOCK.findall(html)
+    assert len(blocks) == CHART_COUNT
+    for chart_id, text in blocks:
+        figure = json.loads(text)
+        assert f'<div class="chart" id="{chart_id}"' in html
+        assert isinstance(figure["data"], list) and figure["layout"]
+    assert html.count('id="plotly-gzip"') == 1
+    assert "<link" not in html and not re.search(r'\bsrc="(?!data:)', html)
+    assert "default-src 'none'" in _csp(html)
+
+
+@pytest.mark.parametrize("path", EXAMPLES[:1], ids=lambda p: p.name)
+def test_labels_dates_and_numbers_follow_the_language(path: Path) -> None:
+    audit = store.load(path)
+    english, french = _html(path, "en"), _html(path, "fr")
+    for text in ("Executive summary", "Channel scorecard", "Roadmap", "Methodology", "Recommended action"):
+        assert text in english and text not in french
+    for text in ("Synthèse", "Bilan des canaux", "Feuille de route", "Méthodologie", "Action recommandée"):
+        assert text in french and text not in english
+    assert Formatter(Language.FR).date(audit.engagement.audit_date) in french
+    assert Formatter(Language.EN).date(audit.engagement.audit_date) in english
+    assert '"separators":",\u202f"' in french and '"separators":".,"' in english
+    assert '"locale":"fr","localeModule":{"moduleType":"locale"' in french
+    assert '"locale":"en","localeModule":null' in english
+
+
+def test_every_label_the_report_uses_exists_in_both_languages() -> None:
+    used: set[str] = set()
+    sources = [*TEMPLATES_DIR.rglob("*.j2"), *Path(cli.__file__).parent.joinpath("report").glob("*.py")]
+    sources.append(Path(cli.__file__).parent / "charts.py")
+    for source in sources:
+        used |= set(re.findall(r'\bt\("([a-z_0-9]+)"\)', source.read_text()))
+        used |= set(re.findall(r'label\("([a-z_0-9]+)"\)', source.read_text()))
+    assert used - LABELS.keys() == set()
+    assert len(used) > 80
+    for table in (LABELS, ENUM_LABELS, UNIT_LABELS):
+        for key, text in table.items():
+            assert text.en.strip() and text.fr.strip(), key
+
+
+def test_inline_scripts_are_exactly_those_the_csp_allows() -> None:
+    html = _html(EXAMPLES[0], "en")
+    allowed = set(re.findall(r"'(sha256-[^']+)'", _csp(html)))
+    executable = re.findall(r"<script>(.*?)</script>", html, re.S)
+    assert len(executable) == 1
+    packed = re.search(r'<script type="application/octet-stream" id="plotly-gzip">(.*?)</script>', html, re.S)
+    assert packed is not None
+    plotly = gzip.decompress(base64.b64decode(packed.group(1)))
+    assert plotly == plotly_js().encode()
+    assert allowed == {_sha256(executable[0]), _sha256(plotly)}
+
+
+def test_plain_embedding_runs_the_same_plotly_without_decompression() -> None:
+    audit = store.load(EXAMPLES[0])
+    html = render_report(audit, embedding="plain")
+    assert 'id="plotly-gzip"' not in html
+    executable = re.findall(r"<script>(.*?)</script>", html, re.S)
+    assert len(executable) == 2 and executable[0] == plotly_js()
+    assert set(re.findall(r"'(sha256-[^']+)'", _csp(html))) == {_sha256(text) for text in executable}
+    assert len(html.encode()) > len(_html(EXAMPLES[0], audit.engagement.language).encode()) + 700_000
+    with pytest.raises(ValueError, match="gzip, plain"):
+        render_report(audit, embedding="zip")  # type: ignore[arg-type]
+
+
+def test_vendored_plotly_matches_plotly_py() -> None:
+    from plotly.offline import get_plotlyjs_version
+
+    assert plotly_js_version() == get_plotlyjs_version()
+
+
+# -- formatting --------------------------------------------------------------------------------------
+
+
+def test_numbers_dates_and_percentages_per_language() -> None:
+    fr, en = Formatter(Language.FR), Formatter(Language.EN)
+    assert fr.decimal(1234.5, 1) == "1\u202f234,5" and en.decimal(1234.5, 1) == "1,234.5"
+    assert fr.percent(0.12) == "12\u00a0%" and en.percent(0.12) == "12%"
+    assert fr.date(date(2026, 11, 23)) == "23 novembre 2026" and en.date(date(2026, 11, 23)) == "23 November 2026"
+    assert fr.date(date(2026, 11, 1)) == "1er novembre 2026"
+    assert fr.money(1234, "EUR") == "1\u202f234\u00a0€" and en.money(1234, "EUR") == "€1,234"
+    assert en.money(50, "CHF") == "CHF\u00a050"
+    assert fr.rate(0.00811) == "0,0081\u00a0%" and en.rate(31) == "31%"
+    assert fr.number(None) == "—" and fr.colon == "\u00a0:" and en.colon == ":"
+    assert fr.months(3) == "3\u00a0mois" and en.months(1) == "1\u00a0month"
+
+
+def test_number_formats_match_babel_cldr() -> None:
+    babel = pytest.importorskip("babel.numbers")
+    for value in (0, 7, 12.5, 999.99, 1234.5, 98765432.1, -4321.25):
+        for code, locale in (("fr", "fr"), ("en", "en_GB")):
+            ours = Formatter(Language(code)).decimal(value, 2)
+            assert ours == babel.format_decimal(value, locale=locale, decimal_quantization=False), (code, value)
+        assert Formatter(Language.FR).percent(value / 100) == babel.format_percent(value / 100, locale="fr")
+
+
+def test_script_json_cannot_end_its_script_or_open_a_comment() -> None:
+    value = {"text": "</script><!-- \u2028 \u2029 & <b>", "nan": float("nan"), "list": [float("inf"), 1.5]}
+    text = str(script_json(value))
+    assert "<" not in text and ">" not in text and "&" not in text
+    assert "\u2028" not in text and "\u2029" not in text
+    assert json.loads(text) == {"text": value["text"], "nan": None, "list": [None, 1.5]}
+
+
+def test_only_http_urls_become_links() -> None:
+    assert safe_url(" https://example.org/a?b=1 ") == "https://example.org/a?b=1"
+    for url in ("javascript:alert(1)", "JAVASCRIPT:alert(1)", "data:text/html,x", "//evil.example", "http:", ""):
+        assert safe_url(url) == ""
+
+
+# -- escaping of everything a user types ---------------------------------------------------------
+
+
+def _free_text_slots(model: BaseModel) -> Iterator[tuple[BaseModel, str, bool]]:
+    """Every (model, field, is_list) holding free text: strings, optional strings, lists of strings."""
+    for name in type(model).model_fields:
+        value = getattr(model, name)
+        if isinstance(value, BaseModel):
+            yield from _free_text_slots(value)
+        elif isinstance(value, list) and value and isinstance(value[0], BaseModel):
+            for item in value:
+                yield from _free_text_slots(item)
+        elif isinstance(value, dict):
+            for item in value.values():
+                if isinstance(item, BaseModel):
+                    yield from _free_text_slots(item)
+        elif isinstance(value, list) or value is None or type(value) is str:
+            yield model, name, isinstance(value, list)
+
+
+def payload_audit() -> tuple[Audit, int]:
+    """An example audit with a script or HTML payload in every field that accepts free text.
+
+    Returns the audit and how many fields were filled.
+    """
+    audit = store.load(EXAMPLES[0])
+    roadmap = build_roadmap(audit)
+    audit.settings.benchmarks = [
+        BenchmarkRow(
+            platform="facebook", industry="x", metric="x", value=1, year=2024, source_title="x", source_url="x"
+        )
+    ]
+    audit.roadmap.added = [ManualAction(id="manual-payload", stage=1, title_en="x", title_fr="x")]
+    audit.roadmap.edits = [ActionEdit(action_id=roadmap.actions[0].id, note="x", title_en="x", title_fr="x")]
+    filled = 0
+    for number, (model, name, is_list) in enumerate(_free_text_slots(audit)):
+        payload = PAYLOADS[number % len(PAYLOADS)]
+        try:
+            setattr(model, name, [payload, PAYLOADS[(number + 1) % len(PAYLOADS)]] if is_list else payload)
+        except ValidationError:
+            continue
+        filled += 1
+    return Audit.model_validate(audit.model_dump()), filled
+
+
+def test_payloads_reach_every_free_text_field() -> None:
+    audit, filled = payload_audit()
+    assert filled > 60
+    dumped = audit.model_dump_json()
+    for payload in PAYLOADS:
+        assert json.dumps(payload)[1:-1] in dumped
+    assert audit.engagement.client in PAYLOADS and audit.channels[0].name in PAYLOADS
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_user_text_is_escaped_in_the_html(language: str) -> None:
+    audit, _ = payload_audit()
+    html = render_report(audit, language)
+    assert "<script>alert" not in html and "<img src=x" not in html.replace("&lt;img", "")
+    assert not re.search(r"<img[^>]*onerror", html)
+    assert not re.search(r"""href\s*=\s*["']?\s*javascript:""", html, re.I)
+    assert html.count("<script") == 3 + CHART_COUNT
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert "&#34;&gt;&lt;img src=x onerror=alert(1)&gt;" in html
+    assert "{{7*7}}" in html
+    assert html.count('class="report-section') == len(SECTIONS)
+
+
+# -- branding ----------------------------------------------------------------------------------------
+
+
+def _png() -> bytes:
+    def chunk(kind: bytes, data: bytes) -> bytes:
+        return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+    header = struct.pack(">IIBBBBB", 1, 1, 8, 2, 0, 0, 0)
+    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(b"\0\xff\0\0")) + chunk(
+        b"IEND", b""
+    )
+
+
+def test_branding_puts_name_logo_and_colours_on_the_report(tmp_path: Path) -> None:
+    (tmp_path / "logo.png").write_bytes(_png())
+    branding_file = tmp_path / "brand.toml"
+    branding_file.write_text('name = "Cap <Audience>"\nlogo = "logo.png"\nprimary = "#123"\naccent = "#A0B0C0"\n')
+    branding = load_branding(branding_file)
+    assert branding.primary == "#112233" and branding.accent == "#a0b0c0"
+    assert branding.logo.startswith("data:image/png;base64,")
+    html = render_report(store.load(EXAMPLES[0]), "en", branding)
+    assert f'src="{branding.logo}"' in html
+    assert "--primary: #112233; --accent: #a0b0c0;" in html
+    assert "Cap &lt;Audience&gt;" in html
+    assert '"color":"#112233"' in html
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("brand.toml", 'primary = "red"', r"primary: 'red' is not a colour \(expected #rgb or #rrggbb"),
+        ("brand.toml", 'accent = "#12345"', "accent: '#12345' is not a colour"),
+        ("brand.json", '{"name": "x", "colour": "#fff"}', r"unknown field\(s\) colour \(valid fields: name, logo"),
+        ("brand.json", '{"name": 3}', "name: expected a text, got int 3"),
+        ("brand.json", '{"name": "x",\n}', "line 2 column 1: not valid JSON"),
+        ("brand.toml", "name = ", "not valid TOML"),
+        ("brand.toml", 'logo = "missing.png"', "missing.png does not exist"),
+        ("brand.toml", 'logo = "fake.png"', "is not a image/png file"),
+        ("brand.toml", 'logo = "logo.bmp"', "is not a supported image"),
+        ("brand.yaml", "name: x", "ends in .json or .toml"),
+    ],
+)
+def test_branding_errors_name_the_file_and_the_field(tmp_path: Path, name: str, content: str, message: str) -> None:
+    (tmp_path / "fake.png").write_text("not an image")
+    path = tmp_path / name
+    path.write_text(content)
+    with pytest.raises(BrandingError, match=message) as error:
+        load_branding(path)
+    assert str(path) in str(error.value)
+
+
+def test_branding_file_missing(tmp_path: Path) -> None:
+    with pytest.raises(BrandingError, match="no such file"):
+        load_branding(tmp_path / "nope.toml")
+
+
+# -- writing, PDF, command line ----------------------------------------------------------------------
+
+
+def test_pdf_without_chromium_says_so_and_writes_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.setenv(CHROMIUM_ENV, str(tmp_path / "no-chromium-here"))
+    target = tmp_path / "out" / "report.html"
+    with pytest.raises(ChromiumNotFoundError, match=f"{CHROMIUM_ENV}=.*is not an executable file"):
+        write_report(store.load(EXAMPLES[0]), target, pdf=True)
+    assert not target.parent.exists()
+    assert cli.main(["report", str(EXAMPLES[0]), "-o", str(target), "--pdf"]) == 1
+    assert "is not an executable file" in capsys.readouterr().err
+    assert not target.exists()
+    monkeypatch.delenv(CHROMIUM_ENV)
+    monkeypatch.setenv("PATH", str(tmp_path))
+    assert cli.main(["report", str(EXAMPLES[0]), "-o", str(target), "--pdf"]) == 1
+    err = capsys.readouterr().err
+    assert "--pdf needs headless Chromium, which is not installed" in err and "apt install chromium" in err
+    assert not target.exists()
+
+
+def test_report_command_writes_the_chosen_language(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    target = tmp_path / "report.html"
+    assert cli.main(["report", str(EXAMPLES[0]), "-o", str(target), "--lang", "fr"]) == 0
+    assert capsys.readouterr().out.strip() == str(target)
+    assert '<html lang="fr"' in target.read_text()
+    monkeypatch.chdir(tmp_path)
+    assert cli.main(["report", str(EXAMPLES[0]), "--lang", "en"]) == 0
+    default = tmp_path / EXAMPLES[0].name.replace(".audit.json", ".html")
+    assert '<html lang="en"' in default.read_text()
+
+
+def test_report_command_reports_a_bad_audit_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    bad = tmp_path / "bad.audit.json"
+    bad.write_text("{")
+    assert cli.main(["report", str(bad), "-o", str(tmp_path / "bad.html")]) == 1
+    err = capsys.readouterr().err
+    assert str(bad) in err and "Traceback" not in err
+    assert not (tmp_path / "bad.html").exists()
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["report"],
+        ["report", "a.audit.json", "--batch", "."],
+        ["report", "--batch", "."],
+        ["report", "a.audit.json", "-j", "0"],
+        ["report", "a.audit.json", "--lang", "de"],
+    ],
+)
+def test_report_command_argument_errors_exit_2(argv: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exit_info:
+        cli.main(argv)
+    assert exit_info.value.code == 2
+    assert "usage: auditkit report" in capsys.readouterr().err
+
+
+def test_batch_skips_a_bad_file_renders_the_others_and_exits_1(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    folder, out = tmp_path / "audits", tmp_path / "reports"
+    folder.mkdir()
+    for path in EXAMPLES:
+        shutil.copy(path, folder / path.name)
+    (folder / "broken.audit.json").write_text('{"schema_version": 2, "engagement": {}}')
+    (folder / "notes.txt").write_text("not an audit")
+    status = cli.main(["report", "--batch", str(folder), "-o", str(out), "-j", "2", "--lang", "en"])
+    captured = capsys.readouterr()
+    assert status == 1
+    written = sorted(p.name for p in out.iterdir())
+    assert written == sorted(p.name.replace(".audit.json", ".html") for p in EXAMPLES)
+    assert f"skipped: {folder / 'broken.audit.json'}" in captured.err
+    assert f"{len(EXAMPLES) + 1}/{len(EXAMPLES) + 1}" in captured.err
+    assert f"{len(EXAMPLES)} of {len(EXAMPLES) + 1} reports written" in captured.err
+    for html in out.iterdir():
+        assert '<html lang="en"' in html.read_text()
+    assert cli.main(["report", "--batch", str(tmp_path / "nowhere"), "-o", str(out)]) == 1
+    assert "not a folder" in capsys.readouterr().err
+
+
+def test_batch_of_good_files_exits_0(tmp_path: Path) -> None:
+    folder = tmp_path / "audits"
+    folder.mkdir()
+    shutil.copy(EXAMPLES[0], folder / EXAMPLES[0].name)
+    assert cli.main(["report", "--batch", str(folder), "-o", str(tmp_path / "out")]) == 0
+
+
+def test_demo_writes_the_report_in_both_languages(tmp_path: Path) -> None:
+    audit = store.load(EXAMPLES[0])
+    written = cli._demo_report(audit, EXAMPLES[0], tmp_path)
+    own, other = audit.engagement.language.value, next(lang.value for lang in Language if lang != audit.engagement.language)
+    assert written == [tmp_path / "report.html", tmp_path / f"report.{other}.html"]
+    assert f'<html lang="{own}"' in written[0].read_text()
+    assert f'<html lang="{other}"' in written[1].read_text()
+
+
+# -- notebook export ---------------------------------------------------------------------------------
+
+NOTEBOOK_CODE = """\
+import ipywidgets
+import plotly.io as pio
+from auditkit import charts, store
+from auditkit.scoring import score
+pio.renderers.default = "plotly_mimetype"
+audit = store.load({path!r})
+display(ipywidgets.IntSlider(value=3))
+charts.channel_objective_heatmap(score(audit), audit, "fr")
+"""
+PLOTLY_NOTEBOOK_LOADER = (
+    '<script type="text/javascript">window.PlotlyConfig = {MathJaxConfig: \'local\'};</script>'
+    '<script charset="utf-8" src="https://cdn.plot.ly/plotly-3.0.1.min.js"></script>'
+)
+"""What plotly's "notebook" renderers put in a notebook before the first figure (here its CDN form)."""
+
+
+def make_report_notebook(folder: Path) -> Path:
+    """A small notebook that draws a report chart, shows a widget and carries plotly's loader output."""
+    notebook = nbformat.v4.new_notebook()
+    notebook.metadata["auditkit"] = {"language": "fr"}
+    loader = nbformat.v4.new_code_cell("import plotly.io")
+    loader.outputs = [nbformat.v4.new_output("display_data", data={"text/html": PLOTLY_NOTEBOOK_LOADER})]
+    notebook.cells = [
+        nbformat.v4.new_markdown_cell("# Rapport d'audit\n\nLe tableau de bord du client."),
+        loader,
+        nbformat.v4.new_code_cell(NOTEBOOK_CODE.format(path=str(EXAMPLES[0]))),
+    ]
+    path = folder / "07_report.ipynb"
+    nbformat.write(notebook, path)
+    return path
+
+
+def execute_notebook(path: Path) -> Path:
+    """Run every cell of ``path`` with a real kernel, keeping the first cell's hand-made outputs."""
+    from nbconvert.preprocessors import ExecutePreprocessor
+
+    notebook = nbformat.read(path, as_version=4)
+    loader_outputs = notebook.cells[1].outputs
+    ExecutePreprocessor(timeout=120).preprocess(notebook, {"metadata": {"path": str(path.parent)}})
+    notebook.cells[1].outputs = loader_outputs
+    nbformat.write(notebook, path)
+    return path
+
+
+def test_notebook_export_hides_code_and_embeds_plotly_once(tmp_path: Path) -> None:
+    notebook = execute_notebook(make_report_notebook(tmp_path))
+    assert "application/vnd.jupyter.widget-view+json" in notebook.read_text()
+    html = export_notebook(notebook, tmp_path / "report.html").read_text()
+    assert re.search(r'<html[^>]* lang="fr"', html)
+    assert "Rapport d'audit" in html and "pio.renderers" not in html
+    assert html.count('id="plotly-gzip"') == 1 and html.count("data-chart=") == 1
+    assert "window.PlotlyConfig" not in html and "cdn.plot.ly" not in html and "require.js" not in html
+    assert "widget-view" not in html and "IntSlider" not in html
+    assert "default-src 'none'" in _csp(html)
+    assert len(html.encode()) < 1_200_000
+    ((_, figure),) = re.findall(r'<script data-chart="([^"]+)" type="application/json">(.*?)</script>', html, re.S)
+    assert json.loads(figure)["data"][0]["type"] == "heatmap"
+
+
+def test_notebook_export_of_an_unreadable_file(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.ipynb"
+    bad.write_text("{")
+    with pytest.raises(AuditkitError, match="cannot be read as a notebook"):
+        export_notebook(bad, tmp_path / "out.html")

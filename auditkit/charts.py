@@ -260,7 +260,7 @@ def stakeholder_platforms(
                 lang,
                 title,
                 120 + 34 * len(groups),
-                xaxis=_axis(style, side="top", tickangle=0, showgrid=False),
+                xaxis=_axis(style, side="top", tickangle=0 if len(platforms) <= 5 else -30, showgrid=False),
                 yaxis=_axis(style, autorange="reversed", showgrid=False),
                 plot_bgcolor="#f7f8fa",
                 annotations=[
@@ -299,7 +299,7 @@ def _use_text(use: Any, formatter: Formatter) -> str:
 def channel_health(
     scorecard: Scorecard, language: Language | str = Language.EN, style: ChartStyle = DEFAULT_STYLE
 ) -> go.Figure:
-    """Horizontal bars of each channel's health score (0–100), coloured by its recommendation."""
+    """Horizontal bars of each channel's health score (0-100), coloured by its recommendation."""
     lang = language_of(language)
     formatter = Formatter(lang)
     title = formatter.label("chart_channel_health")
@@ -359,7 +359,7 @@ def channel_objective_heatmap(
     language: Language | str | None = None,
     style: ChartStyle = DEFAULT_STYLE,
 ) -> go.Figure:
-    """Heatmap of the channel × objective fit scores (0–100; grey where not assessed).
+    """Heatmap of the channel x objective fit scores (0-100; grey where not assessed).
 
     Args:
         scorecard: the audit's scorecard (``scorecard.matrix`` is keyed ``(channel_id, objective_id)``).
@@ -370,7 +370,11 @@ def channel_objective_heatmap(
     lang = language_of(language or audit.engagement.language)
     formatter = Formatter(lang)
     title = formatter.label("chart_matrix")
-    channels = [c for c in scorecard.channels if any((c.channel_id, o.id) in scorecard.matrix for o in audit.objectives)]
+    channels = [
+        c
+        for c in scorecard.channels
+        if any((c.channel_id, o.id) in scorecard.matrix for o in audit.objectives)
+    ]
     if not channels or not audit.objectives:
         return _empty(style, lang, title)
     columns = _unique([_wrapped(o.statement, 24, 2) for o in audit.objectives])
@@ -397,7 +401,9 @@ def channel_objective_heatmap(
                     "z": z,
                     "text": text,
                     "texttemplate": "%{text}",
-                    "hovertemplate": "%{y}<br>%{x}<br>" + formatter.label("score") + ": %{text}<extra></extra>",
+                    "hovertemplate": "%{y}<br>%{x}<br>"
+                    + formatter.label("score")
+                    + ": %{text}<extra></extra>",
                     "zmin": 0,
                     "zmax": 100,
                     "colorscale": SCORE_COLORSCALE,
@@ -450,12 +456,15 @@ def peer_benchmark(
     lang = language_of(language or audit.engagement.language)
     formatter = Formatter(lang)
     title = formatter.label("chart_peer_benchmark")
-    client = [c for c in audit.channels if c.is_social and c.status in {ChannelStatus.ACTIVE, ChannelStatus.DORMANT}]
+    client = [
+        c for c in audit.channels if c.is_social and c.status in {ChannelStatus.ACTIVE, ChannelStatus.DORMANT}
+    ]
     peer_presence = [(peer.name, p) for peer in audit.peers for p in peer.presence]
     platforms = [
         p
         for p in Platform
-        if any(c.platform is p for c in client) or any(presence.platform is p for _, presence in peer_presence)
+        if any(c.platform is p for c in client)
+        or any(presence.platform is p for _, presence in peer_presence)
     ]
     if not platforms or not peer_presence:
         return _empty(style, lang, title)
@@ -478,7 +487,10 @@ def peer_benchmark(
             "x",
             "y",
             [_mean(c.posts_per_week for c in client if c.platform is p) for p in platforms],
-            [[(name, pr.posts_per_week) for name, pr in peer_presence if pr.platform is p] for p in platforms],
+            [
+                [(name, pr.posts_per_week) for name, pr in peer_presence if pr.platform is p]
+                for p in platforms
+            ],
             posts_benchmarks,
             formatter.label("posts_per_week"),
             ":.1f",
@@ -486,8 +498,14 @@ def peer_benchmark(
         (
             "x2",
             "y2",
-            [_mean(c.engagement.percent for c in client if c.platform is p and c.engagement) for p in platforms],
-            [[(name, pr.engagement_rate) for name, pr in peer_presence if pr.platform is p] for p in platforms],
+            [
+                _mean(c.engagement.percent for c in client if c.platform is p and c.engagement)
+                for p in platforms
+            ],
+            [
+                [(name, pr.engagement_rate) for name, pr in peer_presence if pr.platform is p]
+                for p in platforms
+            ],
             engagement_benchmarks,
             formatter.label("engagement_rate") + " (%)",
             ":.2f",
@@ -508,7 +526,11 @@ def peer_benchmark(
                 "marker": {"color": style.primary},
                 "xaxis": xaxis,
                 "yaxis": yaxis,
-                "hovertemplate": "%{x}: %{y" + digits + "}<extra>" + formatter.label("client_series") + "</extra>",
+                "hovertemplate": "%{x}: %{y"
+                + digits
+                + "}<extra>"
+                + formatter.label("client_series")
+                + "</extra>",
             }
         )
         data.append(
@@ -523,15 +545,23 @@ def peer_benchmark(
                 "error_y": {
                     "type": "data",
                     "symmetric": False,
-                    "array": [_spread(values, median, max) for values, median in zip(peer_values, medians, strict=True)],
-                    "arrayminus": [_spread(values, median, min) for values, median in zip(peer_values, medians, strict=True)],
+                    "array": [
+                        _spread(values, median, max)
+                        for values, median in zip(peer_values, medians, strict=True)
+                    ],
+                    "arrayminus": [
+                        _spread(values, median, min)
+                        for values, median in zip(peer_values, medians, strict=True)
+                    ],
                     "color": "#6b7785",
                     "thickness": 1.2,
                 },
                 "marker": {"color": style.accent},
                 "xaxis": xaxis,
                 "yaxis": yaxis,
-                "hovertemplate": "%{x}: %{y" + digits + "}<br>%{customdata}<extra>"
+                "hovertemplate": "%{x}: %{y"
+                + digits
+                + "}<br>%{customdata}<extra>"
                 + formatter.label("peers_median")
                 + "</extra>",
             }
@@ -546,10 +576,17 @@ def peer_benchmark(
                 "x": labels,
                 "y": [None if row is None else row.value for row in benchmarks],
                 "customdata": ["" if row is None else plotly_text(describe(row)(lang)) for row in benchmarks],
-                "marker": {"symbol": "diamond", "size": 11, "color": "#1c2430", "line": {"color": "white", "width": 1}},
+                "marker": {
+                    "symbol": "diamond",
+                    "size": 11,
+                    "color": "#1c2430",
+                    "line": {"color": "white", "width": 1},
+                },
                 "xaxis": xaxis,
                 "yaxis": yaxis,
-                "hovertemplate": "%{x}: %{y" + digits + "}<br>%{customdata}<extra>"
+                "hovertemplate": "%{x}: %{y"
+                + digits
+                + "}<br>%{customdata}<extra>"
                 + formatter.label("industry_benchmark")
                 + "</extra>",
             }
@@ -675,7 +712,9 @@ def findings_by_theme(
             "orientation": "h",
             "name": formatter.enum(severity),
             "y": names,
-            "x": [sum(1 for f in diagnosis.findings if f.theme is t and f.severity is severity) for t in themes],
+            "x": [
+                sum(1 for f in diagnosis.findings if f.theme is t and f.severity is severity) for t in themes
+            ],
             "marker": {"color": SEVERITY_COLORS[severity.value]},
             "hovertemplate": "%{y}: %{x}<extra>" + formatter.enum(severity) + "</extra>",
         }
@@ -703,7 +742,7 @@ def findings_by_theme(
 def roadmap_timeline(
     roadmap: Roadmap, language: Language | str = Language.EN, style: ChartStyle = DEFAULT_STYLE
 ) -> go.Figure:
-    """A Gantt-like timeline: each action spans the window of its stage (months 0–1, 1–3, ... 9–12)."""
+    """A Gantt-like timeline: each action spans the window of its stage (months 0-1, 1-3, ... 9-12)."""
     lang = language_of(language)
     formatter = Formatter(lang)
     title = formatter.label("chart_timeline")
@@ -730,7 +769,8 @@ def roadmap_timeline(
                 "base": [rows[i][0] for i in members],
                 "x": [rows[i][1] - rows[i][0] for i in members],
                 "customdata": [
-                    [plotly_text(rows[i][2].owner_role), formatter.hours(rows[i][2].effort_hours)] for i in members
+                    [plotly_text(rows[i][2].owner_role), formatter.hours(rows[i][2].effort_hours)]
+                    for i in members
                 ],
                 "marker": {"color": palette[number % len(palette)]},
                 "hovertemplate": "%{y}<br>"
@@ -758,7 +798,9 @@ def roadmap_timeline(
                     range=[0, max(months)],
                     side="top",
                 ),
-                yaxis=_axis(style, autorange="reversed", showgrid=False, categoryorder="array", categoryarray=names),
+                yaxis=_axis(
+                    style, autorange="reversed", showgrid=False, categoryorder="array", categoryarray=names
+                ),
             ),
         }
     )
@@ -786,7 +828,10 @@ def projected_scores(
         ),
         (
             formatter.label("strategy_completeness"),
-            [scorecard.strategy_completeness.value, *[stage.projected_completeness for stage in roadmap.stages]],
+            [
+                scorecard.strategy_completeness.value,
+                *[stage.projected_completeness for stage in roadmap.stages],
+            ],
             style.accent,
         ),
     ]

@@ -546,6 +546,94 @@ def _cmd_roadmap(args: argparse.Namespace) -> int:
     return 0
 
 
+# -- app -------------------------------------------------------------------------------------------
+
+APP_NOTEBOOK = "00_start.ipynb"
+"""The page ``auditkit app`` opens first; the others are linked from it."""
+
+
+def _port(text: str) -> int:
+    if not text.isdigit() or not 1 <= int(text) <= 65535:
+        raise argparse.ArgumentTypeError(f"'{text}' is not a port number (1 to 65535)")
+    return int(text)
+
+
+def _args_app(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "directory",
+        nargs="?",
+        type=Path,
+        default=Path("."),
+        metavar="DIR",
+        help="the workspace with the notebooks (default: the current folder; create one with 'auditkit init DIR')",
+    )
+    parser.add_argument(
+        "--port", type=_port, default=8866, metavar="N", help="port to serve on (default: 8866)"
+    )
+    parser.add_argument(
+        "--ip",
+        default="127.0.0.1",
+        metavar="ADDRESS",
+        help="address to listen on (default: 127.0.0.1; 0.0.0.0 to serve a workshop's network)",
+    )
+    parser.add_argument(
+        "--cull-minutes",
+        type=float,
+        default=30,
+        metavar="M",
+        help="stop a page's kernel after M idle minutes, e.g. a closed tab (default: 30; 0 keeps them)",
+    )
+
+
+def app_command(args: argparse.Namespace) -> list[str]:
+    """The Voilà command line that serves the workspace's notebooks as an app."""
+    command = [
+        sys.executable,
+        "-m",
+        "voila",
+        str(args.directory),
+        f"--port={args.port}",
+        f"--Voila.ip={args.ip}",
+        "--no-browser",
+    ]
+    if args.cull_minutes > 0:
+        seconds = round(args.cull_minutes * 60)
+        command += [
+            f"--MappingKernelManager.cull_idle_timeout={seconds}",
+            f"--MappingKernelManager.cull_interval={min(60, seconds)}",
+            "--MappingKernelManager.cull_connected=False",
+        ]
+    return command
+
+
+def _cmd_app(args: argparse.Namespace) -> int:
+    import importlib.util
+    import subprocess
+
+    directory: Path = args.directory
+    if not (directory / APP_NOTEBOOK).is_file():
+        raise AuditkitError(
+            f"{directory}: no auditkit notebooks here (no {APP_NOTEBOOK}); "
+            f"create a workspace first: auditkit init {shlex.quote(str(directory))}"
+        )
+    if importlib.util.find_spec("voila") is None:
+        raise AuditkitError("auditkit app needs Voilà: pip install 'auditkit[notebooks]'")
+    host = "localhost" if args.ip in ("127.0.0.1", "0.0.0.0") else args.ip
+    _say(
+        f"Serving {directory} with Voilà: http://{host}:{args.port}/voila/render/{APP_NOTEBOOK} (Ctrl-C to stop)"
+    )
+    server = subprocess.Popen(app_command(args))
+    try:
+        return server.wait()
+    except KeyboardInterrupt:
+        try:
+            server.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            server.terminate()
+            server.wait()
+        return 130
+
+
 COMMANDS: list[Command] = [
     Command("new", "Create a new audit file (or the next round of one).", _args_new, _cmd_new),
     Command("validate", "Check audit files; one line per problem.", _args_validate, _cmd_validate),
@@ -563,5 +651,6 @@ COMMANDS: list[Command] = [
         _args_roadmap,
         _cmd_roadmap,
     ),
+    Command("app", "Serve the workspace's notebooks as a web app (Voilà).", _args_app, _cmd_app),
 ]
 """Every sub-command, in the order ``auditkit --help`` lists them."""

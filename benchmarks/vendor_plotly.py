@@ -72,7 +72,9 @@ def main() -> None:
     packed = gzip.compress(raw, 9, mtime=0)
     print(f"{BUNDLE_PACKAGE}@{version} -> {ASSETS / BUNDLE_FILE}")
     print(f"{LOCALES_PACKAGE}@{locales_version} -> {', '.join(LOCALES)}")
-    print(f"bundle: {len(raw):,} bytes; gzip -9: {len(packed):,} bytes; base64 of that: {len(base64.b64encode(packed)):,}")
+    print(
+        f"bundle: {len(raw):,} bytes; gzip -9: {len(packed):,} bytes; base64 of that: {len(base64.b64encode(packed)):,}"
+    )
     print("update PLOTLY_JS_VERSION in auditkit/report/render.py and assets/README.md if the version changed")
 
 

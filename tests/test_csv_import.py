@@ -67,7 +67,12 @@ def test_semicolons_french_dates_and_spaces_as_thousands() -> None:
     assert kinds["Abonnés"] is ColumnKind.NUMBER
     assert kinds["Publication"] is ColumnKind.TEXT
     followers = table.columns[2]
-    assert [parse_number(value, followers.decimal) for _, value in table.values(2)] == [1180, 1190, 1205, 1210]
+    assert [parse_number(value, followers.decimal) for _, value in table.values(2)] == [
+        1180,
+        1190,
+        1205,
+        1210,
+    ]
 
 
 def test_commas_iso_dates_quoted_thousands_and_percent() -> None:
@@ -183,7 +188,12 @@ def test_a_header_matching_a_target_but_holding_text_is_not_mapped() -> None:
 def test_with_column_moves_a_single_target_and_keeps_summed_ones() -> None:
     mapping = Mapping({0: Target.DATE, 1: Target.FOLLOWERS, 2: Target.INTERACTIONS})
     moved = mapping.with_column(3, Target.FOLLOWERS).with_column(4, Target.INTERACTIONS)
-    assert moved.columns == {0: Target.DATE, 2: Target.INTERACTIONS, 3: Target.FOLLOWERS, 4: Target.INTERACTIONS}
+    assert moved.columns == {
+        0: Target.DATE,
+        2: Target.INTERACTIONS,
+        3: Target.FOLLOWERS,
+        4: Target.INTERACTIONS,
+    }
     assert moved.with_column(0, Target.IGNORE).columns.get(0) is None
 
 
@@ -230,7 +240,9 @@ def test_fraction_rates_are_read_as_percent_and_said_so(audit: Audit) -> None:
 
 
 def test_bad_cells_are_left_out_with_their_line(audit: Audit) -> None:
-    table = _read("Date;Abonnés\n01/01/2026;100\n02/01/2026;n/a\n03/01/2026;120\n04/01/2026;130\n05/01/2026;140\n")
+    table = _read(
+        "Date;Abonnés\n01/01/2026;100\n02/01/2026;n/a\n03/01/2026;120\n04/01/2026;130\n05/01/2026;140\n"
+    )
     plan = plan_import(audit, "facebook", table, suggest_mapping(table))
     assert plan.changes[0].new == 140
     assert "line 3: 'n/a' in column 'Abonnés' is not a number; left out" in plan.notes

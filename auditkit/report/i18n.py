@@ -21,12 +21,34 @@ NARROW_NBSP = "\u202f"
 NBSP = "\u00a0"
 
 _MONTHS = {
-    Language.EN: (
-        "January February March April May June July August September October November December"
-    ).split(),
-    Language.FR: (
-        "janvier février mars avril mai juin juillet août septembre octobre novembre décembre"
-    ).split(),
+    Language.EN: [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ],
+    Language.FR: [
+        "janvier",
+        "février",
+        "mars",
+        "avril",
+        "mai",
+        "juin",
+        "juillet",
+        "août",
+        "septembre",
+        "octobre",
+        "novembre",
+        "décembre",
+    ],
 }
 _CURRENCY_SYMBOLS = {"EUR": "€", "USD": "$", "GBP": "£", "JPY": "¥"}
 
@@ -113,12 +135,6 @@ class Formatter:
         month = _MONTHS[self.language][value.month - 1]
         day = "1er" if self.language is Language.FR and value.day == 1 else str(value.day)
         return f"{day} {month} {value.year}"
-
-    def months(self, count: int) -> str:
-        """A duration in months ("1 month", "3 mois")."""
-        if self.language is Language.FR:
-            return f"{count}{NBSP}mois"
-        return f"{count}{NBSP}month" if count == 1 else f"{count}{NBSP}months"
 
     def hours(self, value: float | None) -> str:
         """A number of hours ("12.5 h" / "12,5 h")."""
@@ -287,7 +303,7 @@ LABELS: dict[str, Bilingual] = _table(
         "monthly_budget": ("Monthly budget", "Budget mensuel"),
         "benchmark": ("Benchmark", "Référence"),
         "chart_channel_health": ("Health score by channel", "Score de santé par canal"),
-        "chart_matrix": ("Channel × objective fit", "Adéquation canal × objectif"),
+        "chart_matrix": ("Channel \u00d7 objective fit", "Adéquation canal \u00d7 objectif"),
         "score": ("Score", "Score"),
         "serves_bold": ("Bold: the channel serves this objective.", "En gras : le canal sert cet objectif."),
         "no_channels": ("No channel in the inventory.", "Aucun canal dans l'inventaire."),
@@ -325,7 +341,10 @@ LABELS: dict[str, Bilingual] = _table(
         "lead_time": ("Publishing lead time", "Délai d'anticipation des publications"),
         "last_reviewed": ("Strategy last reviewed", "Dernière révision de la stratégie"),
         "obstacles": ("Obstacles", "Obstacles"),
-        "chart_contributions": ("What makes the score: points per factor", "Ce qui compose le score : points par facteur"),
+        "chart_contributions": (
+            "What makes the score: points per factor",
+            "Ce qui compose le score : points par facteur",
+        ),
         "days": ("days", "jours"),
         # findings
         "rule": ("Rule", "Règle"),
@@ -509,14 +528,14 @@ UNIT_LABELS: dict[str, Bilingual] = _table(
         "days": ("days", "jours"),
         "followers": ("followers", "abonnés"),
         "hours/week": ("hours/week", "heures/semaine"),
-        "importance 1-5": ("importance 1–5", "importance 1–5"),
-        "level 0-3": ("level 0–3", "niveau 0–3"),
+        "importance 1-5": ("importance 1\u20135", "importance 1\u20135"),
+        "level 0-3": ("level 0\u20133", "niveau 0\u20133"),
         "minutes": ("minutes", "minutes"),
         "months": ("months", "mois"),
         "objectives": ("objectives", "objectifs"),
         "posts/week": ("posts/week", "publications/semaine"),
         "ratio": ("ratio", "rapport"),
-        "share": ("share (0–1)", "part (0–1)"),
+        "share": ("share (0\u20131)", "part (0\u20131)"),
     }
 )
 """Units of the rule thresholds, in both languages."""

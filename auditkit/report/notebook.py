@@ -28,10 +28,10 @@ from auditkit.report.render import (
     PACKAGE_DIR,
     Chart,
     asset_text,
-    template_environment,
-    plotly_locale,
     plotly_gzip_base64,
+    plotly_locale,
     script_json,
+    template_environment,
 )
 
 TEMPLATE_NAME = "auditkit_report"
@@ -72,7 +72,9 @@ class ReportCharts(Preprocessor):  # type: ignore[misc]
 
 
 def _chart_html(chart_id: str, figure: dict[str, Any]) -> str:
-    chart = Chart(chart_id, "", script_json({"data": figure.get("data", []), "layout": figure.get("layout", {})}))
+    chart = Chart(
+        chart_id, "", script_json({"data": figure.get("data", []), "layout": figure.get("layout", {})})
+    )
     macros = template_environment().get_template("components/macros.html.j2").module
     return str(macros.chart(chart))  # type: ignore[attr-defined]
 

@@ -32,6 +32,12 @@ PRINT_WINDOW = (770, 1100)
 """Window size (CSS px) whose report column draws charts exactly as wide as an A4 page's text."""
 
 
+VIRTUAL_TIME_BUDGET_MS = 5000
+"""Virtual time Chromium lets pass before printing: the charts are drawn after the load event (once
+plotly.js is inflated), and virtual time only advances while the page is idle, so a slow machine
+still prints every chart."""
+
+
 class ChromiumNotFoundError(AuditkitError):
     """``--pdf`` was asked for but no headless Chromium can be found."""
 
@@ -80,7 +86,7 @@ def html_to_pdf(html_path: Path | str, pdf_path: Path | str, timeout: float = 12
             f"--user-data-dir={profile}",
             f"--window-size={width},{height}",
             "--no-pdf-header-footer",
-            "--virtual-time-budget=30000",
+            f"--virtual-time-budget={VIRTUAL_TIME_BUDGET_MS}",
             f"--print-to-pdf={partial}",
             html_path.as_uri(),
         ]
@@ -88,7 +94,9 @@ def html_to_pdf(html_path: Path | str, pdf_path: Path | str, timeout: float = 12
             result = subprocess.run(command, capture_output=True, text=True, timeout=timeout, check=False)
         except subprocess.TimeoutExpired:
             partial.unlink(missing_ok=True)
-            raise AuditkitError(f"{pdf_path}: Chromium did not finish printing within {timeout:g} s") from None
+            raise AuditkitError(
+                f"{pdf_path}: Chromium did not finish printing within {timeout:g} s"
+            ) from None
     if result.returncode != 0 or not partial.is_file() or partial.stat().st_size == 0:
         partial.unlink(missing_ok=True)
         detail = (result.stderr.strip().splitlines() or ["no message"])[-1]

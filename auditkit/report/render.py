@@ -289,9 +289,9 @@ def report_context(
     language = language_of(lang or audit.engagement.language)
     formatter = Formatter(language)
     branding = branding or DEFAULT_BRANDING
-    scorecard = scorecard or score(audit)
-    diagnosis = diagnosis or diagnose(audit)
-    roadmap = roadmap or build_roadmap(audit, scorecard=scorecard, diagnosis=diagnosis)
+    scorecard = score(audit) if scorecard is None else scorecard
+    diagnosis = diagnose(audit) if diagnosis is None else diagnosis
+    roadmap = build_roadmap(audit, scorecard, diagnosis) if roadmap is None else roadmap
     style = charts.ChartStyle(primary=branding.primary, accent=branding.accent)
     names = _subject_names(audit)
     action_titles = {
@@ -333,9 +333,8 @@ def report_context(
         "themes": _findings_by_theme(diagnosis.findings),
         "subjects": lambda ids: [names.get(i, i) for i in ids if i],
         "titles": lambda ids: [action_titles.get(i, i) for i in ids],
-        "value_text": lambda value: _value_text(value, formatter, audit.engagement.currency),
+        "value_text": lambda value: _value_text(value, formatter),
         "channels": _channel_rows(audit, scorecard),
-        "objective_names": {o.id: o.statement for o in audit.objectives},
         "benchmark_rows": _benchmark_rows(audit, scorecard),
         "metric_definitions": metric_definitions(),
         "weights": [
@@ -396,7 +395,7 @@ def _benchmark_rows(audit: Audit, scorecard: Scorecard) -> list[BenchmarkRow]:
     return sorted(unique.values(), key=lambda row: (row.platform.value, row.metric, -row.year))
 
 
-def _value_text(value: object, formatter: Formatter, currency: str) -> str:
+def _value_text(value: object, formatter: Formatter) -> str:
     if value is None:
         return "—"
     if isinstance(value, Bilingual):
@@ -410,5 +409,5 @@ def _value_text(value: object, formatter: Formatter, currency: str) -> str:
     if isinstance(value, date):
         return formatter.date(value)
     if isinstance(value, list | tuple | set | frozenset):
-        return ", ".join(_value_text(item, formatter, currency) for item in value)
+        return ", ".join(_value_text(item, formatter) for item in value)
     return str(value)

@@ -86,7 +86,9 @@ class EngagementEditor:
         try:
             self.definition.value = measure.definition if measure else ""
             for name, control in self.numbers.items():
-                control.value = shown_number(getattr(measure, name) if measure else None, self.session.language)
+                control.value = shown_number(
+                    getattr(measure, name) if measure else None, self.session.language
+                )
         finally:
             self._updating = False
         self._show(None)
@@ -103,7 +105,9 @@ class EngagementEditor:
         measure: EngagementMeasure | None = None
         if any(value is not None for value in values.values()):
             try:
-                measure = EngagementMeasure(definition=self.definition.value.strip() or DEFAULT_DEFINITION, **values)
+                measure = EngagementMeasure(
+                    definition=self.definition.value.strip() or DEFAULT_DEFINITION, **values
+                )
             except ValidationError as error:
                 self._show("; ".join(problem.message for problem in store.validation_problems(error)))
                 return
@@ -114,7 +118,9 @@ class EngagementEditor:
         self.error = message
         for control in (self.definition, *self.numbers.values()):
             (control.add_class if message else control.remove_class)(INVALID_CLASS)
-        self.message.value = f'<span class="auditkit-error">⚠ {html.escape(message)}</span>' if message else ""
+        self.message.value = (
+            f'<span class="auditkit-error">⚠ {html.escape(message)}</span>' if message else ""
+        )
 
 
 def channel_editor(session: AuditSession, index: int) -> widgets.VBox:

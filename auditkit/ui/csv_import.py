@@ -59,8 +59,14 @@ TEXTS: dict[str, Bilingual] = {
         "The file agrees with the channel: nothing would change.",
         "Le fichier concorde avec le canal : rien ne changerait.",
     ),
-    "applied": _B("✓ Applied to {channel}: {count} field(s) changed.", "✓ Appliqué à {channel} : {count} champ(s) modifié(s)."),
-    "no_channel": _B("Add a channel first (the import fills an existing channel).", "Ajoutez d'abord un canal (l'import remplit un canal existant)."),
+    "applied": _B(
+        "✓ Applied to {channel}: {count} field(s) changed.",
+        "✓ Appliqué à {channel} : {count} champ(s) modifié(s).",
+    ),
+    "no_channel": _B(
+        "Add a channel first (the import fills an existing channel).",
+        "Ajoutez d'abord un canal (l'import remplit un canal existant).",
+    ),
     "notes": _B("Left out or read with care", "Écarté ou lu avec prudence"),
     "column": _B("{name} ({kind}; e.g. {sample})", "{name} ({kind} ; ex. {sample})"),
 }
@@ -101,7 +107,9 @@ class CsvImportPanel:
         self.table: CsvTable | None = None
         self.plan: ImportPlan | None = None
         say = self.say
-        self.upload = widgets.FileUpload(accept=".csv,.txt,.tsv,text/csv", multiple=False, description=say("upload"))
+        self.upload = widgets.FileUpload(
+            accept=".csv,.txt,.tsv,text/csv", multiple=False, description=say("upload")
+        )
         self.upload.layout.width = "auto"
         self.upload.observe(self._on_upload, "value")
         self.path = widgets.Text(placeholder=say("path"), layout=widgets.Layout(width="24em"))
@@ -120,7 +128,9 @@ class CsvImportPanel:
         self.columns = widgets.VBox()
         self.preview_button = widgets.Button(description=say("preview"), icon="eye", button_style="info")
         self.preview_button.on_click(lambda _: self.preview())
-        self.apply_button = widgets.Button(description=say("apply"), icon="check", button_style="success", disabled=True)
+        self.apply_button = widgets.Button(
+            description=say("apply"), icon="check", button_style="success", disabled=True
+        )
         self.apply_button.on_click(lambda _: self.apply())
         self.diff = widgets.HTML()
         self.message = widgets.HTML()
@@ -205,7 +215,9 @@ class CsvImportPanel:
         for column in table.columns:
             sample = next((value for _, value in table.values(column.index)), "")
             label = self.say("column", name=column.name, kind=column.kind.value, sample=_short(sample))
-            selector = widgets.Dropdown(options=options, value=mapping.columns.get(column.index, Target.IGNORE))
+            selector = widgets.Dropdown(
+                options=options, value=mapping.columns.get(column.index, Target.IGNORE)
+            )
             selector.add_class(f"auditkit-csv-column-{column.index}")
             selector.observe(lambda change, i=column.index: self._on_column(i, change["new"]), "value")
             self._selectors[column.index] = selector
@@ -225,7 +237,11 @@ class CsvImportPanel:
     @property
     def mapping(self) -> Mapping:
         """The mapping as the widgets show it."""
-        columns = {index: selector.value for index, selector in self._selectors.items() if selector.value is not Target.IGNORE}
+        columns = {
+            index: selector.value
+            for index, selector in self._selectors.items()
+            if selector.value is not Target.IGNORE
+        }
         return Mapping(columns, self.rows_are_posts.value)
 
     def set_target(self, index: int, target: Target) -> None:
@@ -251,7 +267,11 @@ class CsvImportPanel:
             return None
         try:
             plan = plan_import(
-                self.session.audit, self.channel.value, self.table, self.mapping, self.definition.value or None
+                self.session.audit,
+                self.channel.value,
+                self.table,
+                self.mapping,
+                self.definition.value or None,
             )
         except CsvImportError as error:
             self._invalidate()

@@ -16,7 +16,14 @@ from auditkit.ui.texts import MESSAGES, field_label
 
 CLIENT_FIELDS = ["industry", "sector", "size", "country"]
 PEER_FIELDS = ["name", "relation", "adoption", "note"]
-STAKEHOLDER_FIELDS = ["name", "importance", "digital_literacy", "engagement", "consultation", "consultation_note"]
+STAKEHOLDER_FIELDS = [
+    "name",
+    "importance",
+    "digital_literacy",
+    "engagement",
+    "consultation",
+    "consultation_note",
+]
 
 _SECTION_TITLES = {
     "client": ("The organisation", "L'organisation"),

@@ -94,7 +94,9 @@ class BoundField:
                 control.placeholder = label
             self.widget: widgets.Widget = widgets.VBox([control, self.message])
         else:
-            caption = widgets.HTML(html.escape(label), layout=widgets.Layout(width=LABEL_WIDTH, min_width=LABEL_WIDTH))
+            caption = widgets.HTML(
+                html.escape(label), layout=widgets.Layout(width=LABEL_WIDTH, min_width=LABEL_WIDTH)
+            )
             self.widget = widgets.VBox([widgets.HBox([caption, control]), self.message])
         self.refresh()
         control.observe(self._on_value, "value")
@@ -151,19 +153,33 @@ def field(
                 (session.message("yes"), True),
                 (session.message("no"), False),
             ]
-            return BoundField(session, path, widgets.Dropdown(options=options, layout=layout), label=caption, compact=compact)
+            return BoundField(
+                session,
+                path,
+                widgets.Dropdown(options=options, layout=layout),
+                label=caption,
+                compact=compact,
+            )
         box = widgets.Checkbox(indent=False, layout=widgets.Layout(width=width or "auto"))
         return BoundField(session, path, box, label=caption, compact=compact)
     if isinstance(base, type) and issubclass(base, Enum):
         return BoundField(
-            session, path, choice(base, language, optional, session.message("unknown"), layout), label=caption, compact=compact
+            session,
+            path,
+            choice(base, language, optional, session.message("unknown"), layout),
+            label=caption,
+            compact=compact,
         )
     if base is int and name in ("importance", "target_level"):
         options = [(str(n), n) for n in range(1, 6)]
         if optional:
             options.insert(0, (session.message("unknown"), None))
         return BoundField(
-            session, path, widgets.Dropdown(options=options, layout=widgets.Layout(width=width or "10em")), label=caption, compact=compact
+            session,
+            path,
+            widgets.Dropdown(options=options, layout=widgets.Layout(width=width or "10em")),
+            label=caption,
+            compact=compact,
         )
     if base in (int, float):
         return BoundField(
@@ -235,7 +251,9 @@ def platform_options(language: Language) -> list[tuple[str, Platform]]:
     return [(formatter.enum(platform), platform) for platform in Platform]
 
 
-def typed_number(text: str, language: Language, *, optional: bool = True, whole: bool = False) -> float | int | None:
+def typed_number(
+    text: str, language: Language, *, optional: bool = True, whole: bool = False
+) -> float | int | None:
     """The number a person typed: ``12,5`` or ``12.5``, with or without thousands separators.
 
     The language decides an ambiguous ``1,500``: one and a half in French, fifteen hundred in English.
@@ -280,7 +298,9 @@ class References:
         self.boxes = widgets.VBox(layout=widgets.Layout(width="40em"))
         self.boxes.add_class(f"auditkit-field-{path[-1]}")
         self.message = widgets.HTML()
-        caption = widgets.HTML(html.escape(label), layout=widgets.Layout(width=LABEL_WIDTH, min_width=LABEL_WIDTH))
+        caption = widgets.HTML(
+            html.escape(label), layout=widgets.Layout(width=LABEL_WIDTH, min_width=LABEL_WIDTH)
+        )
         self.widget = widgets.VBox([widgets.HBox([caption, self.boxes]), self.message])
         self.refresh()
 
@@ -306,7 +326,9 @@ class References:
         chosen = [item_id for item_id, box in zip(self._ids, self.boxes.children, strict=False) if box.value]
         problems = self.session.set(self.path, chosen)
         self.error = "; ".join(problem.message for problem in problems) if problems else None
-        self.message.value = f'<span class="auditkit-error">⚠ {html.escape(self.error)}</span>' if self.error else ""
+        self.message.value = (
+            f'<span class="auditkit-error">⚠ {html.escape(self.error)}</span>' if self.error else ""
+        )
 
 
 def references(session: AuditSession, path: FieldPath, section: str, *, label: str) -> References:
@@ -352,7 +374,9 @@ def _strip_annotated(annotation: Any) -> Any:
 
 def _is_optional(annotation: Any) -> bool:
     annotation = _strip_annotated(annotation)
-    return typing.get_origin(annotation) in (Union, types.UnionType) and type(None) in typing.get_args(annotation)
+    return typing.get_origin(annotation) in (Union, types.UnionType) and type(None) in typing.get_args(
+        annotation
+    )
 
 
 def _base(annotation: Any) -> Any:

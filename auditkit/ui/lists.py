@@ -105,9 +105,13 @@ class ItemList:
         self.cancel_button.on_click(lambda _: self._hide_confirm())
         self.confirm = widgets.HBox([self.confirm_text, self.confirm_button, self.cancel_button])
         self.message = widgets.HTML()
-        self.detail = widgets.VBox(layout=widgets.Layout(border="1px solid #e5e7eb", padding="6px", margin="6px 0"))
+        self.detail = widgets.VBox(
+            layout=widgets.Layout(border="1px solid #e5e7eb", padding="6px", margin="6px 0")
+        )
         buttons = widgets.VBox([self.add_button, self.up_button, self.down_button, self.remove_button])
-        self.widget = widgets.VBox([widgets.HBox([self.select, buttons]), self.confirm, self.message, self.detail])
+        self.widget = widgets.VBox(
+            [widgets.HBox([self.select, buttons]), self.confirm, self.message, self.detail]
+        )
         session.on_change(self._on_session)
         self.refresh(0)
 
@@ -249,7 +253,9 @@ class RowList:
             down.on_click(lambda _, i=index: self.move(i, 1))
             remove.on_click(lambda _, i=index: self.remove(i))
             fields = self._row((*self.path, index))
-            rows.append(widgets.HBox([*fields, up, down, remove], layout=widgets.Layout(align_items="flex-start")))
+            rows.append(
+                widgets.HBox([*fields, up, down, remove], layout=widgets.Layout(align_items="flex-start"))
+            )
         self.rows.children = rows
 
     def add(self) -> None:

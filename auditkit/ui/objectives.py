@@ -19,7 +19,9 @@ OBJECTIVE_FIELDS = ["statement", "kind", "primary", "metric", "unit", "baseline"
 def new_objective(audit: Audit) -> Objective:
     """A placeholder objective for "Add", in the audit's language."""
     statement = MESSAGES["new_objective"](audit.engagement.language)
-    return Objective(id=audit.new_id("objectives", "objective"), statement=statement, kind=ObjectiveKind.AWARENESS)
+    return Objective(
+        id=audit.new_id("objectives", "objective"), statement=statement, kind=ObjectiveKind.AWARENESS
+    )
 
 
 def new_indicator(audit: Audit) -> Indicator:

@@ -10,7 +10,7 @@ import ipywidgets as widgets
 
 from auditkit.i18n import Bilingual
 from auditkit.model import Audit, ChannelStatus, StrategyComponentKey
-from auditkit.ui.session import AuditSession, Event
+from auditkit.ui.session import AuditSession
 from auditkit.ui.texts import STEPS
 
 _B = Bilingual
@@ -47,7 +47,9 @@ def _objectives(audit: Audit) -> StepProgress:
     if not objectives:
         return StepProgress("objectives", State.TODO, _B("no objective yet", "aucun objectif pour l'instant"))
     primary = sum(o.primary for o in objectives)
-    smart = sum(o.target is not None and o.baseline is not None and o.deadline is not None for o in objectives)
+    smart = sum(
+        o.target is not None and o.baseline is not None and o.deadline is not None for o in objectives
+    )
     measured = sum(bool(o.indicators) for o in objectives)
     complete = len(objectives) <= 3 and primary == 1 and smart == measured == len(objectives)
     detail = _B(
@@ -78,7 +80,9 @@ def _environment(audit: Audit) -> StepProgress:
 def _channels(audit: Audit) -> StepProgress:
     channels = audit.channels
     active = [c for c in channels if c.status is ChannelStatus.ACTIVE]
-    figured = [c for c in active if c.audience_size is not None and c.posts_per_week is not None and c.last_post]
+    figured = [
+        c for c in active if c.audience_size is not None and c.posts_per_week is not None and c.last_post
+    ]
     detail = _B(
         f"{len(channels)} channel(s), {len(active)} active, {len(figured)} of them with audience, rhythm and last post",
         f"{len(channels)} canal(aux), {len(active)} actif(s), dont {len(figured)} avec audience, rythme et dernière publication",

@@ -67,7 +67,9 @@ class ReportView:
         self.pdf = widgets.Checkbox(description=say("pdf"), indent=False)
         self.preview_button = widgets.Button(description=say("preview"), icon="eye", button_style="info")
         self.preview_button.on_click(lambda _: self.preview())
-        self.export_button = widgets.Button(description=say("export"), icon="download", button_style="success")
+        self.export_button = widgets.Button(
+            description=say("export"), icon="download", button_style="success"
+        )
         self.export_button.on_click(lambda _: self.export())
         self.message = widgets.HTML()
         self.frame = widgets.HTML()

@@ -16,7 +16,6 @@ from pathlib import Path
 from typing import Any
 
 import ipywidgets as widgets
-import plotly.graph_objects as go
 
 from auditkit import charts
 from auditkit.errors import AuditkitError
@@ -24,12 +23,21 @@ from auditkit.export import write_roadmap
 from auditkit.i18n import Bilingual
 from auditkit.model import Audit, Language
 from auditkit.report.i18n import Formatter
-from auditkit.roadmap import OWNER_ROLES, STAGES, Action, Roadmap, add_action, build_roadmap, drop_action
-from auditkit.roadmap import edit_action, move_action, restore_action
+from auditkit.roadmap import (
+    OWNER_ROLES,
+    STAGES,
+    Action,
+    Roadmap,
+    add_action,
+    build_roadmap,
+    drop_action,
+    edit_action,
+    restore_action,
+)
 from auditkit.scoring import score
 from auditkit.ui.common import configure_plotly, heading, step_box
 from auditkit.ui.fields import typed_number
-from auditkit.ui.scoring import update_figure
+from auditkit.ui.scoring import LiveFigure
 from auditkit.ui.session import AuditSession, Event
 
 EXPORT_FORMATS = (".xlsx", ".csv", ".ics", ".md")
@@ -145,7 +153,9 @@ class ActionEditor:
                 style={"description_width": "10em"},
             )
             control.add_class(f"auditkit-roadmap-{name}")
-            control.observe(lambda change, name=name: self._commit(**{f"{name}_{suffix}": change["new"]}), "value")
+            control.observe(
+                lambda change, name=name: self._commit(**{f"{name}_{suffix}": change["new"]}), "value"
+            )
             self.texts[name] = control
         self.owner = widgets.Combobox(
             value=action.owner_role,
@@ -178,13 +188,19 @@ class ActionEditor:
             style={"description_width": "10em"},
         )
         self.note.observe(lambda change: self._commit(note=change["new"]), "value")
-        self.drop_button = widgets.Button(description=say("drop"), icon="trash", button_style="danger", disabled=dropped)
+        self.drop_button = widgets.Button(
+            description=say("drop"), icon="trash", button_style="danger", disabled=dropped
+        )
         self.drop_button.on_click(lambda _: view.apply(lambda audit: drop_action(audit, action.id)))
         self.restore_button = widgets.Button(
             description=say("restore"), icon="undo", disabled=not action.edited or action.origin == "manual"
         )
         self.restore_button.on_click(lambda _: view.apply(lambda audit: restore_action(audit, action.id)))
-        origin = say("manual") if action.origin == "manual" else say("answers", rules=", ".join(action.findings) or "—")
+        origin = (
+            say("manual")
+            if action.origin == "manual"
+            else say("answers", rules=", ".join(action.findings) or "—")
+        )
         why = action.note(language) if action.note else ""
         info = widgets.HTML(
             f'<span class="auditkit-id">{html.escape(action.id)} · {html.escape(origin)}</span>'
@@ -242,14 +258,16 @@ class RoadmapView:
             layout=widgets.Layout(width="20em"),
         )
         self.language = widgets.Dropdown(
-            options=[("Français", Language.FR), ("English", Language.EN)], value=language, layout=widgets.Layout(width="9em")
+            options=[("Français", Language.FR), ("English", Language.EN)],
+            value=language,
+            layout=widgets.Layout(width="9em"),
         )
         self.export_button = widgets.Button(description=say("export_button"), icon="download")
         self.export_button.on_click(lambda _: self.export())
         self.export_message = widgets.HTML()
         card = score(session.audit)
-        self.timeline = go.FigureWidget(charts.roadmap_timeline(self.roadmap, language))
-        self.projection = go.FigureWidget(charts.projected_scores(self.roadmap, card, language))
+        self.timeline = LiveFigure(charts.roadmap_timeline(self.roadmap, language))
+        self.projection = LiveFigure(charts.projected_scores(self.roadmap, card, language))
         self.widget = widgets.VBox(
             [
                 heading(say("stages")),
@@ -264,8 +282,8 @@ class RoadmapView:
                 widgets.HBox([self.file_name, self.format, self.language, self.export_button]),
                 self.export_message,
                 heading(say("charts")),
-                self.timeline,
-                self.projection,
+                self.timeline.widget,
+                self.projection.widget,
             ]
         )
         self._show_roadmap()
@@ -310,7 +328,9 @@ class RoadmapView:
         added: list[str] = []
 
         def change(audit: Audit) -> None:
-            action = add_action(audit, self.new_stage.value, **{f"title_{language}": title}, effort_hours=effort)
+            action = add_action(
+                audit, self.new_stage.value, **{f"title_{language}": title}, effort_hours=effort
+            )
             added.append(action.id)
 
         if not self.apply(change):
@@ -338,9 +358,11 @@ class RoadmapView:
         except AuditkitError as error:
             self.show_error(str(error))
             return
-        language = self.session.language
-        update_figure(self.timeline, charts.roadmap_timeline(self.roadmap, language))
-        update_figure(self.projection, charts.projected_scores(self.roadmap, score(self.session.audit), language))
+        language, roadmap = self.session.language, self.roadmap
+        self.timeline.update(None, lambda: charts.roadmap_timeline(roadmap, language))
+        self.projection.update(
+            None, lambda: charts.projected_scores(roadmap, score(self.session.audit), language)
+        )
         self._show_roadmap()
 
     def _show_roadmap(self) -> None:
@@ -348,7 +370,10 @@ class RoadmapView:
         self.stages.value = stages_html(self.roadmap, language)
         selected = self.select.value
         options = [
-            (f"{_where(action, dropped, language)} · {action.title(language)} · {action.effort_hours:g} h", action.id)
+            (
+                f"{_where(action, dropped, language)} · {action.title(language)} · {action.effort_hours:g} h",
+                action.id,
+            )
             for action, dropped in self.entries()
         ]
         ids = [value for _, value in options]

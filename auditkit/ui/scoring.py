@@ -1,9 +1,9 @@
 """Step 04: the scores, with the weights as sliders; charts and scorecard follow each change in place.
 
 The charts are :class:`plotly.graph_objects.FigureWidget` objects built once from
-:mod:`auditkit.charts`; a weight change recomputes the scorecard and copies the new figure's data and
-layout into the existing widgets (:func:`update_figure`), so the browser receives a small update
-instead of a new chart. Figure widgets do not survive a static export of the notebook (nbconvert
+:mod:`auditkit.charts`; a weight change recomputes the scorecard and, for each chart whose data
+changed, copies only the changed properties of the new figure into the existing widget
+(:class:`LiveFigure`), so the browser receives a small update instead of a new chart. Figure widgets do not survive a static export of the notebook (nbconvert
 without widget state): the exported form of the scores is the HTML report (step 07), which draws
 the same figures from :mod:`auditkit.charts`.
 """
@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import html
 from collections import defaultdict
+from collections.abc import Callable
 from typing import Any
 
 import ipywidgets as widgets
@@ -29,7 +30,7 @@ from auditkit.ui.session import AuditSession, Event
 
 _B = Bilingual
 GROUPS: dict[str, Bilingual] = {
-    "fit": _B("Channel × objective fit", "Adéquation canal × objectif"),
+    "fit": _B("Channel-objective fit", "Adéquation canal-objectif"),
     "health": _B("Channel health", "Santé des canaux"),
     "org": _B("Organisation readiness", "Préparation de l'organisation"),
     "overall": _B("Overall score", "Score global"),
@@ -44,17 +45,65 @@ TEXTS = {
 }
 
 
-def update_figure(target: go.FigureWidget, source: go.Figure) -> None:
-    """Make ``target`` show ``source``, updating its traces in place when their kinds still match."""
-    kinds = [trace.type for trace in target.data]
-    with target.batch_update():
-        if kinds == [trace.type for trace in source.data]:
-            for old, new in zip(target.data, source.data, strict=True):
-                old.update(new.to_plotly_json(), overwrite=True)
-        else:
-            target.data = ()
-            target.add_traces(list(source.data))
-        target.layout.update(source.layout.to_plotly_json(), overwrite=True)
+class LiveFigure:
+    """A figure widget that shows a new version of its figure by sending only what changed.
+
+    ``update(key, build)`` does nothing when ``key`` (the data the figure is drawn from) is unchanged;
+    otherwise it builds the new figure and copies into the widget only the trace and layout properties
+    that differ from the last version (a full replacement when the traces' kinds changed).
+    """
+
+    def __init__(self, figure: go.Figure, key: object = None) -> None:
+        self.widget = go.FigureWidget(figure)
+        self.key = key
+        self._shown = figure.to_plotly_json()
+
+    def update(self, key: object, build: Callable[[], go.Figure]) -> bool:
+        """Show ``build()`` unless ``key`` equals the last one; True when the widget changed."""
+        if key is not None and key == self.key:
+            return False
+        new = build().to_plotly_json()
+        old = self._shown
+        widget = self.widget
+        with widget.batch_update():
+            if [trace.get("type") for trace in new["data"]] != [trace.get("type") for trace in old["data"]]:
+                widget.data = ()
+                widget.add_traces(new["data"])
+                widget.layout = new["layout"]
+            else:
+                for trace, before, after in zip(widget.data, old["data"], new["data"], strict=True):
+                    changed = _changed(before, after)
+                    if changed:
+                        trace.update(changed, overwrite=True)
+                layout = _changed(old["layout"], new["layout"])
+                if layout:
+                    widget.layout.update(layout, overwrite=True)
+        self.key, self._shown = key, new
+        return True
+
+
+def _changed(before: dict[str, Any], after: dict[str, Any]) -> dict[str, Any]:
+    changed = {name: value for name, value in after.items() if before.get(name) != value}
+    changed.update({name: None for name in before if name not in after})
+    return changed
+
+
+def heatmap_key(card: Scorecard, audit: Audit) -> tuple[Any, ...]:
+    """What the channel-objective heatmap is drawn from."""
+    return (
+        audit.engagement.language,
+        tuple((o.id, o.statement) for o in audit.objectives),
+        tuple((c.channel_id, c.name) for c in card.channels),
+        tuple((pair, fit.value) for pair, fit in card.matrix.items()),
+    )
+
+
+def health_key(card: Scorecard, audit: Audit) -> tuple[Any, ...]:
+    """What the channel health chart is drawn from."""
+    return (
+        audit.engagement.language,
+        tuple((c.channel_id, c.name, c.health.value, c.recommendation) for c in card.channels),
+    )
 
 
 def scorecard_html(card: Scorecard, audit: Audit) -> str:
@@ -75,7 +124,9 @@ def scorecard_html(card: Scorecard, audit: Audit) -> str:
         (label("strategy_completeness"), formatter.decimal(card.strategy_completeness.value, 0)),
         (label("organisation_readiness"), formatter.decimal(card.organisation_readiness.value, 0)),
     ]
-    head = "".join(f"<tr><th>{html.escape(name)}</th><td>{html.escape(value)}</td></tr>" for name, value in summary)
+    head = "".join(
+        f"<tr><th>{html.escape(name)}</th><td>{html.escape(value)}</td></tr>" for name, value in summary
+    )
     rows = "".join(
         "<tr>"
         f"<td>{html.escape(channel.name)}</td>"
@@ -101,8 +152,11 @@ class ScoringView:
         self.session = session
         self.card = score(session.audit)
         language = session.language
-        self.heatmap = go.FigureWidget(charts.channel_objective_heatmap(self.card, session.audit, language))
-        self.health = go.FigureWidget(charts.channel_health(self.card, language))
+        audit = session.audit
+        self.heatmap = LiveFigure(
+            charts.channel_objective_heatmap(self.card, audit, language), heatmap_key(self.card, audit)
+        )
+        self.health = LiveFigure(charts.channel_health(self.card, language), health_key(self.card, audit))
         self.table = widgets.HTML(scorecard_html(self.card, session.audit))
         self.message = widgets.HTML()
         self.sliders: dict[str, widgets.FloatSlider] = {}
@@ -127,7 +181,9 @@ class ScoringView:
             slider.observe(lambda change, key=key: self._on_slider(key, change["new"]), "value")
             self.sliders[key] = slider
             groups[key.split(".")[0]].append(slider)
-        self.reset_button = widgets.Button(description=session.text(TEXTS["reset"]), icon="undo")
+        self.reset_button = widgets.Button(
+            description=session.text(TEXTS["reset"]), icon="undo", layout=widgets.Layout(width="auto")
+        )
         self.reset_button.on_click(lambda _: self.reset())
         accordion = widgets.Accordion(children=[widgets.VBox(items) for items in groups.values()])
         for index, group in enumerate(groups):
@@ -141,8 +197,8 @@ class ScoringView:
                 self.reset_button,
                 self.message,
                 heading(session.text(TEXTS["charts"])),
-                self.heatmap,
-                self.health,
+                self.heatmap.widget,
+                self.health.widget,
                 heading(session.text(TEXTS["scorecard"])),
                 self.table,
             ]
@@ -171,10 +227,12 @@ class ScoringView:
         except AuditkitError as error:
             self.message.value = f'<span class="auditkit-error">⚠ {html.escape(str(error))}</span>'
             return
-        language = audit.engagement.language
-        update_figure(self.heatmap, charts.channel_objective_heatmap(self.card, audit, language))
-        update_figure(self.health, charts.channel_health(self.card, language))
-        self.table.value = scorecard_html(self.card, audit)
+        card, language = self.card, audit.engagement.language
+        self.heatmap.update(
+            heatmap_key(card, audit), lambda: charts.channel_objective_heatmap(card, audit, language)
+        )
+        self.health.update(health_key(card, audit), lambda: charts.channel_health(card, language))
+        self.table.value = scorecard_html(card, audit)
 
     def _on_slider(self, key: str, value: float) -> None:
         if not self._updating:

@@ -104,6 +104,32 @@ class Event(StrEnum):
 
 
 Listener = Callable[[Event], None]
+Change = Callable[[Audit], object]
+"""Edits the audit it is given in place, or returns a new audit to use instead."""
+
+
+def applied(audit: Audit, change: Change) -> Audit:
+    """A validated copy of ``audit`` with ``change`` made (``audit`` itself is left as it was).
+
+    Raises:
+        ValidationError, ValueError, KeyError, IndexError, AuditkitError: the change is refused.
+    """
+    candidate = audit.model_copy(deep=True)
+    result = change(candidate)
+    if isinstance(result, Audit):
+        candidate = result
+    return Audit.model_validate(candidate.model_dump())
+
+
+def shape(audit: Audit) -> tuple[Any, ...]:
+    """The items of every list of the audit, by id or count: changes made by index stay valid while it holds."""
+    return (
+        tuple((o.id, len(o.indicators)) for o in audit.objectives),
+        tuple((s.id, len(s.platforms)) for s in audit.stakeholders),
+        tuple((p.id, len(p.presence)) for p in audit.peers),
+        tuple(c.id for c in audit.channels),
+        len(audit.settings.benchmarks),
+    )
 
 
 class AuditSession:
@@ -115,11 +141,14 @@ class AuditSession:
         timer: how to run the delayed save (tests pass their own).
     """
 
-    def __init__(self, path: Path | str, *, save_delay: float = SAVE_DELAY, timer: Timer = thread_timer) -> None:
+    def __init__(
+        self, path: Path | str, *, save_delay: float = SAVE_DELAY, timer: Timer = thread_timer
+    ) -> None:
         self.path = Path(path)
         self.audit = store.load(self.path)
         self._lock = threading.RLock()
-        self._dirty = False
+        self._pending: list[Change] = []
+        self._base = shape(self.audit)
         self._listeners: list[Listener] = []
         self._saver = Debouncer(save_delay, self.flush, timer)
         self.notice = widgets.HTML()
@@ -155,11 +184,11 @@ class AuditSession:
     @property
     def dirty(self) -> bool:
         """True while an accepted change waits to be saved."""
-        return self._dirty
+        return bool(self._pending)
 
     # -- editing ------------------------------------------------------------------------------------
 
-    def edit(self, change: Callable[[Audit], object]) -> list[Problem]:
+    def edit(self, change: Change) -> list[Problem]:
         """Apply ``change`` to a copy of the audit; keep it and schedule a save if the copy is valid.
 
         ``change`` edits the copy it is given in place, or returns a new audit to use instead.
@@ -169,18 +198,14 @@ class AuditSession:
             leaves the audit and the file as they were.
         """
         with self._lock:
-            candidate = self.audit.model_copy(deep=True)
             try:
-                result = change(candidate)
-                if isinstance(result, Audit):
-                    candidate = result
-                accepted = Audit.model_validate(candidate.model_dump())
+                accepted = applied(self.audit, change)
             except ValidationError as error:
                 return store.validation_problems(error)
             except (ValueError, KeyError, IndexError, AuditkitError) as error:
                 return [Problem("", str(error))]
             self.audit = accepted
-            self._dirty = True
+            self._pending.append(change)
         self._show_status("pending")
         self._saver.trigger()
         self._notify(Event.EDIT)
@@ -191,25 +216,49 @@ class AuditSession:
         return self.edit(lambda audit: assign(audit, path, value))
 
     def flush(self) -> bool:
-        """Save now if a change is pending; True when the file holds the session's audit."""
+        """Save now if a change is pending; True when the file holds the session's audit.
+
+        When the file was saved elsewhere meanwhile (another notebook on the same audit), this
+        session's changes are made again on that version, if its lists still have the same items in
+        the same places; otherwise nothing is written and the status offers to reload.
+        """
         self._saver.cancel()
+        merged = False
         with self._lock:
-            if not self._dirty:
+            if not self._pending:
                 return self.error is None
             try:
-                store.save(self.audit, self.path)
-            except StaleWriteError:
-                self.error = "stale"
-                self._show_status("stale")
-                return False
+                try:
+                    store.save(self.audit, self.path)
+                except StaleWriteError:
+                    merged = self._merge()
+                    if not merged:
+                        self.error = "stale"
+                        self._show_status("stale")
+                        return False
             except (OSError, AuditkitError) as error:
                 self.error = str(error)
                 self._show_status("save_failed", error=str(error))
                 return False
-            self._dirty = False
+            self._pending.clear()
+            self._base = shape(self.audit)
             self.error = None
-        self._show_status("saved")
-        self._notify(Event.SAVED)
+        self._show_status("merged" if merged else "saved")
+        self._notify(Event.RELOAD if merged else Event.SAVED)
+        return True
+
+    def _merge(self) -> bool:
+        """Make the pending changes again on the file's newer version and save it (caller holds the lock)."""
+        try:
+            newer = store.load(self.path)
+            if shape(newer) != self._base:
+                return False
+            for change in self._pending:
+                newer = applied(newer, change)
+        except (ValidationError, ValueError, KeyError, IndexError, AuditkitError):
+            return False
+        store.save(newer, self.path)
+        self.audit = newer
         return True
 
     def reload(self) -> None:
@@ -217,7 +266,8 @@ class AuditSession:
         self._saver.cancel()
         with self._lock:
             self.audit = store.load(self.path)
-            self._dirty = False
+            self._pending.clear()
+            self._base = shape(self.audit)
             self.error = None
         self._show_status("loaded")
         self._notify(Event.RELOAD)
@@ -228,7 +278,9 @@ class AuditSession:
         self.flush()
         with self._lock:
             _SESSIONS.pop(self.path.resolve(), None)
-            self.path, self.audit, self._dirty, self.error = Path(path), audit, False, None
+            self.path, self.audit, self.error = Path(path), audit, None
+            self._pending.clear()
+            self._base = shape(audit)
             _SESSIONS[self.path.resolve()] = self
         self._show_status("loaded")
         self._notify(Event.RELOAD)
@@ -390,7 +442,9 @@ def _create_working_copy(path: Path) -> str:
         return MESSAGES["created_empty"].en.format(path=path.name)
     shutil.copyfile(example, path)
     audit = store.load(path)
-    return MESSAGES["started_from_example"](audit.engagement.language).format(path=path.name, example=example.name)
+    return MESSAGES["started_from_example"](audit.engagement.language).format(
+        path=path.name, example=example.name
+    )
 
 
 def _revision(path: Path) -> int | None:

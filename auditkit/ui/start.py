@@ -72,7 +72,9 @@ class StartPanel:
             layout=widgets.Layout(width="9em"),
         )
         self.audit_date = widgets.DatePicker(value=date.today(), layout=widgets.Layout(width="12em"))
-        self.create_button = widgets.Button(description=say("create_button"), icon="plus", button_style="success")
+        self.create_button = widgets.Button(
+            description=say("create_button"), icon="plus", button_style="success"
+        )
         self.create_button.on_click(lambda _: self.create())
         self.widget = widgets.VBox(
             [
@@ -108,7 +110,11 @@ class StartPanel:
             return False
         try:
             path = new_audit(
-                self.folder / name, client, self.industry.value, self.language.value, self.audit_date.value or date.today()
+                self.folder / name,
+                client,
+                self.industry.value,
+                self.language.value,
+                self.audit_date.value or date.today(),
             )
         except AuditkitError as error:
             self._fail(str(error))

@@ -48,9 +48,13 @@ class ComponentRow:
         self.key = key
         self.error: str | None = None
         language = session.language
-        self.status = choice(ComponentStatus, language, True, session.message("not_assessed"), widgets.Layout(width="13em"))
+        self.status = choice(
+            ComponentStatus, language, True, session.message("not_assessed"), widgets.Layout(width="13em")
+        )
         self.note = widgets.Text(placeholder=session.text(TEXTS["note"]), layout=widgets.Layout(width="22em"))
-        self.evidence = widgets.Text(placeholder=session.text(TEXTS["evidence"]), layout=widgets.Layout(width="16em"))
+        self.evidence = widgets.Text(
+            placeholder=session.text(TEXTS["evidence"]), layout=widgets.Layout(width="16em")
+        )
         self.status.add_class(f"auditkit-component-{key.value}")
         self.message = widgets.HTML()
         self._updating = False
@@ -58,7 +62,9 @@ class ComponentRow:
         for control in (self.status, self.note, self.evidence):
             control.observe(self._on_value, "value")
         label = widgets.HTML(html.escape(Formatter(language).enum(key)), layout=widgets.Layout(width="17em"))
-        self.widget = widgets.VBox([widgets.HBox([label, self.status, self.note, self.evidence]), self.message])
+        self.widget = widgets.VBox(
+            [widgets.HBox([label, self.status, self.note, self.evidence]), self.message]
+        )
 
     def refresh(self) -> None:
         component = self.session.audit.strategy.components.get(self.key)
@@ -93,7 +99,9 @@ class ComponentRow:
         self.error = message
         for control in (self.note, self.evidence):
             (control.add_class if message else control.remove_class)(INVALID_CLASS)
-        self.message.value = f'<span class="auditkit-error">⚠ {html.escape(message)}</span>' if message else ""
+        self.message.value = (
+            f'<span class="auditkit-error">⚠ {html.escape(message)}</span>' if message else ""
+        )
 
 
 def strategy_step(session: AuditSession) -> widgets.VBox:

@@ -100,11 +100,11 @@ STEPS: tuple[Step, ...] = (
         "04_scoring.ipynb",
         _B("Scores", "Scores"),
         _B(
-            "Each channel gets a health score and a recommendation, and each channel × objective pair a "
+            "Each channel gets a health score and a recommendation, and each pair of a channel and an objective a "
             "fit score, from the figures entered so far. Move a weight to see how much a factor counts: "
             "the chart and the scorecard follow at once, and the weights are saved with the audit so that "
             "the report uses the same ones.",
-            "Chaque canal reçoit un score de santé et une recommandation, et chaque couple canal × objectif "
+            "Chaque canal reçoit un score de santé et une recommandation, et chaque couple canal-objectif "
             "un score d'adéquation, à partir des chiffres saisis. Déplacez un poids pour voir combien un "
             "facteur compte : le graphique et le bilan suivent aussitôt, et les poids sont enregistrés avec "
             "l'audit pour que le rapport utilise les mêmes.",
@@ -223,7 +223,9 @@ FIELD_LABELS: dict[str, Bilingual] = {
     "monthly_budget": _B("Monthly budget", "Budget mensuel"),
     "Channel.objectives": _B("Objectives served", "Objectifs servis"),
     "Channel.stakeholders": _B("Audiences reached", "Publics touchés"),
-    "cross_posted_unchanged": _B("Same posts pushed unchanged elsewhere", "Mêmes publications ailleurs, à l'identique"),
+    "cross_posted_unchanged": _B(
+        "Same posts pushed unchanged elsewhere", "Mêmes publications ailleurs, à l'identique"
+    ),
     "added_value": _B("What it adds", "Ce qu'il apporte"),
     "emerging": _B("Emerging network", "Réseau émergent"),
     "assessed_before_launch": _B("Assessed before launch", "Évalué avant lancement"),
@@ -248,8 +250,17 @@ FIELD_LABELS: dict[str, Bilingual] = {
 """Field labels, keyed by field name or, where a name means two things, ``Model.field``."""
 
 MESSAGES: dict[str, Bilingual] = {
-    "saved": _B("✓ Saved to {path} (revision {revision}, {time})", "✓ Enregistré dans {path} (révision {revision}, {time})"),
-    "loaded": _B("Audit file: {path} (revision {revision})", "Fichier d'audit : {path} (révision {revision})"),
+    "saved": _B(
+        "✓ Saved to {path} (revision {revision}, {time})",
+        "✓ Enregistré dans {path} (révision {revision}, {time})",
+    ),
+    "loaded": _B(
+        "Audit file: {path} (revision {revision})", "Fichier d'audit : {path} (révision {revision})"
+    ),
+    "merged": _B(
+        "✓ Saved to {path} (revision {revision}, {time}), together with changes made elsewhere meanwhile",
+        "✓ Enregistré dans {path} (révision {revision}, {time}), avec les modifications faites ailleurs entre-temps",
+    ),
     "pending": _B("● Saving {path} in a moment…", "● Enregistrement de {path} dans un instant…"),
     "stale": _B(
         "⚠ Not saved: {path} was changed elsewhere (another notebook or person saved it). "
@@ -289,7 +300,9 @@ MESSAGES: dict[str, Bilingual] = {
     "cancel": _B("Cancel", "Annuler"),
     "empty_list": _B("Nothing here yet: use “Add”.", "Rien pour l'instant : utilisez « Ajouter »."),
     "id": _B("id: {id}", "identifiant : {id}"),
-    "new_objective": _B("New objective: what, how much, by when", "Nouvel objectif : quoi, combien, pour quand"),
+    "new_objective": _B(
+        "New objective: what, how much, by when", "Nouvel objectif : quoi, combien, pour quand"
+    ),
     "new_stakeholder": _B("New audience", "Nouveau public"),
     "new_peer": _B("New peer", "Nouveau pair"),
     "new_channel": _B("New channel", "Nouveau canal"),

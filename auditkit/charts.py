@@ -135,12 +135,17 @@ def _unique(labels: Sequence[str]) -> list[str]:
     return unique
 
 
-def _layout(style: ChartStyle, language: Language, title: str, height: int, **extra: Any) -> dict[str, Any]:
+def _layout(
+    style: ChartStyle, language: Language, title: str, height: int, subtitle: str = "", **extra: Any
+) -> dict[str, Any]:
+    heading: dict[str, Any] = {"text": title, "x": 0, "xanchor": "left", "font": {"size": 15}}
+    if subtitle:
+        heading["subtitle"] = {"text": subtitle, "font": {"size": 11, "color": "#6b7785"}}
     layout: dict[str, Any] = {
         "template": {},
-        "title": {"text": title, "x": 0, "xanchor": "left", "font": {"size": 15}},
-        "height": height,
-        "margin": {"l": 10, "r": 10, "t": 50, "b": 10, "autoexpand": True},
+        "title": heading,
+        "height": height + (18 if subtitle else 0),
+        "margin": {"l": 10, "r": 10, "t": 68 if subtitle else 50, "b": 10, "autoexpand": True},
         "font": {"family": style.font, "size": 12, "color": style.text},
         "paper_bgcolor": "white",
         "plot_bgcolor": "white",
@@ -260,25 +265,10 @@ def stakeholder_platforms(
                 lang,
                 title,
                 120 + 34 * len(groups),
-                xaxis=_axis(style, side="top", tickangle=0 if len(platforms) <= 5 else -30, showgrid=False),
+                subtitle=formatter.label("client_present") if present.intersection(platforms) else "",
+                xaxis=_axis(style, tickangle=0 if len(platforms) <= 5 else -30, showgrid=False),
                 yaxis=_axis(style, autorange="reversed", showgrid=False),
                 plot_bgcolor="#f7f8fa",
-                annotations=[
-                    {
-                        "text": formatter.label("client_present"),
-                        "showarrow": False,
-                        "xref": "paper",
-                        "yref": "paper",
-                        "x": 1,
-                        "y": 1,
-                        "xanchor": "right",
-                        "yanchor": "bottom",
-                        "yshift": 28,
-                        "font": {"size": 11, "color": "#6b7785"},
-                    }
-                ]
-                if present.intersection(platforms)
-                else [],
             ),
         }
     )
@@ -420,7 +410,7 @@ def channel_objective_heatmap(
                 xaxis=_axis(style, side="top", showgrid=False),
                 yaxis=_axis(style, autorange="reversed", showgrid=False),
                 plot_bgcolor="#eceff3",
-                annotations=[_note(formatter.label("serves_bold"))] if scorecard.serves else [],
+                subtitle=formatter.label("serves_bold") if scorecard.serves else "",
             ),
         }
     )
@@ -428,21 +418,6 @@ def channel_objective_heatmap(
 
 def _bold(text: str, bold: bool) -> str:
     return f"<b>{text}</b>" if bold else text
-
-
-def _note(text: str) -> dict[str, Any]:
-    return {
-        "text": text,
-        "showarrow": False,
-        "xref": "paper",
-        "yref": "paper",
-        "x": 0,
-        "y": 0,
-        "xanchor": "left",
-        "yanchor": "top",
-        "yshift": -6,
-        "font": {"size": 11, "color": "#6b7785"},
-    }
 
 
 def peer_benchmark(
@@ -788,7 +763,8 @@ def roadmap_timeline(
                 style,
                 lang,
                 title,
-                120 + 22 * len(rows),
+                90 + 22 * len(rows),
+                showlegend=False,
                 barmode="overlay",
                 bargap=0.25,
                 xaxis=_axis(
@@ -812,7 +788,7 @@ def projected_scores(
     language: Language | str = Language.EN,
     style: ChartStyle = DEFAULT_STYLE,
 ) -> go.Figure:
-    """The overall score and strategy completeness today and at the end of each roadmap stage."""
+    """The overall score (labelled) and strategy completeness (dotted) today and after each roadmap stage."""
     lang = language_of(language)
     formatter = Formatter(lang)
     title = formatter.label("chart_projection")
@@ -838,17 +814,18 @@ def projected_scores(
     data = [
         {
             "type": "scatter",
-            "mode": "lines+markers+text",
+            "mode": "lines+markers+text" if labelled else "lines+markers",
             "name": name,
             "x": months,
             "y": values,
             "text": [formatter.number(v) if v is not None else "" for v in values],
             "textposition": "top center",
-            "line": {"color": color, "width": 2.5},
+            "cliponaxis": False,
+            "line": {"color": color, "width": 2.5, "dash": "solid" if labelled else "dot"},
             "marker": {"size": 8},
             "hovertemplate": "%{y:.0f}<extra>" + name + "</extra>",
         }
-        for name, values, color in series
+        for (name, values, color), labelled in zip(series, (True, False), strict=True)
     ]
     return go.Figure(
         {

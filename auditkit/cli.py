@@ -478,7 +478,7 @@ def _cmd_report(args: argparse.Namespace) -> int:
     from auditkit.report.write import write_report
 
     if (args.path is None) == (args.batch is None):
-        args.parser.error("give one audit file PATH, or --batch DIR (not both)")
+        args.parser.error("give either an audit file PATH or --batch DIR (one of the two)")
     if args.batch is not None and args.output is None:
         args.parser.error("--batch needs -o OUTDIR, the folder for the reports")
     if args.pdf:

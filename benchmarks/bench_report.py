@@ -6,6 +6,7 @@ Prints:
 * the time of ``jupyter nbconvert --execute --to html --no-input`` on a notebook that computes the same
   audit and draws the same ten charts (plotly's "notebook" renderer, the usual way to get an offline
   HTML out of a notebook), and the ratio (target: the command takes 0.25 of nbconvert's time or less);
+* the time headless Chromium takes to draw every chart, plotly.js embedded gzip+base64 or plain;
 * the report's size, against the same report with plotly.js embedded plain, and against the naive
   ``include_plotlyjs=True`` on every figure, and nbconvert's HTML;
 * the seconds per audit of ``auditkit report --batch DIR -j 2`` on 100 audits (copies of the examples),
@@ -102,12 +103,41 @@ def naive_size(audit_path: Path) -> int:
     return size
 
 
+def browser_times(paths: list[Path], runs: int) -> dict[str, list[float]]:
+    """Seconds from navigation to ``data-charts="ready"`` in headless Chromium, per file (if installed)."""
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        return {}
+    chromium = shutil.which("chromium")
+    if chromium is None:
+        return {}
+    args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run"]
+    times: dict[str, list[float]] = {}
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium, args=args)
+        for _ in range(runs):
+            for path in paths:
+                page = browser.new_page()
+                start = time.perf_counter()
+                page.goto(path.as_uri())
+                page.wait_for_selector("html[data-charts='ready']", state="attached", timeout=60_000)
+                times.setdefault("gzip+base64" if path.name == "cli.html" else "plain", []).append(
+                    time.perf_counter() - start
+                )
+                page.close()
+        browser.close()
+    return times
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--runs", type=int, default=5, help="runs per timing (default 5; nbconvert gets 3)")
     parser.add_argument("--batch", type=int, default=100, help="audits in the batch (default 100)")
     args = parser.parse_args()
-    example = next((p for p in example_audits() if p.name.startswith("boulangerie")), example_audits()[0])
+    example = next(
+        (p for p in example_audits() if p.name == "boulangerie-martin.audit.json"), example_audits()[0]
+    )
     audit = store.load(example)
     with tempfile.TemporaryDirectory(prefix="bench-report-") as tmp:
         folder = Path(tmp)
@@ -153,6 +183,10 @@ def main() -> None:
         for other in example_audits():
             size = len(render_report(store.load(other)).encode())
             print(f"  {other.name}: {size:,} bytes")
+
+        (folder / "plain.html").write_text(render_report(audit, embedding="plain"), encoding="utf-8")
+        for name, draw in browser_times([folder / "cli.html", folder / "plain.html"], args.runs).items():
+            print(f"headless Chromium, open until every chart is drawn ({name}): {describe(draw)}")
 
         batch_in, batch_out = folder / "batch", folder / "batch-out"
         batch_in.mkdir()

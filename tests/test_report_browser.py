@@ -137,6 +137,7 @@ def test_every_example_report_draws_every_chart_offline_without_errors(example_v
 
 
 def test_print_layout_fits_a4_with_a_page_per_section(example_visits: list[Visit]) -> None:
+    """On an A4-wide print layout (one French and one English report): nothing wider than the page."""
     for visit in example_visits[1:3]:
         page = visit.page
         page.set_viewport_size({"width": A4_TEXT_WIDTH_PX, "height": 1000})

@@ -142,7 +142,7 @@ def test_an_invalid_value_is_shown_and_never_saved(
     original = session.audit.objectives[0].statement
     statement.value = ""
     assert INVALID_CLASS in statement._dom_classes
-    assert any("too short" in message for message in errors(step))
+    assert any("trop court (au moins 1 caractère)" in message for message in errors(step))
     assert session.audit.objectives[0].statement == original
     assert not session.dirty
     timer.run()
@@ -159,7 +159,7 @@ def test_an_invalid_value_is_shown_and_never_saved(
         ("1 500", 1500.0, None),
         ("", None, None),
         ("douze", 10, "pas un nombre"),
-        ("-3", 10, "-3"),
+        ("-3", 10, "trop petit (au moins 0)"),
     ],
 )
 def test_number_fields_parse_french_input(

@@ -392,6 +392,10 @@ LABELS: dict[str, Bilingual] = _table(
         ),
         "thresholds": ("Rule thresholds", "Seuils des règles"),
         "maturity_levels": ("Maturity levels", "Niveaux de maturité"),
+        "response_expectations": (
+            "Response expectations: minutes within which each platform's audience expects an answer",
+            "Délais de réponse attendus : minutes dans lesquelles le public de chaque plateforme attend une réponse",
+        ),
         "benchmark_sources": ("Benchmark sources", "Sources des références"),
         "rules_not_assessed": ("Rules not assessed", "Règles non évaluées"),
         "missing_data": ("Missing data", "Données manquantes"),

@@ -75,7 +75,7 @@ def _chart_html(chart_id: str, figure: dict[str, Any]) -> str:
     chart = Chart(
         chart_id, "", script_json({"data": figure.get("data", []), "layout": figure.get("layout", {})})
     )
-    macros = template_environment().get_template("components/macros.html.j2").module
+    macros = template_environment().get_template("components/chart.html.j2").module
     return str(macros.chart(chart))  # type: ignore[attr-defined]
 
 

@@ -37,11 +37,12 @@ from auditkit.benchmarks import POSTS_PER_WEEK, BenchmarkIndex, metric_definitio
 from auditkit.diagnose import RULES, Diagnosis, Finding, Theme, diagnose
 from auditkit.i18n import Bilingual
 from auditkit.model import Audit, BenchmarkRow, Language
+from auditkit.platforms import Platform
 from auditkit.report.branding import DEFAULT_BRANDING, Branding
 from auditkit.report.i18n import Formatter, language_of
 from auditkit.roadmap import Roadmap, build_roadmap
 from auditkit.scoring import MATURITY_LEVELS, WEIGHTS, Scorecard, score
-from auditkit.thresholds import THRESHOLDS, Threshold, thresholds_for
+from auditkit.thresholds import RESPONSE_PREFIX, THRESHOLDS, Threshold, response_key, thresholds_for
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 ASSETS_DIR = PACKAGE_DIR / "assets"
@@ -341,6 +342,8 @@ def report_context(
             (key, weight, scorecard.weights.get(key, weight.default)) for key, weight in WEIGHTS.items()
         ],
         "thresholds": _threshold_rows(audit),
+        "response_thresholds": _response_rows(audit),
+        "response_sources": _response_sources(),
         "maturity_levels": MATURITY_LEVELS,
         "rules": RULES,
         "not_assessed": diagnosis.not_assessed,
@@ -355,7 +358,26 @@ def _section_title(name: str, audit: Audit, formatter: Formatter) -> str:
 
 def _threshold_rows(audit: Audit) -> list[tuple[str, Threshold, float]]:
     values = thresholds_for(audit)
-    return [(key, threshold, values.get(key, threshold.default)) for key, threshold in THRESHOLDS.items()]
+    return [
+        (key, threshold, values[key])
+        for key, threshold in THRESHOLDS.items()
+        if not key.startswith(RESPONSE_PREFIX)
+    ]
+
+
+def _response_rows(audit: Audit) -> list[tuple[Platform, float, float]]:
+    values = thresholds_for(audit)
+    return [
+        (platform, THRESHOLDS[response_key(platform)].default, values[response_key(platform)])
+        for platform in Platform
+        if response_key(platform) in THRESHOLDS
+    ]
+
+
+def _response_sources() -> Bilingual:
+    """The sources of the response expectations (their documentation after its first sentence)."""
+    doc = next(t.doc for key, t in THRESHOLDS.items() if key.startswith(RESPONSE_PREFIX))
+    return Bilingual(doc.en.split(". ", 1)[-1], doc.fr.split(". ", 1)[-1])
 
 
 def _subject_names(audit: Audit) -> dict[str, str]:

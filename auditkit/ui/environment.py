@@ -6,6 +6,7 @@ import html
 
 import ipywidgets as widgets
 
+from auditkit.i18n import Bilingual
 from auditkit.model import Audit, Level, Peer, PeerPresence, PlatformUse, Stakeholder
 from auditkit.platforms import Platform
 from auditkit.ui.common import heading, step_box
@@ -25,10 +26,10 @@ STAKEHOLDER_FIELDS = [
     "consultation_note",
 ]
 
-_SECTION_TITLES = {
-    "client": ("The organisation", "L'organisation"),
-    "peers": ("Peers and competitors", "Pairs et concurrents"),
-    "stakeholders": ("Stakeholders and target audiences", "Parties prenantes et publics cibles"),
+SECTION_TITLES = {
+    "client": Bilingual("The organisation", "L'organisation"),
+    "peers": Bilingual("Peers and competitors", "Pairs et concurrents"),
+    "stakeholders": Bilingual("Stakeholders and target audiences", "Parties prenantes et publics cibles"),
 }
 
 
@@ -105,7 +106,6 @@ def stakeholder_editor(session: AuditSession, index: int) -> widgets.VBox:
 
 def environment_step(session: AuditSession) -> widgets.VBox:
     """The client's profile, the peers list and the stakeholders list."""
-    language = session.language.value
     peers = ItemList(
         session,
         "peers",
@@ -120,16 +120,15 @@ def environment_step(session: AuditSession) -> widgets.VBox:
         editor=lambda index: stakeholder_editor(session, index),
         new_item=new_stakeholder,
     )
-    pick = 1 if language == "fr" else 0
     return step_box(
         session,
         "environment",
         [
-            heading(_SECTION_TITLES["client"][pick]),
+            heading(session.text(SECTION_TITLES["client"])),
             form(session, ("client",), CLIENT_FIELDS),
-            heading(_SECTION_TITLES["peers"][pick]),
+            heading(session.text(SECTION_TITLES["peers"])),
             peers.widget,
-            heading(_SECTION_TITLES["stakeholders"][pick]),
+            heading(session.text(SECTION_TITLES["stakeholders"])),
             stakeholders.widget,
         ],
     )

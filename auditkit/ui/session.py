@@ -5,8 +5,10 @@ Every widget of :mod:`auditkit.ui` edits the audit through :meth:`AuditSession.e
 constraints *and* cross-references), and only a valid copy replaces the session's audit. A valid
 edit schedules a save a moment later (debounced: a burst of keystrokes gives one save), through
 :func:`auditkit.store.save`, which writes atomically and refuses to overwrite a newer version
-written elsewhere (:class:`~auditkit.errors.StaleWriteError`); the session then shows what happened
-and offers to reload. Pending changes are also saved when the kernel exits.
+written elsewhere (:class:`~auditkit.errors.StaleWriteError`). When another notebook saved the
+same file meanwhile, the session makes its own pending changes again on that newer version, as long
+as every list still holds the same items in the same places (:func:`shape`); otherwise it writes
+nothing, says so and offers to reload. Pending changes are also saved when the kernel exits.
 """
 
 from __future__ import annotations
@@ -121,6 +123,37 @@ def applied(audit: Audit, change: Change) -> Audit:
     return Audit.model_validate(candidate.model_dump())
 
 
+_FRENCH_PROBLEMS = {
+    "string_too_short": "trop court (au moins {min_length} caractère)",
+    "string_too_long": "trop long (au plus {max_length} caractères)",
+    "greater_than_equal": "trop petit (au moins {ge})",
+    "greater_than": "trop petit (plus de {gt})",
+    "less_than_equal": "trop grand (au plus {le})",
+    "less_than": "trop grand (moins de {lt})",
+    "string_pattern_mismatch": "n'a pas la forme attendue",
+    "missing": "obligatoire",
+}
+
+
+def localized_problems(error: ValidationError, language: Language) -> list[Problem]:
+    """The problems of a refused change, phrased in ``language`` where a French phrasing exists."""
+    problems = store.validation_problems(error)
+    if language is not Language.FR or len(problems) != error.error_count():
+        return problems
+    french = []
+    for problem, item in zip(problems, error.errors(include_url=False), strict=False):
+        template = _FRENCH_PROBLEMS.get(item["type"])
+        if template is None:
+            french.append(problem)
+            continue
+        limits = {
+            key: int(value) if isinstance(value, float) and value.is_integer() else value
+            for key, value in (item.get("ctx") or {}).items()
+        }
+        french.append(Problem(problem.location, template.format(**limits)))
+    return french
+
+
 def shape(audit: Audit) -> tuple[Any, ...]:
     """The items of every list of the audit, by id or count: changes made by index stay valid while it holds."""
     return (
@@ -201,7 +234,7 @@ class AuditSession:
             try:
                 accepted = applied(self.audit, change)
             except ValidationError as error:
-                return store.validation_problems(error)
+                return localized_problems(error, self.language)
             except (ValueError, KeyError, IndexError, AuditkitError) as error:
                 return [Problem("", str(error))]
             self.audit = accepted

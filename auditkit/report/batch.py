@@ -16,7 +16,7 @@ from auditkit import store
 from auditkit.errors import AuditkitError
 from auditkit.model import Language
 from auditkit.report.branding import Branding
-from auditkit.report.render import plotly_gzip_base64
+from auditkit.report.render import plotly_gzip_base64, template_environment
 from auditkit.report.write import write_report
 
 
@@ -96,7 +96,8 @@ def render_batch(
         for source in sources:
             finished(render_one(source, out_dir, lang, branding, pdf))
     else:
-        plotly_gzip_base64()  # compressed once here; forked workers inherit it
+        plotly_gzip_base64()  # compressed and compiled once here; forked workers inherit both
+        template_environment().get_template("report.html.j2")
         with ProcessPoolExecutor(max_workers=min(jobs, total)) as pool:
             futures = [pool.submit(render_one, source, out_dir, lang, branding, pdf) for source in sources]
             for future in as_completed(futures):

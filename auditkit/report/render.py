@@ -176,10 +176,23 @@ def plotly_locale(language: Language) -> dict[str, Any] | None:
     return json.loads(asset_text(f"plotly-locale-{language.value}.json"))
 
 
+def _bytecode_cache() -> jinja2.BytecodeCache | None:
+    try:
+        return jinja2.FileSystemBytecodeCache()
+    except (OSError, RuntimeError):
+        return None
+
+
 @cache
 def template_environment() -> jinja2.Environment:
+    """The report's Jinja environment: autoescaping on, undefined names are errors.
+
+    Compiled templates are cached in Jinja's per-user folder of the temporary directory, which saves
+    each new process (a command, a batch worker) compiling them again.
+    """
     environment = jinja2.Environment(
         loader=jinja2.FileSystemLoader(TEMPLATES_DIR),
+        bytecode_cache=_bytecode_cache(),
         autoescape=True,
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,

@@ -29,7 +29,6 @@ from auditkit.errors import AuditFileError, AuditkitError
 from auditkit.model import SCHEMA_VERSION, Audit, IndustryKind, Language
 
 DEFAULT_DEMO_DIR = Path("auditkit-demo")
-DEFAULT_EXAMPLE = "boulangerie-martin.audit.json"
 """The bundled example that ``demo`` and ``init`` use (the B2C small business, round 1)."""
 
 
@@ -270,12 +269,12 @@ def _cmd_init(args: argparse.Namespace) -> int:
     if directory.exists() and not directory.is_dir():
         raise AuditkitError(f"{directory}: exists and is not a folder (give a folder for the workspace)")
     sources = sorted(resources.notebooks_dir().glob("*.ipynb"))
-    example = _default_example()
+    copies = [(source, directory / source.name) for source in sources]
+    example = resources.default_example()
     if example is not None:
-        sources.append(example)
+        copies.append((example, directory / resources.WORKSPACE_AUDIT))
     directory.mkdir(parents=True, exist_ok=True)
-    for source in sources:
-        target = directory / source.name
+    for source, target in copies:
         if target.exists():
             _say(f"kept {target} (already there)")
             continue
@@ -327,12 +326,6 @@ DEMO_STEPS: list[DemoStep] = [_demo_audit_copy, _demo_schema, _demo_report, _dem
 """The demo's outputs, in order; later stages append their step here."""
 
 
-def _default_example() -> Path | None:
-    examples = resources.example_audits()
-    named = [path for path in examples if path.name == DEFAULT_EXAMPLE]
-    return (named or examples or [None])[0]
-
-
 def _args_demo(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "audit",
@@ -352,7 +345,7 @@ def _args_demo(parser: argparse.ArgumentParser) -> None:
 
 
 def _cmd_demo(args: argparse.Namespace) -> int:
-    audit_path = args.audit or _default_example()
+    audit_path = args.audit or resources.default_example()
     if audit_path is None:
         raise AuditkitError(
             "auditkit demo: no bundled example audit; give an audit file: auditkit demo AUDIT"

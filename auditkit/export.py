@@ -17,17 +17,15 @@ the audit's JSON outputs.
 
 from __future__ import annotations
 
-import contextlib
 import csv
 import io
-import os
 import re
-import tempfile
 from collections.abc import Callable
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from auditkit import store
 from auditkit.errors import AuditkitError
 from auditkit.i18n import Bilingual
 from auditkit.model import Language
@@ -144,7 +142,7 @@ def write_roadmap(roadmap: Roadmap, path: Path | str, lang: Language | str | Non
     path = Path(path)
     renderer = check_format(path)
     language = Language(lang or roadmap.language)
-    _write_atomically(path, renderer(roadmap, language))
+    store.write_atomically(path, renderer(roadmap, language))
     return path
 
 
@@ -162,35 +160,6 @@ def check_format(path: Path | str) -> Renderer:
             f"{path}: cannot export a roadmap to {given} (valid extensions: {', '.join(FORMATS)})"
         )
     return renderer
-
-
-def _write_atomically(path: Path, data: bytes) -> None:
-    folder = path.parent if str(path.parent) else Path(".")
-    try:
-        fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    except OSError as error:
-        raise AuditkitError(f"{path}: cannot write here ({error.strerror})") from None
-    try:
-        os.fchmod(fd, _file_mode(path))
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(temporary, path)
-    except BaseException:
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(temporary)
-        raise
-
-
-def _file_mode(path: Path) -> int:
-    """The permissions of the file being replaced, else the usual ones for a new file (umask applied)."""
-    try:
-        return path.stat().st_mode & 0o777
-    except FileNotFoundError:
-        umask = os.umask(0)
-        os.umask(umask)
-        return 0o666 & ~umask
 
 
 # -- shared helpers ----------------------------------------------------------------------------------

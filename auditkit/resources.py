@@ -6,6 +6,11 @@ from pathlib import Path
 
 _PACKAGE = Path(__file__).resolve().parent
 
+DEFAULT_EXAMPLE = "boulangerie-martin.audit.json"
+"""The bundled example that the demo runs on and a new workspace starts from."""
+WORKSPACE_AUDIT = "my-audit.audit.json"
+"""The audit file a workspace's notebooks open when given none."""
+
 
 def _bundled(name: str) -> Path:
     installed = _PACKAGE / name
@@ -30,3 +35,10 @@ def notebooks_dir() -> Path:
 def example_audits() -> list[Path]:
     """Every bundled example audit file, sorted by name."""
     return sorted(examples_dir().glob("*.audit.json"))
+
+
+def default_example() -> Path | None:
+    """The bundled default example (the B2C bakery), else the first example, else ``None``."""
+    examples = example_audits()
+    preferred = [path for path in examples if path.name == DEFAULT_EXAMPLE]
+    return (preferred or examples or [None])[0]

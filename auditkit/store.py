@@ -24,7 +24,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from auditkit.errors import AuditFileError, Problem, StaleWriteError
+from auditkit.errors import AuditFileError, AuditkitError, Problem, StaleWriteError
 from auditkit.model import SCHEMA_VERSION, Audit
 
 SUFFIX = ".audit.json"
@@ -134,13 +134,20 @@ def save(audit: Audit, path: Path | str) -> Audit:
     return audit
 
 
-def write_atomically(path: Path | str, text: str) -> Path:
-    """Replace ``path`` with ``text`` (UTF-8) atomically, without backup or revision check.
+def write_atomically(path: Path | str, content: str | bytes) -> Path:
+    """Replace ``path`` with ``content`` (text is written as UTF-8) atomically, without backup or
+    revision check.
 
     For derived outputs (reports, exports, schemas) that are regenerated, never edited.
+
+    Raises:
+        AuditkitError: the folder does not exist or cannot be written to.
     """
     path = Path(path)
-    _write_atomically(path, text, backup=False)
+    try:
+        _write_atomically(path, content, backup=False)
+    except (FileNotFoundError, PermissionError) as error:
+        raise AuditkitError(f"{path}: cannot write here ({error.strerror})") from None
     return path
 
 
@@ -328,12 +335,13 @@ def _revision_on_disk(path: Path) -> int | None:
     return revision if isinstance(revision, int) else -1
 
 
-def _write_atomically(path: Path, text: str, *, backup: bool) -> None:
+def _write_atomically(path: Path, content: str | bytes, *, backup: bool) -> None:
     folder = path.parent
     fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     try:
-        with os.fdopen(fd, "w", encoding="utf-8") as handle:
-            handle.write(text)
+        os.fchmod(fd, _file_mode(path))
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(content.encode("utf-8") if isinstance(content, str) else content)
             handle.flush()
             os.fsync(handle.fileno())
         if backup:
@@ -344,6 +352,16 @@ def _write_atomically(path: Path, text: str, *, backup: bool) -> None:
             os.unlink(temporary)
         raise
     _fsync_folder(folder)
+
+
+def _file_mode(path: Path) -> int:
+    """The permissions of the file being replaced, else those of a new file (umask applied)."""
+    try:
+        return path.stat().st_mode & 0o777
+    except FileNotFoundError:
+        umask = os.umask(0)
+        os.umask(umask)
+        return 0o666 & ~umask
 
 
 def _remove_stale_temporaries(path: Path) -> None:

@@ -11,8 +11,9 @@ from pathlib import Path
 import pytest
 
 from auditkit import __version__, resources, store
-from auditkit.cli import COMMANDS, DEFAULT_DEMO_DIR, DEFAULT_EXAMPLE, main
+from auditkit.cli import COMMANDS, DEFAULT_DEMO_DIR, main
 from auditkit.model import Audit, Language
+from auditkit.resources import DEFAULT_EXAMPLE, WORKSPACE_AUDIT
 
 ENTRY_POINT = Path(sys.executable).with_name("auditkit")
 
@@ -251,7 +252,7 @@ def test_init_copies_notebooks_and_an_example_without_overwriting(
 ) -> None:
     workspace = tmp_path / "workspace"
     expected = sorted(path.name for path in resources.notebooks_dir().glob("*.ipynb"))
-    expected.append(DEFAULT_EXAMPLE)
+    expected.append(WORKSPACE_AUDIT)
 
     code, out, err = run(capsys, "init", str(workspace))
 
@@ -260,8 +261,8 @@ def test_init_copies_notebooks_and_an_example_without_overwriting(
     assert sorted(path.name for path in workspace.iterdir()) == sorted(expected)
     assert f"Next: jupyter lab {workspace}" in err
 
-    edited = workspace / DEFAULT_EXAMPLE
-    assert store.load(edited).engagement.round == 1
+    edited = workspace / WORKSPACE_AUDIT
+    assert content(store.load(edited)) == content(store.load(resources.examples_dir() / DEFAULT_EXAMPLE))
     edited.write_text("the consultant's own edits")
     code, out, err = run(capsys, "init", str(workspace))
     assert (code, out) == (0, "")

@@ -18,7 +18,7 @@ from typing import Any
 import pytest
 
 from auditkit import model, store
-from auditkit.errors import AuditFileError, StaleWriteError
+from auditkit.errors import AuditFileError, AuditkitError, StaleWriteError
 from auditkit.model import Audit, Channel, ChannelStatus, EngagementMeasure
 from auditkit.platforms import Platform
 
@@ -104,6 +104,25 @@ def test_write_atomically_replaces_derived_outputs(tmp_path: Path) -> None:
     store.write_atomically(target, "<p>two</p>")
     assert target.read_text() == "<p>two</p>"
     assert sorted(p.name for p in tmp_path.iterdir()) == ["report.html"]
+
+
+def test_write_atomically_follows_umask_then_keeps_the_mode(tmp_path: Path) -> None:
+    target = tmp_path / "report.html"
+    umask = os.umask(0o022)
+    try:
+        store.write_atomically(target, b"<p>bytes</p>")
+    finally:
+        os.umask(umask)
+    assert target.stat().st_mode & 0o777 == 0o644
+    target.chmod(0o640)
+    store.write_atomically(target, "<p>text</p>")
+    assert target.stat().st_mode & 0o777 == 0o640
+    assert target.read_text(encoding="utf-8") == "<p>text</p>"
+
+
+def test_write_atomically_into_a_missing_folder_says_so(tmp_path: Path) -> None:
+    with pytest.raises(AuditkitError, match="cannot write here"):
+        store.write_atomically(tmp_path / "missing" / "report.html", "x")
 
 
 # -- migrations ---------------------------------------------------------------------------------------

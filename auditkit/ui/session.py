@@ -38,11 +38,10 @@ FieldPath = tuple[Any, ...]
 """Where a value lives in the audit: attribute names, list indexes and dict keys, e.g.
 ``("objectives", 0, "statement")``."""
 
-DEFAULT_AUDIT = Path("my-audit.audit.json")
+DEFAULT_AUDIT = Path(resources.WORKSPACE_AUDIT)
 """The audit file a notebook opens when it is given none and no current audit is set."""
 CURRENT_POINTER = Path(".auditkit-current")
 """File in the working folder naming the audit chosen in ``00_start`` (one relative path)."""
-PREFERRED_EXAMPLE = "boulangerie-martin.audit.json"
 SAVE_DELAY = 0.6
 """Seconds of quiet after the last edit before the audit is saved."""
 
@@ -409,13 +408,6 @@ def set_current(path: Path, folder: Path | None = None) -> None:
     store.write_atomically(folder / CURRENT_POINTER, named + "\n")
 
 
-def default_example() -> Path | None:
-    """The bundled example a new working copy starts from (the B2C bakery when bundled)."""
-    examples = resources.example_audits()
-    preferred = [path for path in examples if path.name == PREFERRED_EXAMPLE]
-    return (preferred or examples or [None])[0]
-
-
 def open_session(
     audit_path: Path | str | None = None, *, save_delay: float = SAVE_DELAY, timer: Timer = thread_timer
 ) -> AuditSession:
@@ -468,7 +460,7 @@ def new_audit(path: Path, client: str, industry: IndustryKind, language: Languag
 
 
 def _create_working_copy(path: Path) -> str:
-    example = default_example()
+    example = resources.default_example()
     path.parent.mkdir(parents=True, exist_ok=True)
     if example is None:
         new_audit(path, "My client", IndustryKind.COMMERCIAL_B2C, Language.EN, date.today())

@@ -304,6 +304,21 @@ def _demo_schema(audit: Audit, audit_path: Path, out_dir: Path) -> list[Path]:
     return [target]
 
 
+def _demo_scores_and_findings(audit: Audit, audit_path: Path, out_dir: Path) -> list[Path]:
+    from auditkit.diagnose import diagnose
+    from auditkit.scoring import score
+
+    language = audit.engagement.language
+    documents = {
+        "scorecard.json": score(audit).to_dict(language),
+        "findings.json": diagnose(audit).to_dict(language),
+    }
+    return [
+        store.write_atomically(out_dir / name, json.dumps(document, indent=2, ensure_ascii=False) + "\n")
+        for name, document in documents.items()
+    ]
+
+
 def _demo_report(audit: Audit, audit_path: Path, out_dir: Path) -> list[Path]:
     from auditkit.report.write import write_report
 
@@ -322,7 +337,13 @@ def _demo_roadmap(audit: Audit, audit_path: Path, out_dir: Path) -> list[Path]:
     return [write_roadmap(roadmap, out_dir / f"roadmap{extension}") for extension in FORMATS]
 
 
-DEMO_STEPS: list[DemoStep] = [_demo_audit_copy, _demo_schema, _demo_report, _demo_roadmap]
+DEMO_STEPS: list[DemoStep] = [
+    _demo_audit_copy,
+    _demo_schema,
+    _demo_scores_and_findings,
+    _demo_roadmap,
+    _demo_report,
+]
 """The demo's outputs, in order; later stages append their step here."""
 
 

@@ -312,6 +312,13 @@ def test_demo_on_the_bundled_default(
     assert written[0].name == DEFAULT_EXAMPLE
     assert content(store.load(written[0])) == content(store.load(resources.examples_dir() / DEFAULT_EXAMPLE))
     assert DEFAULT_EXAMPLE in err
+    names = {path.name for path in written}
+    assert {"scorecard.json", "findings.json", "report.html", "roadmap.csv", "roadmap.xlsx"} <= names
+    outputs = tmp_path / DEFAULT_DEMO_DIR
+    scorecard = json.loads((outputs / "scorecard.json").read_text(encoding="utf-8"))
+    findings = json.loads((outputs / "findings.json").read_text(encoding="utf-8"))
+    assert 0 <= scorecard["overall"] <= 100
+    assert {"CH-DORMANT", "ORG-INTERN"} <= {finding["rule"] for finding in findings["findings"]}
 
 
 def test_demo_without_bundled_examples_asks_for_an_audit(

@@ -15,9 +15,9 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from test_cli import run
 
 from auditkit import store
-from auditkit.cli import main
 from auditkit.diagnose import (
     RULES,
     Context,
@@ -960,16 +960,6 @@ def test_core_does_not_import_widgets_or_plotly() -> None:
 
 
 # -- command line ------------------------------------------------------------------------------------
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    try:
-        code = main(list(argv))
-    except SystemExit as exit_:
-        code = int(exit_.code or 0)
-    out, err = capsys.readouterr()
-    assert "Traceback" not in out + err
-    return code, out, err
 
 
 EXAMPLE = examples_dir() / "boulangerie-martin.audit.json"

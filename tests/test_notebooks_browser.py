@@ -20,19 +20,13 @@ from pathlib import Path
 import pytest
 
 from auditkit import store
+from auditkit.report.pdf import CHROMIUM_FLAGS
 from auditkit.resources import notebooks_dir
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 CHROMIUM = Path("/usr/bin/chromium")
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
+CHROMIUM_ARGS = [flag for flag in CHROMIUM_FLAGS if flag != "--headless"]
 TOKEN = "auditkit-browser-test"
 NEW_STATEMENT = "Grow repeat visits by 20 % before June 2027 (typed in Chromium)"
 

@@ -19,6 +19,7 @@ from test_report import CHART_COUNT, PAYLOADS, make_report_notebook, payload_aud
 from auditkit import charts, store
 from auditkit.report import export_notebook, render_report, write_report
 from auditkit.report.notebook import PLOTLY_MIME
+from auditkit.report.pdf import CHROMIUM_FLAGS
 from auditkit.report.render import SECTIONS
 from auditkit.resources import example_audits
 from auditkit.scoring import score
@@ -28,14 +29,7 @@ sync_api = pytest.importorskip("playwright.sync_api")
 pytestmark = pytest.mark.browser
 
 CHROMIUM = Path("/usr/bin/chromium")
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
+ARGS = [flag for flag in CHROMIUM_FLAGS if flag != "--headless"]
 A4_TEXT_WIDTH_PX = 703
 """Width of an A4 page inside the report's @page margins (210 mm - 2 x 12 mm), in CSS pixels."""
 

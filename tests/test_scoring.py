@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from test_cli import run
 
 from auditkit import resources, store
 from auditkit.benchmarks import lookup
@@ -642,12 +643,6 @@ def write_audit(tmp_path: Path, doc: dict[str, Any]) -> Path:
     path = tmp_path / "client.audit.json"
     store.save(build(doc), path)
     return path
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def test_cli_score_prints_a_readable_scorecard(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

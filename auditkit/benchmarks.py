@@ -261,9 +261,10 @@ def describe(row: BenchmarkRow) -> Bilingual:
     """A one-line citation of a row: value, metric, platform, industry, source and year."""
     value = f"{row.value:g}"
     unit = row.unit if row.unit in ("", "%") else f" {row.unit}"
+    unit_fr = "\u00a0%" if row.unit == "%" else unit
     return Bilingual(
         en=f"{value}{unit} ({row.metric}, {row.platform.label}, {row.industry}; {row.source_title}, {row.year})",
-        fr=f"{value.replace('.', ',')}{unit} ({row.metric}, {row.platform.label}, {row.industry} ; "
+        fr=f"{value.replace('.', ',')}{unit_fr} ({row.metric}, {row.platform.label}, {row.industry} ; "
         f"{row.source_title}, {row.year})",
     )
 

@@ -72,6 +72,8 @@ RECOMMENDATION_COLORS = {
 SEVERITY_COLORS = {"critical": "#b71c1c", "major": "#ef6c00", "minor": "#f2c14e", "info": "#90a4ae"}
 _SEPARATORS = {Language.EN: ".,", Language.FR: ",\u202f"}
 _LABEL_LENGTH = 42
+_HEADER_CHARACTERS = 56
+"""Characters across the heatmap's column labels at the narrowest width it is drawn at (printed A4)."""
 
 
 @dataclass(frozen=True)
@@ -230,7 +232,7 @@ def stakeholder_platforms(
     platforms = sorted(weight, key=lambda p: (-weight[p], list(Platform).index(p)))
     present = {c.platform for c in audit.channels if c.status is ChannelStatus.ACTIVE}
     columns = [formatter.enum(p) + (" ●" if p in present else "") for p in platforms]
-    rows = _unique([f"{_label(g.name, 32)} ({g.importance}/5)" for g in groups])
+    rows = _unique([f"{_label(g.name, 40)} ({g.importance}/5)" for g in groups])
     z: list[list[float | None]] = []
     text: list[list[str]] = []
     for group in groups:
@@ -367,7 +369,8 @@ def channel_objective_heatmap(
     ]
     if not channels or not audit.objectives:
         return _empty(style, lang, title)
-    columns = _unique([_wrapped(o.statement, 24, 2) for o in audit.objectives])
+    width = max(10, min(28, _HEADER_CHARACTERS // len(audit.objectives)))
+    columns = _unique([_wrapped(o.statement, width, 4) for o in audit.objectives])
     rows = _unique([_label(c.name, 36) for c in channels])
     z: list[list[float | None]] = []
     text: list[list[str]] = []
@@ -407,7 +410,7 @@ def channel_objective_heatmap(
                 lang,
                 title,
                 140 + 30 * len(channels),
-                xaxis=_axis(style, side="top", showgrid=False),
+                xaxis=_axis(style, side="top", showgrid=False, tickangle=0),
                 yaxis=_axis(style, autorange="reversed", showgrid=False),
                 plot_bgcolor="#eceff3",
                 subtitle=formatter.label("serves_bold") if scorecard.serves else "",
@@ -487,9 +490,20 @@ def peer_benchmark(
         ),
     ]
     data: list[dict[str, Any]] = []
+    tops: list[float] = []
     for number, (xaxis, yaxis, client_values, peer_values, benchmarks, _, digits) in enumerate(panels):
         shown = number == 0
         medians = [_median(v for _, v in values) for values in peer_values]
+        tops.append(
+            max(
+                [
+                    *(v for v in client_values if v is not None),
+                    *(v for values in peer_values for _, v in values if v is not None),
+                    *(row.value for row in benchmarks if row is not None),
+                ],
+                default=0.0,
+            )
+        )
         data.append(
             {
                 "type": "bar",
@@ -576,13 +590,18 @@ def peer_benchmark(
                 380,
                 xaxis=_axis(style, domain=[0, 0.46], showgrid=False),
                 xaxis2=_axis(style, domain=[0.54, 1], showgrid=False),
-                yaxis=_axis(style, title={"text": panels[0][5]}, rangemode="tozero"),
-                yaxis2=_axis(style, anchor="x2", title={"text": panels[1][5]}, rangemode="tozero"),
+                yaxis=_axis(style, title={"text": panels[0][5]}, **_headroom(tops[0])),
+                yaxis2=_axis(style, anchor="x2", title={"text": panels[1][5]}, **_headroom(tops[1])),
                 barmode="group",
                 bargap=0.25,
             ),
         }
     )
+
+
+def _headroom(top: float) -> dict[str, Any]:
+    """A value axis from zero with room above the highest bar, whisker or marker."""
+    return {"range": [0, top * 1.12]} if top > 0 else {"rangemode": "tozero"}
 
 
 def _mean(values: Iterable[float | None]) -> float | None:
@@ -744,7 +763,7 @@ def roadmap_timeline(
                 "base": [rows[i][0] for i in members],
                 "x": [rows[i][1] - rows[i][0] for i in members],
                 "customdata": [
-                    [plotly_text(rows[i][2].owner_role), formatter.hours(rows[i][2].effort_hours)]
+                    [plotly_text(rows[i][2].owner_label(lang)), formatter.hours(rows[i][2].effort_hours)]
                     for i in members
                 ],
                 "marker": {"color": palette[number % len(palette)]},
@@ -796,6 +815,7 @@ def projected_scores(
         return _empty(style, lang, title)
     months = [0, *[stage.month for stage in roadmap.stages]]
     ticks = [formatter.label("today"), *[formatter.label("stage_month").format(n=m) for m in months[1:]]]
+    ticks[1] = "<br>" + ticks[1]
     series = [
         (
             formatter.label("overall_score"),
@@ -811,6 +831,11 @@ def projected_scores(
             style.accent,
         ),
     ]
+    overall, completeness = series[0][1], series[1][1]
+    above = [
+        "bottom center" if o is not None and c is not None and c > o else "top center"
+        for o, c in zip(overall, completeness, strict=True)
+    ]
     data = [
         {
             "type": "scatter",
@@ -819,7 +844,7 @@ def projected_scores(
             "x": months,
             "y": values,
             "text": [formatter.number(v) if v is not None else "" for v in values],
-            "textposition": "top center",
+            "textposition": above,
             "cliponaxis": False,
             "line": {"color": color, "width": 2.5, "dash": "solid" if labelled else "dot"},
             "marker": {"size": 8},
@@ -835,7 +860,8 @@ def projected_scores(
                 lang,
                 title,
                 340,
-                xaxis=_axis(style, tickvals=months, ticktext=ticks, showgrid=False),
+                legend={"orientation": "h", "y": -0.2, "x": 0, "yanchor": "top"},
+                xaxis=_axis(style, tickvals=months, ticktext=ticks, tickangle=0, showgrid=False),
                 yaxis=_axis(style, range=[0, 105], dtick=20, title={"text": formatter.label("score")}),
             ),
         }

@@ -20,7 +20,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import NoReturn
+from typing import Any, NoReturn
 
 from pydantic import ValidationError
 
@@ -129,6 +129,21 @@ def _audit_path(text: str) -> Path:
     return path.with_name(path.name + store.SUFFIX)
 
 
+def _load(path: Path) -> Audit:
+    """The audit file at ``path``, checked like ``auditkit validate`` does: its content and its settings.
+
+    Raises:
+        AuditFileError: the file cannot be read, is invalid, or its weights or thresholds are unusable.
+    """
+    from auditkit.scoring import settings_problems
+
+    audit = store.load(path)
+    problems = settings_problems(audit)
+    if problems:
+        raise AuditFileError(path, problems)
+    return audit
+
+
 def _validated(document: dict[str, object], path: Path) -> Audit:
     """``document`` as an audit, or an error naming ``path`` (the file to be written) and each field."""
     try:
@@ -175,7 +190,7 @@ def _cmd_new(args: argparse.Namespace) -> int:
     if path.exists():
         raise AuditkitError(f"{path}: already exists; not overwritten (choose another name or delete it)")
     if args.previous is not None:
-        audit = _next_round(store.load(args.previous), args.previous, path, args)
+        audit = _next_round(_load(args.previous), args.previous, path, args)
     elif args.client is None:
         raise AuditkitError(
             "auditkit new: give the client's name with --client NAME (or --from PREVIOUS for a new round)"
@@ -229,7 +244,7 @@ def _cmd_validate(args: argparse.Namespace) -> int:
     status = 0
     for path in args.paths:
         try:
-            store.load(path)
+            _load(path)
         except AuditFileError as error:
             print(error, file=sys.stderr)
             status = 1
@@ -278,7 +293,7 @@ def _cmd_init(args: argparse.Namespace) -> int:
         if target.exists():
             _say(f"kept {target} (already there)")
             continue
-        shutil.copyfile(source, target)
+        store.write_atomically(target, source.read_bytes())
         print(target)
     if example is None:
         _say("no bundled example audit to copy (create one with 'auditkit new')")
@@ -371,7 +386,7 @@ def _cmd_demo(args: argparse.Namespace) -> int:
         raise AuditkitError(
             "auditkit demo: no bundled example audit; give an audit file: auditkit demo AUDIT"
         )
-    audit = store.load(audit_path)
+    audit = _load(audit_path)
     out_dir: Path = args.output
     if out_dir.exists() and not out_dir.is_dir():
         raise AuditkitError(f"{out_dir}: exists and is not a folder (give a folder with -o DIR)")
@@ -383,61 +398,61 @@ def _cmd_demo(args: argparse.Namespace) -> int:
     return 0
 
 
-# -- score -------------------------------------------------------------------------------------------
+# -- score and diagnose -----------------------------------------------------------------------------
 
 
-def _args_score(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("path", type=Path, metavar="PATH", help="the audit file to score")
-    parser.add_argument("--json", action="store_true", help="print the scorecard as a JSON document")
+JsonDocument = Callable[[Language], dict[str, Any]]
+TextRenderer = Callable[[Language], str]
+"""A result as JSON-ready data, and as text for a terminal, in a given language."""
+
+
+def _add_text_options(parser: argparse.ArgumentParser, json_help: str) -> None:
+    """``--json`` and ``--lang``, shared by the commands that print a result about one audit."""
+    parser.add_argument("--json", action="store_true", help=json_help)
     parser.add_argument(
         "--lang",
         choices=[lang.value for lang in Language],
         help="language of the texts (default: the audit's language)",
     )
+
+
+def _print_result(audit: Audit, args: argparse.Namespace, document: JsonDocument, text: TextRenderer) -> None:
+    """The JSON document, or a heading naming the audit and the text, in ``--lang`` or the audit's language."""
+    lang = Language(args.lang or audit.engagement.language)
+    if args.json:
+        print(json.dumps(document(lang), indent=2, ensure_ascii=False))
+        return
+    engagement = audit.engagement
+    print(f"{engagement.client} — {engagement.audit_date.isoformat()} (round {engagement.round})")
+    print(text(lang).rstrip("\n"))
+
+
+def _args_score(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("path", type=Path, metavar="PATH", help="the audit file to score")
+    _add_text_options(parser, "print the scorecard as a JSON document")
 
 
 def _cmd_score(args: argparse.Namespace) -> int:
     from auditkit.scoring import score
 
-    audit = store.load(args.path)
-    lang = Language(args.lang or audit.engagement.language)
+    audit = _load(args.path)
     scorecard = score(audit)
-    if args.json:
-        print(json.dumps(scorecard.to_dict(lang), indent=2, ensure_ascii=False))
-    else:
-        engagement = audit.engagement
-        print(f"{engagement.client} — {engagement.audit_date.isoformat()} (round {engagement.round})")
-        print(scorecard.to_text(lang), end="")
+    _print_result(audit, args, scorecard.to_dict, scorecard.to_text)
     return 0
-
-
-# -- diagnose ----------------------------------------------------------------------------------------
 
 
 def _args_diagnose(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("path", type=Path, metavar="PATH", help="the audit file to diagnose")
-    parser.add_argument(
-        "--json", action="store_true", help="print the findings and the rules not assessed as a JSON object"
-    )
-    parser.add_argument(
-        "--lang",
-        choices=[lang.value for lang in Language],
-        help="language of the texts (default: the audit's language)",
-    )
+    _add_text_options(parser, "print the findings and the rules not assessed as a JSON object")
 
 
 def _cmd_diagnose(args: argparse.Namespace) -> int:
     from auditkit.diagnose import diagnose
 
-    audit = store.load(args.path)
-    lang = Language(args.lang or audit.engagement.language)
+    audit = _load(args.path)
     diagnosis = diagnose(audit)
-    if args.json:
-        print(json.dumps(diagnosis.to_dict(lang), indent=2, ensure_ascii=False))
-    else:
-        engagement = audit.engagement
-        print(f"{engagement.client} — {engagement.audit_date.isoformat()} (round {engagement.round})")
-        print(diagnosis.to_text(lang, width=min(shutil.get_terminal_size((100, 24)).columns, 120)))
+    width = min(shutil.get_terminal_size((100, 24)).columns, 120)
+    _print_result(audit, args, diagnosis.to_dict, lambda lang: diagnosis.to_text(lang, width=width))
     return 0
 
 

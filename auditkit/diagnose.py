@@ -12,7 +12,6 @@ It is pure and deterministic: "today" is ``audit.engagement.audit_date``, never 
 
 from __future__ import annotations
 
-import calendar
 import textwrap
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
@@ -31,7 +30,7 @@ from auditkit.model import (
     StrategyComponentKey,
 )
 from auditkit.platforms import Platform
-from auditkit.thresholds import LEVEL_VALUES, response_key, thresholds_for
+from auditkit.thresholds import LEVEL_VALUES, add_months, response_key, thresholds_for
 
 __all__ = [
     "RULES",
@@ -307,13 +306,6 @@ def say(en: str, fr: str, /, **values: object) -> Bilingual:
         en=en.format(**{key: _show(value, Language.EN) for key, value in values.items()}),
         fr=fr.format(**{key: _show(value, Language.FR) for key, value in values.items()}),
     )
-
-
-def add_months(day: date, months: int) -> date:
-    """The same day ``months`` calendar months later, clamped to the last day of a shorter month."""
-    index = day.month - 1 + months
-    year, month = day.year + index // 12, index % 12 + 1
-    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
 class Context:

@@ -27,7 +27,12 @@ class AuditFileError(AuditkitError):
     def __init__(self, path: Path | str, problems: list[Problem]) -> None:
         self.path = Path(path)
         self.problems = problems
-        super().__init__("\n".join(f"{self.path}: {problem}" for problem in problems))
+        super().__init__("\n".join(_one_line(f"{self.path}: {problem}") for problem in problems))
+
+
+def _one_line(text: str) -> str:
+    """``text`` with its line breaks escaped, so that each problem stays on one line."""
+    return text.replace("\r", "\\r").replace("\n", "\\n")
 
 
 class StaleWriteError(AuditkitError):

@@ -111,10 +111,15 @@ _LABELS: dict[str, Bilingual] = {
     "consultant_note": _B("Consultant's note", "Note du consultant"),
     "changes": _B("To review", "À revoir"),
     "effect": _B("Modelled effect", "Effet modélisé"),
-    "backlog": _B("Backlog", "Réserve"),
+    "backlog": _B("Backlog", "En attente"),
+    "backlog_row": _B("Backlog (beyond month 12)", "En attente (au-delà du mois 12)"),
     "backlog_intro": _B(
         "Actions the team's time cannot hold within twelve months.",
         "Actions que le temps de l'équipe ne permet pas de tenir en douze mois.",
+    ),
+    "year_total": _B(
+        "Whole plan: {needed} h of work for {capacity} h of capacity over the year.",
+        "Plan complet : {needed} h de travail pour {capacity} h de capacité sur l'année.",
     ),
     "dropped": _B("Dropped by the consultant", "Écartées par le consultant"),
     "changes_title": _B("Changes to review", "Changements à revoir"),
@@ -185,6 +190,15 @@ def _number(value: float | None, lang: Language, digits: int = 1) -> str:
 
 def _money(value: float, currency: str, lang: Language) -> str:
     return f"{_number(value, lang, 2)} {currency}"
+
+
+def _year_total(roadmap: Roadmap, lang: Language) -> str:
+    return _label(
+        "year_total",
+        lang,
+        needed=_number(roadmap.needed_hours, lang),
+        capacity=_number(roadmap.capacity_hours, lang),
+    )
 
 
 def _rows(roadmap: Roadmap) -> list[tuple[str, int, Action]]:
@@ -297,13 +311,29 @@ def render_xlsx(roadmap: Roadmap, lang: Language = Language.EN) -> bytes:
                 ", ".join(roadmap.action(action_id).title(lang) for action_id in stage.overflow),
             ]
         )
-    _finish(summary, _SUMMARY_COLUMNS, len(roadmap.stages) + 1)
+    if roadmap.backlog:
+        summary.append(
+            [
+                _label("backlog_row", lang),
+                None,
+                None,
+                len(roadmap.backlog),
+                round(roadmap.backlog_hours, 2),
+                None,
+                round(sum(action.cost for action in roadmap.backlog), 2),
+            ]
+        )
+    _finish(summary, _SUMMARY_COLUMNS, summary.max_row)
     colon = _colon(lang)
     about = [
         f"{_label('client', lang)}{colon} {roadmap.client}",
         _label("audit_of", lang, date=roadmap.audit_date.isoformat()),
         f"{_label('currency', lang)}{colon} {roadmap.currency}",
     ]
+    if roadmap.capacity_hours is not None:
+        about.append(_year_total(roadmap, lang))
+    if roadmap.shortfall is not None:
+        about.append(roadmap.shortfall(lang))
     for text in ["", *about, ""]:
         _paragraph(summary, text)
     _paragraph(summary, _label("notes", lang), bold=True)
@@ -511,6 +541,15 @@ def render_markdown(roadmap: Roadmap, lang: Language = Language.EN) -> str:
             f"{capacity} | {_number(stage.projected_overall, lang)} | "
             f"{_number(stage.projected_completeness, lang)} |"
         )
+    if roadmap.backlog:
+        lines.append(
+            f"| {_label('backlog_row', lang)} | | {len(roadmap.backlog)} | "
+            f"{_number(roadmap.backlog_hours, lang)} | | | |"
+        )
+    if roadmap.capacity_hours is not None:
+        lines += ["", _year_total(roadmap, lang)]
+    if roadmap.shortfall is not None:
+        lines += ["", f"**{_inline(roadmap.shortfall(lang))}**"]
     titles = {a.id: a.title(lang) for a in (*roadmap.actions, *roadmap.backlog, *roadmap.dropped)}
     for stage in roadmap.stages:
         lines += [

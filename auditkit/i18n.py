@@ -23,3 +23,9 @@ class Bilingual:
 
     def to_dict(self) -> dict[str, str]:
         return {"en": self.en, "fr": self.fr}
+
+
+def short(text: str, limit: int = 60) -> str:
+    """``text`` on one line, cut to ``limit`` characters with an ellipsis."""
+    line = " ".join(text.split())
+    return line if len(line) <= limit else line[: limit - 1].rstrip() + "…"

@@ -39,9 +39,11 @@ Share = Annotated[float, Field(ge=0, le=1, description="A fraction between 0 and
 
 
 class AuditModel(BaseModel):
-    """Base of every section: unknown fields are errors, assignments are validated."""
+    """Base of every section: unknown fields, NaN and infinite numbers are errors; assignments are validated."""
 
-    model_config = ConfigDict(extra="forbid", validate_assignment=True, use_enum_values=False)
+    model_config = ConfigDict(
+        extra="forbid", validate_assignment=True, use_enum_values=False, allow_inf_nan=False
+    )
 
 
 class Language(StrEnum):
@@ -213,7 +215,9 @@ class Engagement(AuditModel):
 
     client: ShortText = Field(min_length=1, description="Client organisation's name.")
     consultant: ShortText = ""
-    audit_date: date = Field(description="Date of the audit (ISO 8601, YYYY-MM-DD).")
+    audit_date: date = Field(
+        ge=date(1990, 1, 1), le=date(2100, 12, 31), description="Date of the audit (ISO 8601, YYYY-MM-DD)."
+    )
     round: int = Field(default=1, ge=1, description="1 for a first audit, 2 for the next, ...")
     previous_round: str | None = Field(
         default=None, description="Path of the previous round's audit file, relative to this one."
@@ -406,7 +410,11 @@ class BenchmarkRow(AuditModel):
 
 
 class Settings(AuditModel):
-    """Per-audit overrides of the scoring weights and rule thresholds (keys are checked by scoring)."""
+    """Per-audit overrides of the scoring weights and rule thresholds.
+
+    Their keys and ranges are checked by :func:`auditkit.scoring.settings_problems`, which ``auditkit
+    validate``, ``score`` and ``diagnose`` apply (the model cannot: the catalogues live above it).
+    """
 
     weights: dict[str, NonNegative] = Field(default_factory=dict)
     thresholds: dict[str, float] = Field(default_factory=dict)
@@ -500,9 +508,14 @@ class RoadmapEdits(AuditModel):
 
     @model_validator(mode="after")
     def _unique(self) -> Self:
-        edited = [edit.action_id for edit in self.edits]
-        if len(set(edited)) != len(edited):
-            raise ValueError("roadmap.edits: an action is edited twice (one edit per action_id)")
+        edited: set[str] = set()
+        for i, edit in enumerate(self.edits):
+            if edit.action_id in edited:
+                raise ValueError(
+                    f"roadmap.edits.{i}.action_id: action '{edit.action_id}' is edited twice "
+                    "(one edit per action_id)"
+                )
+            edited.add(edit.action_id)
         _check_unique(self.added, "roadmap.added")
         return self
 

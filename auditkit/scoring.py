@@ -6,6 +6,12 @@ then *not assessed*, its weight is dropped and the other weights are rescaled. A
 are all missing is ``None``. A :class:`Contribution` records the factor's sub-score, its weight, its
 points (its share of the 0-100 score; the points add up to the score) and the evidence in words.
 
+The weights and their defaults are in :data:`WEIGHTS`, each with its documentation in both languages. A
+consultant overrides them for one client in ``audit.settings.weights`` (for instance
+``{"fit.engagement": 0.4}``); each weight is between 0 and :data:`WEIGHT_MAXIMUM`, only the ratios within
+one group (``fit``, ``health``, ``org``, ``overall``) matter, and a group cannot be all zero. An unknown
+key is an error that lists the valid ones (:func:`weight_problems`).
+
 Scores
 ======
 **Channel x objective fit** (``fit.*`` weights), for every channel that is not closed and every
@@ -97,17 +103,16 @@ object and never assigns to the audit.
 
 from __future__ import annotations
 
-import calendar
 import math
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 from typing import Any, cast
 
 from auditkit.benchmarks import POSTS_PER_WEEK, BenchmarkIndex, describe
-from auditkit.errors import AuditkitError
-from auditkit.i18n import Bilingual
+from auditkit.errors import AuditkitError, Problem
+from auditkit.i18n import Bilingual, short
 from auditkit.model import (
     Audit,
     BenchmarkRow,
@@ -124,7 +129,7 @@ from auditkit.model import (
     Training,
 )
 from auditkit.platforms import MAJOR_PLATFORMS, Platform
-from auditkit.thresholds import response_key, thresholds_for
+from auditkit.thresholds import add_months, months_between, response_key, threshold_problems, thresholds_for
 
 __all__ = [
     "GOOD",
@@ -132,6 +137,7 @@ __all__ = [
     "POOR",
     "WEAK",
     "WEIGHTS",
+    "WEIGHT_MAXIMUM",
     "ChannelScore",
     "Contribution",
     "MaturityLevel",
@@ -141,6 +147,8 @@ __all__ = [
     "Weight",
     "level_for",
     "score",
+    "settings_problems",
+    "weight_problems",
     "weights_for",
 ]
 
@@ -369,20 +377,56 @@ WEIGHTS: dict[str, Weight] = {
 """Every scoring weight with its default; override per audit in ``audit.settings.weights``."""
 
 
+WEIGHT_MAXIMUM = 100.0
+"""Largest weight an audit may set; only the ratios between the weights of one group matter."""
+
+
+def weight_problems(overrides: Mapping[str, float]) -> list[Problem]:
+    """What is wrong with ``overrides`` (``settings.weights``): unknown keys, values out of range, or a
+    group (``fit``, ``health``, ``org``, ``overall``) whose weights would all be zero."""
+    problems: list[Problem] = []
+    unknown = sorted(set(overrides) - WEIGHTS.keys())
+    if unknown:
+        problems.append(
+            Problem(
+                "settings.weights",
+                f"unknown key(s) {', '.join(repr(key) for key in unknown)} (valid keys: {', '.join(WEIGHTS)})",
+            )
+        )
+    for key, value in overrides.items():
+        if key in WEIGHTS and not 0 <= value <= WEIGHT_MAXIMUM:
+            problems.append(
+                Problem(f"settings.weights.{key}", f"{value:g} is out of range (0 to {WEIGHT_MAXIMUM:g})")
+            )
+    for group in dict.fromkeys(key.split(".")[0] for key in WEIGHTS):
+        keys = [key for key in WEIGHTS if key.startswith(f"{group}.")]
+        if all(overrides.get(key, WEIGHTS[key].default) == 0 for key in keys):
+            problems.append(
+                Problem(
+                    "settings.weights",
+                    f"every {group}.* weight is 0 (give at least one of {', '.join(keys)} a positive weight)",
+                )
+            )
+    return problems
+
+
 def weights_for(audit: Audit) -> dict[str, float]:
     """The defaults of :data:`WEIGHTS` overridden by ``audit.settings.weights``.
 
     Raises:
-        AuditkitError: a key of ``settings.weights`` is not a known weight (the message lists them).
+        AuditkitError: ``settings.weights`` has an unknown key (the message lists the valid ones), a
+            value out of range, or a group whose weights are all zero.
     """
     overrides = audit.settings.weights
-    unknown = sorted(set(overrides) - WEIGHTS.keys())
-    if unknown:
-        raise AuditkitError(
-            f"settings.weights: unknown key(s) {', '.join(repr(key) for key in unknown)} "
-            f"(valid keys: {', '.join(WEIGHTS)})"
-        )
+    problems = weight_problems(overrides)
+    if problems:
+        raise AuditkitError("\n".join(map(str, problems)))
     return {key: float(overrides.get(key, weight.default)) for key, weight in WEIGHTS.items()}
+
+
+def settings_problems(audit: Audit) -> list[Problem]:
+    """Every problem of the audit's scoring weights and rule thresholds (empty when both are usable)."""
+    return weight_problems(audit.settings.weights) + threshold_problems(audit.settings.thresholds)
 
 
 # -- results -----------------------------------------------------------------------------------------
@@ -904,7 +948,7 @@ class _Context:
             organisation.monthly_budget, [c.monthly_budget for c in costing], self.costing_count
         )
         self.low_use = float(self.thresholds["platform_use_share"])
-        self.reassess_on = _add_months(self.today, round(self.thresholds["reassess_months"]))
+        self.reassess_on = add_months(self.today, round(self.thresholds["reassess_months"]))
         self.reassess_reason = _say(
             "reassess on {day}", "à réévaluer le {day}", day=self.reassess_on.isoformat()
         )
@@ -928,13 +972,6 @@ def _reference(capacity: float | None, costs: list[float | None], count: int) ->
         return capacity / count, True
     known = [cost for cost in costs if cost is not None]
     return (sum(known) / len(known), False) if known else None
-
-
-def _add_months(day: date, months: int) -> date:
-    """``day`` moved ``months`` calendar months later (clamped to the month's last day)."""
-    index = day.month - 1 + months
-    year, month = day.year + index // 12, index % 12 + 1
-    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
 # -- channel facts -----------------------------------------------------------------------------------
@@ -1017,8 +1054,8 @@ def _engagement(channel: Channel, context: _Context) -> tuple[Fact, BenchmarkRow
             None,
             _say(
                 "{rate}% ({metric}): no benchmark with this metric for {platform} ({industries})",
-                "{rate} % ({metric}) : pas de référence de cette mesure pour {platform} ({industries})",
-                rate=measure.percent,
+                "{rate}\u00a0% ({metric}) : pas de référence de cette mesure pour {platform} ({industries})",
+                rate=float(f"{measure.percent:.2g}"),
                 metric=measure.definition,
                 platform=channel.platform.label,
                 industries=industries,
@@ -1030,8 +1067,8 @@ def _engagement(channel: Channel, context: _Context) -> tuple[Fact, BenchmarkRow
         value,
         _say(
             "{rate}% against {benchmark}: {ratio} times the benchmark",
-            "{rate} % pour une référence de {benchmark} : {ratio} fois la référence",
-            rate=measure.percent,
+            "{rate}\u00a0% pour une référence de {benchmark} : {ratio} fois la référence",
+            rate=float(f"{measure.percent:.2g}"),
             benchmark=describe(row),
             ratio=round(ratio, 2),
         ),
@@ -1426,7 +1463,7 @@ def _fit_reason(objective_id: str, fit: float, context: _Context) -> Bilingual:
         "fit {fit}/100 for objective '{objective}'{primary}",
         "adéquation {fit}/100 pour l'objectif « {objective} »{primary}",
         fit=round(fit),
-        objective=objective_id,
+        objective=short(context.objectives[objective_id].statement, 50),
         primary=_B(" (primary)", " (principal)") if primary else _B("", ""),
     )
 
@@ -1670,7 +1707,7 @@ def _review(audit: Audit, context: _Context) -> Fact:
     if reviewed is None:
         return None, _B("date of the last review not recorded", "date de la dernière revue non relevée")
     limit = float(context.thresholds["review_months"])
-    months = max(0, (context.today - reviewed).days) / 30.44
+    months = months_between(reviewed, context.today)
     value = 1.0 if months <= limit else 0.5 if months <= 2 * limit else 0.0
     return value, _say(
         "last reviewed {months} months before the audit (review every {limit} months)",

@@ -14,10 +14,14 @@ import difflib
 import fcntl
 import functools
 import json
+import math
 import os
 import re
+import stat
 import tempfile
+from collections import Counter
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
@@ -29,6 +33,15 @@ from auditkit.model import SCHEMA_VERSION, Audit
 
 SUFFIX = ".audit.json"
 SCHEMA_ID = "urn:auditkit:audit-file"
+
+MAX_FILE_BYTES = 64 * 1024 * 1024
+"""Largest audit file read; an audit of hundreds of channels is a few hundred kilobytes."""
+
+MAX_DEPTH = 32
+"""Deepest nesting of objects and arrays read; an audit file nests about eight levels."""
+
+LARGEST_EXACT_INTEGER = 2**53 - 1
+"""Largest whole number every JSON reader holds exactly; larger ones are refused."""
 
 Migration = Callable[[dict[str, Any]], dict[str, Any]]
 
@@ -54,14 +67,62 @@ def load(path: Path | str) -> Audit:
 
 
 def parse(text: str, path: Path | str = "<audit>") -> Audit:
-    """Validate the JSON text of an audit file (``path`` only names it in errors)."""
+    """Validate the JSON text of an audit file (``path`` only names it in errors).
+
+    The file is read as strict JSON: a key given twice, ``NaN``/``Infinity``, a number too large to
+    be exact, or a value of the wrong JSON type (``"3"`` for a number, ``"yes"`` for true) is an error,
+    never silently converted.
+    """
     path = Path(path)
     try:
-        document = json.loads(text)
+        document = _decode(text, path)
+        document = migrate(document, path)
+        return Audit.model_validate_json(json.dumps(document), strict=True)
     except RecursionError:
         raise AuditFileError(
             path, [Problem("", "nested too deeply (expected an audit JSON object)")]
         ) from None
+    except ValidationError as error:
+        raise AuditFileError(path, validation_problems(error)) from None
+
+
+class _JSONObject(dict[str, Any]):
+    """A decoded JSON object that remembers the keys it held more than once."""
+
+    duplicates: list[str]
+
+
+def _object(pairs: list[tuple[str, Any]]) -> _JSONObject:
+    decoded = _JSONObject(pairs)
+    decoded.duplicates = [key for key, count in Counter(key for key, _ in pairs).items() if count > 1]
+    return decoded
+
+
+@dataclass(frozen=True)
+class _BadNumber:
+    """A number auditkit refuses (``NaN``, ``Infinity``, or too large), kept to be reported by its path."""
+
+    token: str
+
+
+def _integer(token: str) -> int | _BadNumber:
+    digits = token.lstrip("-")
+    if len(digits) > 16 or int(digits) > LARGEST_EXACT_INTEGER:
+        return _BadNumber(token)
+    return int(token)
+
+
+def _real(token: str) -> float | _BadNumber:
+    value = float(token)
+    return value if math.isfinite(value) else _BadNumber(token)
+
+
+def _decode(text: str, path: Path) -> dict[str, Any]:
+    """The JSON object of ``text``, or every syntax-level problem (with its field path) in one error."""
+    try:
+        document = json.loads(
+            text, object_pairs_hook=_object, parse_int=_integer, parse_float=_real, parse_constant=_BadNumber
+        )
     except json.JSONDecodeError as error:
         reason = "the file is empty" if not text.strip() else f"not valid JSON: {error.msg}"
         raise AuditFileError(
@@ -69,25 +130,87 @@ def parse(text: str, path: Path | str = "<audit>") -> Audit:
             [Problem(f"line {error.lineno} column {error.colno}", f"{reason} (expected a JSON object)")],
         ) from None
     if not isinstance(document, dict):
-        kind = type(document).__name__.replace("dict", "object").replace("list", "array")
-        raise AuditFileError(path, [Problem("", f"the file holds a JSON {kind} (expected a JSON object)")])
-    document = migrate(document, path)
-    try:
-        return Audit.model_validate(document)
-    except ValidationError as error:
-        raise AuditFileError(path, validation_problems(error)) from None
+        raise AuditFileError(
+            path, [Problem("", f"the file holds {_json_kind(document)} (expected a JSON object)")]
+        )
+    problems = _literal_problems(document)
+    if problems:
+        raise AuditFileError(path, problems)
+    return document
+
+
+def _json_kind(value: Any) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true or false"
+    if isinstance(value, str):
+        return "a JSON string"
+    if isinstance(value, list):
+        return "a JSON array"
+    return "a JSON number"
+
+
+def _literal_problems(document: dict[str, Any]) -> list[Problem]:
+    """Keys given twice, refused numbers and too deep nesting anywhere in ``document``, in file order."""
+    problems: list[Problem] = []
+    pending: list[tuple[str, int, Any]] = [("", 0, document)]
+    while pending:
+        location, depth, value = pending.pop()
+        if isinstance(value, _BadNumber):
+            problems.append(Problem(location, _bad_number(value.token)))
+        elif isinstance(value, dict | list) and depth >= MAX_DEPTH:
+            problems.append(
+                Problem(location, f"nested too deeply (audit files nest at most {MAX_DEPTH} levels)")
+            )
+        elif isinstance(value, dict):
+            for key in getattr(value, "duplicates", ()):
+                problems.append(
+                    Problem(
+                        _join(location, key),
+                        f"the key '{key}' appears more than once in the same object "
+                        "(keep one: JSON readers disagree on which one wins)",
+                    )
+                )
+            pending += [(_join(location, key), depth + 1, item) for key, item in reversed(value.items())]
+        elif isinstance(value, list):
+            pending += [(_join(location, i), depth + 1, item) for i, item in reversed(list(enumerate(value)))]
+    return problems
+
+
+def _bad_number(token: str) -> str:
+    if token in ("NaN", "Infinity", "-Infinity"):
+        return f"{token} is not a number JSON allows (expected a finite number, e.g. 12.5)"
+    shown = token if len(token) <= 24 else f"a {len(token.lstrip('-'))}-digit number"
+    if any(mark in token for mark in ".eE"):
+        return f"{shown} is too large (expected a finite number)"
+    return f"{shown} is too large (expected a whole number of at most {LARGEST_EXACT_INTEGER})"
+
+
+def _join(location: str, key: str | int) -> str:
+    return f"{location}.{key}" if location else str(key)
 
 
 def migrate(document: dict[str, Any], path: Path | str = "<audit>") -> dict[str, Any]:
     """Bring a document of an older schema version up to :data:`SCHEMA_VERSION`."""
-    version = document.get("schema_version")
+    if "schema_version" not in document:
+        raise AuditFileError(
+            path,
+            [
+                Problem(
+                    "schema_version", f'missing (add "schema_version": {SCHEMA_VERSION} for this auditkit)'
+                )
+            ],
+        )
+    version = document["schema_version"]
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
         raise AuditFileError(
             path,
             [
                 Problem(
                     "schema_version",
-                    f"missing or not a positive whole number: {version!r} (expected {SCHEMA_VERSION})",
+                    f"{_short(version)} is not a schema version "
+                    f"(expected a whole number, {SCHEMA_VERSION} for this auditkit)",
                 )
             ],
         )
@@ -118,17 +241,21 @@ def save(audit: Audit, path: Path | str) -> Audit:
     Raises:
         StaleWriteError: the file on disk is at another revision than the one ``audit`` was
             loaded from (somebody else saved in between). Nothing is written.
+        AuditkitError: the folder does not exist or cannot be written to. Nothing is written.
     """
     path = Path(path)
-    with _folder_lock(path.parent):
-        on_disk = _revision_on_disk(path)
-        if on_disk is not None and on_disk != audit.revision:
-            raise StaleWriteError(path, on_disk, audit.revision)
-        saved = audit.model_copy(update={"revision": audit.revision + 1, "saved_at": _now()})
-        _remove_stale_temporaries(path)
-        _write_atomically(
-            path, saved.model_dump_json(indent=2, exclude_none=True) + "\n", backup=on_disk is not None
-        )
+    try:
+        with _folder_lock(path.parent):
+            on_disk = _revision_on_disk(path)
+            if on_disk is not None and on_disk != audit.revision:
+                raise StaleWriteError(path, on_disk, audit.revision)
+            saved = audit.model_copy(update={"revision": audit.revision + 1, "saved_at": _now()})
+            _remove_stale_temporaries(path)
+            _write_atomically(
+                path, saved.model_dump_json(indent=2, exclude_none=True) + "\n", backup=on_disk is not None
+            )
+    except OSError as error:
+        raise _cannot_write(path, error) from None
     audit.revision = saved.revision
     audit.saved_at = saved.saved_at
     return audit
@@ -141,14 +268,18 @@ def write_atomically(path: Path | str, content: str | bytes) -> Path:
     For derived outputs (reports, exports, schemas) that are regenerated, never edited.
 
     Raises:
-        AuditkitError: the folder does not exist or cannot be written to.
+        AuditkitError: the folder does not exist, cannot be written to, or ``path`` is a folder.
     """
     path = Path(path)
     try:
         _write_atomically(path, content, backup=False)
-    except (FileNotFoundError, PermissionError) as error:
-        raise AuditkitError(f"{path}: cannot write here ({error.strerror})") from None
+    except OSError as error:
+        raise _cannot_write(path, error) from None
     return path
+
+
+def _cannot_write(path: Path, error: OSError) -> AuditkitError:
+    return AuditkitError(f"{path}: cannot write here ({error.strerror or error})")
 
 
 def json_schema() -> dict[str, Any]:
@@ -171,9 +302,9 @@ def validation_problems(error: ValidationError) -> list[Problem]:
     """One :class:`Problem` per pydantic error, phrased for a person, with what would be valid."""
     problems: list[Problem] = []
     for item in error.errors(include_url=False):
-        location = ".".join(str(part) for part in item["loc"])
-        if not location and item["type"] == "value_error":
-            problems += _cross_reference_problems(str(item["ctx"].get("error", item["msg"])))
+        location = ".".join(str(part) for part in item["loc"] if part != "[key]")
+        if item["type"] == "value_error":
+            problems += _located_problems(location, str(item["ctx"].get("error", item["msg"])))
             continue
         try:
             message = _phrase(item)
@@ -183,12 +314,18 @@ def validation_problems(error: ValidationError) -> list[Problem]:
     return problems
 
 
-def _cross_reference_problems(message: str) -> list[Problem]:
-    problems = []
-    for part in message.split("; "):
-        location, _, what = part.partition(": ")
-        problems.append(Problem(location, what) if what else Problem("", part))
-    return problems
+_LOCATED = re.compile(r"([\w.-]+): (.+)", re.DOTALL)
+
+
+def _located_problems(location: str, message: str) -> list[Problem]:
+    """A validator's message as problems; "path: what; path: what" names fields below ``location``."""
+    parts = [_LOCATED.fullmatch(part) for part in message.split("; ")]
+    if all(
+        match and (not location or match[1] == location or match[1].startswith(f"{location}."))
+        for match in parts
+    ):
+        return [Problem(match[1], match[2]) for match in parts if match]
+    return [Problem(location, message)]
 
 
 _EXPECTED = {
@@ -233,8 +370,10 @@ def _phrase(item: Any) -> str:
     if kind == "string_pattern_mismatch":
         meaning = _description(node) or f"text matching {ctx.get('pattern')}"
         return f"{given} does not have the expected form ({meaning.rstrip('.')})"
-    if kind == "value_error":
-        return str(ctx.get("error", item["msg"]))
+    if kind == "finite_number":
+        return (
+            f"{given} is not a finite number (expected an ordinary number; NaN and Infinity are not allowed)"
+        )
     if kind in _BOUNDS:
         what, valid = _BOUNDS[kind]
         limit = valid.format(**{key: _number(value) for key, value in ctx.items()})
@@ -305,14 +444,28 @@ def _is_json(value: Any) -> bool:
 
 def _read_text(path: Path) -> str:
     try:
+        status = path.stat()
+        if stat.S_ISDIR(status.st_mode):
+            raise AuditFileError(path, [Problem("", "is a folder (give the path of an .audit.json file)")])
+        if not stat.S_ISREG(status.st_mode):
+            raise AuditFileError(
+                path, [Problem("", "is not a regular file (give the path of an .audit.json file)")]
+            )
+        if status.st_size > MAX_FILE_BYTES:
+            raise AuditFileError(
+                path,
+                [
+                    Problem(
+                        "",
+                        f"is {status.st_size // 2**20} MiB, too large for an audit file "
+                        f"(at most {MAX_FILE_BYTES // 2**20} MiB)",
+                    )
+                ],
+            )
         data = path.read_bytes()
     except FileNotFoundError:
         raise AuditFileError(
             path, [Problem("", "no such file (give the path of an existing .audit.json)")]
-        ) from None
-    except IsADirectoryError:
-        raise AuditFileError(
-            path, [Problem("", "is a folder (give the path of an .audit.json file)")]
         ) from None
     except OSError as error:
         raise AuditFileError(path, [Problem("", f"cannot be read: {error.strerror}")]) from None
@@ -325,11 +478,22 @@ def _read_text(path: Path) -> str:
 
 
 def _revision_on_disk(path: Path) -> int | None:
+    """The revision of the file at ``path``: None if there is none, -1 if it cannot be read as an audit.
+
+    Raises:
+        AuditkitError: ``path`` is a folder, a device or a pipe, never to be replaced by an audit.
+    """
     try:
-        document = json.loads(path.read_text(encoding="utf-8-sig"))
+        mode = path.stat().st_mode
     except FileNotFoundError:
         return None
-    except (OSError, ValueError):
+    if not stat.S_ISREG(mode):
+        raise AuditkitError(
+            f"{path}: is not a regular file; not overwritten (save the audit under a file name)"
+        )
+    try:
+        document = json.loads(path.read_text(encoding="utf-8-sig"))
+    except (OSError, ValueError, RecursionError):
         return -1
     revision = document.get("revision", 0) if isinstance(document, dict) else -1
     return revision if isinstance(revision, int) else -1

@@ -11,22 +11,29 @@ Response expectations are thresholds too: ``response_minutes.<platform>`` (for i
 
 from __future__ import annotations
 
+import calendar
 import math
+from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import date
 
-from auditkit.errors import AuditkitError
+from auditkit.errors import AuditkitError, Problem
 from auditkit.i18n import Bilingual
 from auditkit.model import Audit, Level
 from auditkit.platforms import RESPONSE_EXPECTATION_MINUTES, Platform
 
 __all__ = [
+    "DAYS_PER_MONTH",
     "LEVEL_VALUES",
     "RESPONSE_KEYS",
     "RESPONSE_PREFIX",
     "THRESHOLDS",
     "Threshold",
+    "add_months",
+    "months_between",
     "response_expectation",
     "response_key",
+    "threshold_problems",
     "thresholds_for",
 ]
 
@@ -252,6 +259,25 @@ RESPONSE_KEYS: tuple[str, ...] = tuple(key for key in THRESHOLDS if key.startswi
 """The keys of the per-platform response expectations."""
 
 
+def threshold_problems(overrides: Mapping[str, float]) -> list[Problem]:
+    """What is wrong with ``overrides`` (``settings.thresholds``): unknown keys and out-of-range values."""
+    problems: list[Problem] = []
+    for key, value in overrides.items():
+        threshold = THRESHOLDS.get(key)
+        where = f"settings.thresholds.{key}"
+        if threshold is None:
+            problems.append(Problem(where, f"unknown threshold (valid keys: {', '.join(THRESHOLDS)})"))
+        elif not threshold.minimum <= value <= threshold.maximum:
+            upper = "" if math.isinf(threshold.maximum) else f" and at most {threshold.maximum:g}"
+            problems.append(
+                Problem(
+                    where,
+                    f"{value:g} is out of range (at least {threshold.minimum:g}{upper} {threshold.unit})",
+                )
+            )
+    return problems
+
+
 def thresholds_for(audit: Audit) -> dict[str, float]:
     """The thresholds of this audit: the defaults, overridden by ``audit.settings.thresholds``.
 
@@ -262,24 +288,28 @@ def thresholds_for(audit: Audit) -> dict[str, float]:
     overrides = audit.settings.thresholds
     if not overrides:
         return dict(_DEFAULTS)
-    problems: list[str] = []
-    for key, value in overrides.items():
-        threshold = THRESHOLDS.get(key)
-        if threshold is None:
-            problems.append(
-                f"settings.thresholds.{key}: unknown threshold (valid keys: {', '.join(THRESHOLDS)})"
-            )
-        elif not threshold.minimum <= value <= threshold.maximum:
-            upper = "" if math.isinf(threshold.maximum) else f" and at most {threshold.maximum:g}"
-            problems.append(
-                f"settings.thresholds.{key}: {value:g} is out of range "
-                f"(at least {threshold.minimum:g}{upper} {threshold.unit})"
-            )
+    problems = threshold_problems(overrides)
     if problems:
-        raise AuditkitError("\n".join(problems))
+        raise AuditkitError("\n".join(map(str, problems)))
     return _DEFAULTS | overrides
 
 
 def response_expectation(audit: Audit, platform: Platform) -> float | None:
     """Minutes within which ``platform``'s audience expects an answer, or ``None`` if unknown."""
     return thresholds_for(audit).get(response_key(platform))
+
+
+DAYS_PER_MONTH = 365.25 / 12
+"""Mean length of a calendar month in days, to turn a span of days into months."""
+
+
+def months_between(earlier: date, later: date) -> float:
+    """Months from ``earlier`` to ``later`` (mean-length months; 0 when ``later`` is not after it)."""
+    return max(0, (later - earlier).days) / DAYS_PER_MONTH
+
+
+def add_months(day: date, months: int) -> date:
+    """The same day ``months`` calendar months later, clamped to the last day of a shorter month."""
+    index = day.month - 1 + months
+    year, month = day.year + index // 12, index % 12 + 1
+    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))

@@ -106,6 +106,55 @@ def test_roadmap_figures_follow_the_stages(path: Path) -> None:
     assert list(overall.y) == [scorecard.overall.value, *[s.projected_overall for s in roadmap.stages]]
 
 
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_timeline_hover_names_the_owner_in_words(language: str) -> None:
+    _, _, _, roadmap = _results(EXAMPLES[0])
+    owners = [
+        owner for trace in charts.roadmap_timeline(roadmap, language).data for owner, _ in trace.customdata
+    ]
+    assert owners == [action.owner_label(language) for action in roadmap.actions]
+    assert not any("_" in owner for owner in owners)
+
+
+@pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.name)
+def test_heatmap_objective_labels_stay_level_and_short(path: Path) -> None:
+    audit, scorecard, _, _ = _results(path)
+    figure = charts.channel_objective_heatmap(scorecard, audit, "fr")
+    assert figure.layout.xaxis.tickangle == 0
+    width = max(10, min(28, 56 // len(audit.objectives)))
+    for label in figure.data[0].x:
+        lines = label.split("<br>")
+        assert len(lines) <= 4
+        assert all(len(line) <= width for line in lines), label
+
+
+def test_projected_score_labels_sit_away_from_the_completeness_line() -> None:
+    for path in EXAMPLES:
+        _, scorecard, _, roadmap = _results(path)
+        overall, completeness = charts.projected_scores(roadmap, scorecard, "en").data
+        for position, mine, other in zip(overall.textposition, overall.y, completeness.y, strict=True):
+            assert position == ("bottom center" if other is not None and other > mine else "top center")
+    st_aidans = next(path for path in EXAMPLES if path.name.startswith("st-aidans"))
+    _, scorecard, _, roadmap = _results(st_aidans)
+    assert "bottom center" in charts.projected_scores(roadmap, scorecard).data[0].textposition
+
+
+@pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.name)
+def test_peer_benchmark_axes_leave_room_above_every_value(path: Path) -> None:
+    figure = charts.peer_benchmark(_results(path)[0], "en")
+    for axis_name, axis in (("y", figure.layout.yaxis), ("y2", figure.layout.yaxis2)):
+        values = [v for trace in figure.data if trace.yaxis == axis_name for v in trace.y if v is not None]
+        values += [
+            median + plus
+            for trace in figure.data
+            if trace.yaxis == axis_name and trace.error_y.array is not None
+            for median, plus in zip(trace.y, trace.error_y.array, strict=True)
+            if median is not None
+        ]
+        if max(values, default=0) > 0:
+            assert axis.range[0] == 0 and axis.range[1] > max(values)
+
+
 def test_stakeholders_most_important_first_and_client_presence_marked() -> None:
     audit = _minimal().model_copy(
         update={

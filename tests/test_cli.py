@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from datetime import date
 from pathlib import Path
 
 import pytest
+from test_store import nasty_documents
 
 from auditkit import __version__, resources, store
 from auditkit.cli import COMMANDS, DEFAULT_DEMO_DIR, main
@@ -366,3 +368,125 @@ def test_ctrl_c_exits_130_quietly(
     monkeypatch.setattr(store, "load", interrupted)
 
     assert run(capsys, "validate", "any.audit.json") == (130, "", "")
+
+
+# -- nasty input and unusable settings ----------------------------------------------------------------
+
+
+def test_validate_refuses_nasty_input_one_line_per_problem(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, minimal_audit: Audit
+) -> None:
+    cases = nasty_documents(json.loads(minimal_audit.model_dump_json()))
+    for name, (text, expected) in cases.items():
+        path = tmp_path / f"{name}.audit.json"
+        path.write_text(text, encoding="utf-8")
+
+        code, out, err = run(capsys, "validate", str(path))
+
+        assert (code, out) == (1, ""), name
+        lines = err.splitlines()
+        assert len(lines) == len(expected), lines
+        for line, fragment in zip(lines, expected, strict=True):
+            assert line.startswith(f"{path}: ") and fragment in line, (fragment, line)
+
+
+def settings_file(tmp_path: Path, minimal_audit: Audit, **settings: object) -> Path:
+    path = tmp_path / "settings.audit.json"
+    document = json.loads(minimal_audit.model_dump_json()) | {"settings": settings}
+    path.write_text(json.dumps(document), encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("command", ["validate", "score", "diagnose", "demo"])
+def test_unusable_weights_and_thresholds_fail_every_command_alike(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, minimal_audit: Audit, command: str
+) -> None:
+    path = settings_file(
+        tmp_path,
+        minimal_audit,
+        weights={"fit.popularity": 1, "overall.fit": 500},
+        thresholds={"dormant_days": 30, "dormancy_days": 0},
+    )
+
+    code, out, err = run(
+        capsys, command, str(path), *(["-o", str(tmp_path / "out")] if command == "demo" else [])
+    )
+
+    assert (code, out) == (1, "")
+    lines = err.splitlines()
+    assert [line.split(": ")[1] for line in lines] == [
+        "settings.weights",
+        "settings.weights.overall.fit",
+        "settings.thresholds.dormant_days",
+        "settings.thresholds.dormancy_days",
+    ]
+    assert all(line.startswith(f"{path}: ") for line in lines)
+    assert "unknown key(s) 'fit.popularity' (valid keys: fit.reach," in lines[0]
+    assert "500 is out of range (0 to 100)" in lines[1]
+    assert "unknown threshold (valid keys: objectives_max, dormancy_days" in lines[2]
+    assert "0 is out of range (at least 1 days)" in lines[3]
+    assert not (tmp_path / "out").exists()
+
+
+def test_validate_refuses_a_group_of_weights_all_zero(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, minimal_audit: Audit
+) -> None:
+    zero = {key: 0 for key in ("org.sponsor", "org.owner", "org.resources", "org.validation", "org.training")}
+    zero |= {key: 0 for key in ("org.hours", "org.budget", "org.reporting", "org.lead_time")}
+    path = settings_file(tmp_path, minimal_audit, weights=zero)
+
+    code, _, err = run(capsys, "validate", str(path))
+
+    assert code == 1
+    assert err == (
+        f"{path}: settings.weights: every org.* weight is 0 (give at least one of org.sponsor, org.owner, "
+        "org.resources, org.validation, org.training, org.hours, org.budget, org.reporting, org.lead_time "
+        "a positive weight)\n"
+    )
+
+
+def test_new_from_a_broken_or_unusable_file_writes_nothing(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, minimal_audit: Audit
+) -> None:
+    broken = tmp_path / "broken.audit.json"
+    broken.write_text('{"schema_version": 2, "engagement": ', encoding="utf-8")
+    unusable = settings_file(tmp_path, minimal_audit, thresholds={"dormant_days": 30})
+    target = tmp_path / "next.audit.json"
+
+    for previous, message in ((broken, "not valid JSON"), (unusable, "settings.thresholds.dormant_days")):
+        code, out, err = run(capsys, "new", str(target), "--from", str(previous))
+
+        assert (code, out) == (1, "")
+        assert err.startswith(f"{previous}: ") and message in err
+        assert sorted(path.name for path in tmp_path.iterdir()) == [
+            "broken.audit.json",
+            "settings.audit.json",
+        ]
+
+
+def test_writing_where_it_cannot_names_the_target_not_a_temporary_file(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    folder = tmp_path / "taken"
+    folder.mkdir()
+
+    code, out, err = run(capsys, "schema", "-o", str(folder))
+    assert (code, out) == (1, "")
+    assert err == f"{folder}: cannot write here (Is a directory)\n"
+
+    target = tmp_path / "client.audit.json"
+    target.mkdir()
+    code, out, err = run(capsys, "new", str(target), "--client", "Acme")
+    assert (code, out) == (1, "")
+    assert "already exists; not overwritten" in err
+    assert not [path for path in tmp_path.rglob("*") if path.name.endswith(".tmp")]
+
+
+def test_validate_does_not_hang_on_a_pipe(tmp_path: Path) -> None:
+    pipe = tmp_path / "pipe.audit.json"
+    os.mkfifo(pipe)
+
+    result = subprocess.run([ENTRY_POINT, "validate", pipe], capture_output=True, text=True, timeout=30)
+
+    assert result.returncode == 1
+    assert result.stderr == f"{pipe}: is not a regular file (give the path of an .audit.json file)\n"

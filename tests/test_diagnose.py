@@ -35,6 +35,7 @@ from auditkit.errors import AuditkitError
 from auditkit.model import Audit, Language
 from auditkit.resources import examples_dir
 from auditkit.rules.strategy import COMPONENT_RULES
+from auditkit.thresholds import add_months as thresholds_add_months
 from benchmarks.synthetic import large_audit
 
 CATALOGUE_IDS = [
@@ -620,6 +621,17 @@ def test_other_ways_to_fire(edits: list[Edit], rule_id: str) -> None:
     assert rule_id in fired(build(*edits))
 
 
+_UNASSESSED_WITHOUT_OBJECTIVES = (
+    "OBJ-NO-PRIMARY",
+    "OBJ-NOT-SMART",
+    "OBJ-ORPHAN",
+    "KPI-MISSING",
+    "KPI-LENS-MISMATCH",
+    "CH-NO-OBJECTIVE",
+    "DEC-NOT-NOW",
+)
+
+
 def test_objective_rules_are_not_assessed_without_objectives() -> None:
     diagnosis = diagnose(build(_no_objectives))
     assert "OBJ-NONE" in diagnosis.fired
@@ -631,6 +643,8 @@ def test_objective_rules_are_not_assessed_without_objectives() -> None:
         "CH-NO-OBJECTIVE",
         "DEC-NOT-NOW",
     } <= set(diagnosis.not_assessed_rules)
+    assert set(_UNASSESSED_WITHOUT_OBJECTIVES) <= set(diagnosis.not_assessed_rules)
+    assert not set(_UNASSESSED_WITHOUT_OBJECTIVES) & set(diagnosis.fired)
 
 
 def test_stakeholder_rules_are_not_assessed_without_stakeholders() -> None:
@@ -642,88 +656,89 @@ def test_stakeholder_rules_are_not_assessed_without_stakeholders() -> None:
     assert gaps["ENV-UNCONSULTED"].subjects == ()
 
 
-@pytest.mark.parametrize(
-    ("edits", "rule_id", "missing", "subjects"),
-    [
-        ([channel("instagram", last_post=None)], "CH-DORMANT", ("channels.1.last_post",), ("instagram",)),
-        (
-            [channel("instagram", median_response_minutes=None)],
-            "CH-SLOW-RESPONSE",
-            ("channels.1.median_response_minutes",),
-            ("instagram",),
-        ),
-        (
-            [channel("instagram", cross_posted_unchanged=None)],
-            "CH-DUPLICATE",
-            ("channels.1.cross_posted_unchanged",),
-            ("instagram",),
-        ),
-        (
-            [channel("instagram", engagement=None)],
-            "CH-LOW-ENGAGEMENT",
-            ("channels.1.engagement",),
-            ("instagram",),
-        ),
-        (
-            [add("channels", _threads(assessed=False) | {"assessed_before_launch": None})],
-            "CH-SHINY",
-            ("channels.3.assessed_before_launch",),
-            ("threads",),
-        ),
-        ([organisation(hours_per_week=None)], "CH-SPREAD", ("organisation.hours_per_week",), ()),
-        ([organisation(sponsor=None)], "ORG-NO-SPONSOR", ("organisation.sponsor",), ()),
-        (
-            [organisation(validation_delay_hours=None)],
-            "ORG-SLOW-VALIDATION",
-            ("organisation.validation_delay_hours",),
-            (),
-        ),
-        ([organisation(training=None)], "ORG-NO-TRAINING", ("organisation.training",), ()),
-        ([organisation(strategy_owner_role=None)], "ORG-INTERN", ("organisation.strategy_owner_role",), ()),
-        (
-            [organisation(publishing_lead_time_days=None)],
-            "ERR-URGENCY",
-            ("organisation.publishing_lead_time_days",),
-            (),
-        ),
-        (
-            [organisation(reporting_cadence=None)],
-            "ERR-NOT-MEASURING",
-            ("organisation.reporting_cadence",),
-            (),
-        ),
-        (
-            [lambda d: d.update(organisation={})],
-            "ORG-NO-RESOURCES",
-            ("organisation.content_creators", "organisation.responders"),
-            (),
-        ),
-        ([lambda d: d["strategy"].update(last_reviewed=None)], "STR-REVIEW", ("strategy.last_reviewed",), ()),
-        ([component("crisis_plan", None)], "STR-CRISIS-PLAN", ("strategy.components.crisis_plan",), ()),
-        ([component("calendar", None)], "ERR-CALENDAR-NOT-STRATEGY", ("strategy.components.calendar",), ()),
-        (
-            [component("content_pillars", None)],
-            "ERR-CALENDAR-NOT-STRATEGY",
-            ("strategy.components.content_pillars",),
-            (),
-        ),
-        ([component("editorial_line", None)], "ERR-INSPIRATION", ("strategy.components.editorial_line",), ()),
-        ([lambda d: d.update(peers=[])], "ENV-PEER-GAP", ("peers",), ()),
-        ([lambda d: d["peers"][0].update(presence=[])], "ENV-PEER-GAP", ("peers.0.presence",), ()),
-        (
-            [stakeholder("locals", platforms=[]), stakeholder("young", platforms=[])],
-            "CH-UNCLAIMED",
-            ("stakeholders.0.platforms", "stakeholders.1.platforms"),
-            ("locals", "young"),
-        ),
-        (
-            [_social_serves_nothing, stakeholder("locals", platforms=[]), stakeholder("young", platforms=[])],
-            "DEC-NOT-NOW",
-            ("stakeholders.0.platforms", "stakeholders.1.platforms"),
-            ("locals", "young"),
-        ),
-    ],
-)
+_NOT_ASSESSED_CASES: list[tuple[list[Edit], str, tuple[str, ...], tuple[str, ...]]] = [
+    ([channel("instagram", last_post=None)], "CH-DORMANT", ("channels.1.last_post",), ("instagram",)),
+    (
+        [channel("instagram", median_response_minutes=None)],
+        "CH-SLOW-RESPONSE",
+        ("channels.1.median_response_minutes",),
+        ("instagram",),
+    ),
+    (
+        [channel("instagram", cross_posted_unchanged=None)],
+        "CH-DUPLICATE",
+        ("channels.1.cross_posted_unchanged",),
+        ("instagram",),
+    ),
+    (
+        [channel("instagram", engagement=None)],
+        "CH-LOW-ENGAGEMENT",
+        ("channels.1.engagement",),
+        ("instagram",),
+    ),
+    (
+        [add("channels", _threads(assessed=False) | {"assessed_before_launch": None})],
+        "CH-SHINY",
+        ("channels.3.assessed_before_launch",),
+        ("threads",),
+    ),
+    ([organisation(hours_per_week=None)], "CH-SPREAD", ("organisation.hours_per_week",), ()),
+    ([organisation(sponsor=None)], "ORG-NO-SPONSOR", ("organisation.sponsor",), ()),
+    (
+        [organisation(validation_delay_hours=None)],
+        "ORG-SLOW-VALIDATION",
+        ("organisation.validation_delay_hours",),
+        (),
+    ),
+    ([organisation(training=None)], "ORG-NO-TRAINING", ("organisation.training",), ()),
+    ([organisation(strategy_owner_role=None)], "ORG-INTERN", ("organisation.strategy_owner_role",), ()),
+    (
+        [organisation(publishing_lead_time_days=None)],
+        "ERR-URGENCY",
+        ("organisation.publishing_lead_time_days",),
+        (),
+    ),
+    (
+        [organisation(reporting_cadence=None)],
+        "ERR-NOT-MEASURING",
+        ("organisation.reporting_cadence",),
+        (),
+    ),
+    (
+        [lambda d: d.update(organisation={})],
+        "ORG-NO-RESOURCES",
+        ("organisation.content_creators", "organisation.responders"),
+        (),
+    ),
+    ([lambda d: d["strategy"].update(last_reviewed=None)], "STR-REVIEW", ("strategy.last_reviewed",), ()),
+    ([component("crisis_plan", None)], "STR-CRISIS-PLAN", ("strategy.components.crisis_plan",), ()),
+    ([component("calendar", None)], "ERR-CALENDAR-NOT-STRATEGY", ("strategy.components.calendar",), ()),
+    (
+        [component("content_pillars", None)],
+        "ERR-CALENDAR-NOT-STRATEGY",
+        ("strategy.components.content_pillars",),
+        (),
+    ),
+    ([component("editorial_line", None)], "ERR-INSPIRATION", ("strategy.components.editorial_line",), ()),
+    ([lambda d: d.update(peers=[])], "ENV-PEER-GAP", ("peers",), ()),
+    ([lambda d: d["peers"][0].update(presence=[])], "ENV-PEER-GAP", ("peers.0.presence",), ()),
+    (
+        [stakeholder("locals", platforms=[]), stakeholder("young", platforms=[])],
+        "CH-UNCLAIMED",
+        ("stakeholders.0.platforms", "stakeholders.1.platforms"),
+        ("locals", "young"),
+    ),
+    (
+        [_social_serves_nothing, stakeholder("locals", platforms=[]), stakeholder("young", platforms=[])],
+        "DEC-NOT-NOW",
+        ("stakeholders.0.platforms", "stakeholders.1.platforms"),
+        ("locals", "young"),
+    ),
+]
+"""(edits that remove data, rule, the fields it names as missing, the items left unjudged)."""
+
+
+@pytest.mark.parametrize(("edits", "rule_id", "missing", "subjects"), _NOT_ASSESSED_CASES)
 def test_missing_data_is_not_assessed_never_guessed(
     edits: list[Edit], rule_id: str, missing: tuple[str, ...], subjects: tuple[str, ...]
 ) -> None:
@@ -732,6 +747,38 @@ def test_missing_data_is_not_assessed_never_guessed(
     gaps = [gap for gap in diagnosis.not_assessed if gap.rule == rule_id]
     assert [(gap.missing, gap.subjects) for gap in gaps] == [(missing, subjects)]
     assert gaps[0].reason.en and gaps[0].reason.fr and gaps[0].reason.en != gaps[0].reason.fr
+
+
+@pytest.mark.parametrize("entry", COMPONENT_RULES, ids=lambda entry: entry.rule_id)
+def test_every_component_rule_is_not_assessed_when_the_audit_does_not_say(entry: Any) -> None:
+    diagnosis = diagnose(build(component(entry.key.value, None)))
+    assert entry.rule_id not in diagnosis.fired
+    assert [(gap.rule, gap.missing) for gap in diagnosis.not_assessed if gap.rule == entry.rule_id] == [
+        (entry.rule_id, (f"strategy.components.{entry.key.value}",))
+    ]
+
+
+def test_offline_overlap_is_not_assessed_when_cross_posting_is_unknown() -> None:
+    diagnosis = diagnose(
+        build(
+            channel("newsletter", cross_posted_unchanged=None, monthly_budget=900),
+            channel("facebook", stakeholders=["locals", "young"]),
+        )
+    )
+    assert "CH-OFFLINE-OVERLAP" not in diagnosis.fired
+    gaps = [(gap.missing, gap.subjects) for gap in diagnosis.not_assessed if gap.rule == "CH-OFFLINE-OVERLAP"]
+    assert gaps == [(("channels.2.cross_posted_unchanged",), ("newsletter",))]
+
+
+def test_every_rule_that_can_lack_data_has_a_not_assessed_test() -> None:
+    """Rules that always have their data (an empty list is data) are the only ones without such a test."""
+    always_assessable = {"OBJ-NONE", "OBJ-TOO-MANY", "ENV-NO-STAKEHOLDERS", "ENV-NO-PEERS", "CH-NO-OWNER"}
+    tested = {case[1] for case in _NOT_ASSESSED_CASES} | {entry.rule_id for entry in COMPONENT_RULES}
+    tested |= {"CH-OFFLINE-OVERLAP", *_UNASSESSED_WITHOUT_OBJECTIVES, "ENV-UNCONSULTED", "CH-NO-AUDIENCE"}
+    assert tested | always_assessable == set(CATALOGUE_IDS)
+    assert not tested & always_assessable
+    clean = diagnose(build(_no_objectives, _no_stakeholders, lambda d: d.update(peers=[])))
+    assert not {gap.rule for gap in clean.not_assessed} & always_assessable
 
 
 def test_a_rule_can_fire_on_some_items_and_lack_data_on_others() -> None:
@@ -948,6 +995,7 @@ def test_say_writes_numbers_and_lists_per_language() -> None:
 )
 def test_add_months(day: date, months: int, expected: date) -> None:
     assert add_months(day, months) == expected
+    assert add_months is thresholds_add_months
 
 
 def test_core_does_not_import_widgets_or_plotly() -> None:

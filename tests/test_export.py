@@ -89,6 +89,43 @@ def test_workbook_has_a_summary_and_one_readable_sheet_per_stage(roadmap: Roadma
         ]
 
 
+def test_workbook_summary_is_readable_and_shows_the_backlog(roadmap: Roadmap, tmp_path: Path) -> None:
+    path = export.write_roadmap(roadmap, tmp_path / "plan.xlsx", "fr")
+    summary = openpyxl.load_workbook(path)["Synthèse"]
+    assert summary.freeze_panes == "A2"
+    assert [cell.value for cell in summary[1]][:4] == ["Mois", "Début", "Échéance", "Actions"]
+    assert all(cell.font.bold for cell in summary[1])
+    for letter, (_, width) in zip("ABCDEFGHIJ", export._SUMMARY_COLUMNS, strict=True):
+        assert summary.column_dimensions[letter].width == width
+    assert summary.column_dimensions["J"].width >= 40
+    table_rows = len(roadmap.stages) + 2
+    for row in summary.iter_rows(min_row=1, max_row=table_rows):
+        assert all(cell.alignment.wrap_text for cell in row)
+    for row in range(table_rows + 1, summary.max_row + 1):
+        assert summary.cell(row=row, column=1).alignment.wrap_text
+    assert roadmap.backlog
+    backlog_row = [cell.value for cell in summary[len(roadmap.stages) + 2]]
+    assert backlog_row[0] == "En attente (au-delà du mois 12)"
+    assert backlog_row[3] == len(roadmap.backlog)
+    assert backlog_row[4] == pytest.approx(roadmap.backlog_hours)
+    texts = [row[0] for row in summary.iter_rows(values_only=True) if isinstance(row[0], str)]
+    assert any(text.startswith("Plan complet :") for text in texts)
+    assert roadmap.shortfall is not None and roadmap.shortfall.fr in texts
+
+
+def test_markdown_summary_weighs_the_plan_against_the_year(roadmap: Roadmap) -> None:
+    text = export.render_markdown(roadmap, Language.EN)
+    table = text.split("\n\n")[3].splitlines()
+    assert len(table) == 2 + len(roadmap.stages) + 1
+    assert table[-1].startswith(f"| Backlog (beyond month 12) | | {len(roadmap.backlog)} |")
+    assert "Whole plan: " in text and f"for {export._number(roadmap.capacity_hours, Language.EN)} h" in text
+    assert f"**{export._inline(roadmap.shortfall.en)}**" in text
+    roomy = store.load(BAKERY)
+    roomy.organisation.hours_per_week = 400.0
+    fits = build_roadmap(roomy)
+    assert "Backlog" not in export.render_markdown(fits, Language.EN)
+
+
 def test_calendar_has_stage_milestones_and_dated_actions(roadmap: Roadmap, tmp_path: Path) -> None:
     path = export.write_roadmap(roadmap, tmp_path / "plan.ics")
     calendar = icalendar.Calendar.from_ical(path.read_bytes())

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import math
+import subprocess
+import sys
 from datetime import date
 from typing import Any
 
@@ -175,3 +178,39 @@ def test_bundled_examples_are_valid_and_rounds_link_up() -> None:
             assert examples[previous.name].engagement.client == audit.engagement.client
             assert examples[previous.name].engagement.round == audit.engagement.round - 1
     assert any(audit.engagement.round == 2 for audit in examples.values())
+
+
+@pytest.mark.parametrize("number", [math.nan, math.inf, -math.inf])
+def test_nan_and_infinite_numbers_are_refused_wherever_they_come_from(
+    minimal_audit: Audit, number: float
+) -> None:
+    with pytest.raises(ValidationError, match="finite number"):
+        Channel(id="fb", name="Facebook", platform=Platform.FACEBOOK, audience_size=number)
+    with pytest.raises(ValidationError, match="finite number"):
+        Objective(id="o", statement="Sell", kind=ObjectiveKind.SALES, baseline=number)
+    with pytest.raises(ValidationError, match="finite number"):
+        minimal_audit.settings.thresholds = {"dormancy_days": number}
+    assert minimal_audit.settings.thresholds == {}
+
+
+def test_an_action_edited_twice_is_named_with_its_place(minimal_audit: Audit) -> None:
+    document = document_of(minimal_audit)
+    document["roadmap"] = {"edits": [{"action_id": "a"}, {"action_id": "b"}, {"action_id": "a"}]}
+
+    assert problems_of(document) == {
+        "roadmap.edits.2.action_id": "action 'a' is edited twice (one edit per action_id)"
+    }
+
+
+def test_core_modules_import_neither_ipywidgets_nor_plotly() -> None:
+    code = (
+        "import sys\n"
+        "from auditkit import diagnose, errors, model, rules, scoring, store, thresholds\n"
+        "from auditkit.resources import default_example\n"
+        "audit = store.load(default_example())\n"
+        "scoring.score(audit), diagnose.diagnose(audit)\n"
+        "loaded = sorted(m for m in sys.modules if m.split('.')[0] in ('ipywidgets', 'plotly'))\n"
+        "assert not loaded, loaded\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stderr

@@ -22,14 +22,16 @@ from pathlib import Path
 
 import nbformat
 import pytest
+from bs4 import BeautifulSoup
 from pydantic import BaseModel, ValidationError
 
 from auditkit import cli, store
+from auditkit.diagnose import Diagnosis, Finding, Theme, diagnose
 from auditkit.errors import AuditkitError
 from auditkit.model import ActionEdit, Audit, BenchmarkRow, Language, ManualAction
 from auditkit.report import export_notebook, render_report, write_report
 from auditkit.report.branding import BrandingError, load_branding
-from auditkit.report.i18n import ENUM_LABELS, LABELS, UNIT_LABELS, Formatter
+from auditkit.report.i18n import ENUM_LABELS, LABELS, SEED_ARTICLES, UNIT_LABELS, Formatter
 from auditkit.report.pdf import CHROMIUM_ENV, ChromiumNotFoundError
 from auditkit.report.render import (
     SECTIONS,
@@ -41,6 +43,8 @@ from auditkit.report.render import (
 )
 from auditkit.resources import example_audits
 from auditkit.roadmap import build_roadmap
+from auditkit.scoring import WEIGHTS, score
+from auditkit.thresholds import THRESHOLDS
 
 EXAMPLES = example_audits()
 MAX_BYTES = 2_000_000
@@ -110,6 +114,67 @@ def test_labels_dates_and_numbers_follow_the_language(path: Path) -> None:
     assert '"separators":",\u202f"' in french and '"separators":".,"' in english
     assert '"locale":"fr","localeModule":{"moduleType":"locale"' in french
     assert '"locale":"en","localeModule":null' in english
+
+
+@pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.name)
+def test_report_holds_every_content_item_of_the_brief(path: Path) -> None:
+    audit = store.load(path)
+    scorecard, diagnosis = score(audit), diagnose(audit)
+    roadmap = build_roadmap(audit, scorecard, diagnosis)
+    page = BeautifulSoup(_html(path, "en"), "html.parser")
+    cover = page.select_one("#cover").get_text(" ")
+    assert audit.engagement.client in cover and f"Audit round {audit.engagement.round}" in cover
+    if audit.engagement.consultant:
+        assert audit.engagement.consultant in cover
+    summary = page.select_one("#summary")
+    assert summary.select_one(".score-ring, svg, .headline") is not None
+    assert f"Level {scorecard.level.number}" in summary.get_text(" ")
+    top = [item.select_one(".rule-id").get_text() for item in summary.select("ol.top-findings > li")]
+    assert top == [finding.rule for finding in diagnosis.findings[:5]]
+    moves = [item.select_one("strong").get_text() for item in summary.select("ol.moves > li")]
+    assert moves == [action.title.en for action in roadmap.actions[:3]]
+    last = roadmap.stages[-1]
+    outlook = summary.select_one(".outlook").get_text(" ")
+    assert f"projected at {Formatter(Language.EN).number(last.projected_overall)} out of 100" in outlook
+    load = " ".join(summary.select_one(".plan-load").get_text(" ").split())
+    assert "The plan takes" in load
+    if roadmap.backlog:
+        assert f"{len(roadmap.backlog)} action(s)" in load and roadmap.shortfall.en in load
+    assert page.select_one("#context #chart-stakeholders") is not None
+    scorecard_text = page.select_one("#scorecard").get_text(" ")
+    assert all(channel.name in scorecard_text for channel in audit.channels)
+    assert page.select_one("#scorecard #chart-matrix") is not None
+    assert page.select_one("#benchmark #chart-peers") is not None
+    strategy = page.select_one("#strategy").get_text(" ")
+    assert "Strategy completeness" in strategy and "Organisation readiness" in strategy
+    cards = page.select("#findings article.finding")
+    assert [card["data-rule"] for card in cards] == [
+        finding.rule for _, group in _themes(diagnosis) for finding in group
+    ]
+    for card in cards:
+        seeds = card.select("p.small.muted")[-1].get_text()
+        assert any(title.en in seeds for title in SEED_ARTICLES.values()), seeds
+    road = page.select_one("#roadmap")
+    assert len(road.select(".stage")) == len(roadmap.stages)
+    assert [row["data-action"] for row in road.select("tr[data-action]")] == [
+        action.id for action in (*roadmap.actions, *roadmap.backlog)
+    ]
+    assert road.select_one("#chart-timeline") and road.select_one("#chart-projection")
+    method = page.select_one("#methodology").get_text(" ")
+    assert all(key in method for key in WEIGHTS)
+    assert all(key in method for key in THRESHOLDS if not key.startswith("response_minutes"))
+    assert all(gap.rule in method for gap in diagnosis.not_assessed)
+    assert all(title.en in method for title in SEED_ARTICLES.values())
+
+
+def _themes(diagnosis: Diagnosis) -> list[tuple[Theme, list[Finding]]]:
+    return [(theme, [f for f in diagnosis.findings if f.theme is theme]) for theme in Theme]
+
+
+def test_french_methodology_translates_benchmark_units() -> None:
+    bakery = next(path for path in EXAMPLES if path.name.startswith("boulangerie-martin."))
+    french = _html(bakery, "fr")
+    assert "publications/semaine" in french and "posts/week" not in french.split('id="methodology"')[1]
 
 
 def test_every_label_the_report_uses_exists_in_both_languages() -> None:

@@ -109,10 +109,10 @@ def test_every_rule_of_the_catalogue_has_a_step_and_every_step_a_purpose() -> No
 
 
 def test_every_recommendation_but_maintain_gives_an_action() -> None:
-    from auditkit.roadmap import _RECOMMENDATION_KEYS
+    from auditkit.plan import RECOMMENDATION_KEYS
 
-    assert set(_RECOMMENDATION_KEYS) == set(Recommendation) - {Recommendation.MAINTAIN}
-    assert all(key in PLAN for key in _RECOMMENDATION_KEYS.values())
+    assert set(RECOMMENDATION_KEYS) == set(Recommendation) - {Recommendation.MAINTAIN}
+    assert all(key in PLAN for key in RECOMMENDATION_KEYS.values())
 
 
 def test_plan_table_is_consistent_and_without_cycles() -> None:
@@ -251,6 +251,49 @@ def test_a_larger_team_holds_the_same_plan_without_moving_anything() -> None:
     assert not roadmap.backlog
     assert not any(action.moved for action in roadmap.actions)
     assert all(not stage.overflow for stage in roadmap.stages)
+
+
+def test_the_whole_plan_is_weighed_against_the_years_capacity() -> None:
+    roadmap = build_roadmap(example("boulangerie-martin."))
+    assert roadmap.capacity_hours == pytest.approx(sum(stage.capacity_hours for stage in roadmap.stages))
+    assert roadmap.needed_hours == pytest.approx(sum(a.effort_hours for a in scheduled(roadmap)))
+    assert roadmap.backlog_hours == pytest.approx(sum(a.effort_hours for a in roadmap.backlog))
+    document = roadmap.to_dict("en")
+    assert document["needed_hours"] == round(roadmap.needed_hours, 1)
+    assert document["backlog_hours"] == round(roadmap.backlog_hours, 1)
+    assert document["share_to_fit"] == roadmap.share_to_fit
+
+
+def test_a_backlog_comes_with_the_share_of_time_that_would_hold_the_whole_plan() -> None:
+    audit = example("boulangerie-martin.")
+    roadmap = build_roadmap(audit)
+    assert roadmap.backlog and roadmap.share_to_fit is not None
+    share = roadmap.share_to_fit
+    assert audit.roadmap.improvement_share < share <= 1 and round(share * 20) == pytest.approx(share * 20)
+    percent = f"{round(share * 100)}%"
+    assert roadmap.shortfall is not None and percent in roadmap.shortfall.en
+    assert f"{round(share * 100)} %" in roadmap.shortfall.fr
+    assert roadmap.shortfall in roadmap.notes
+    enough = audit.model_copy(deep=True)
+    enough.roadmap.improvement_share = share
+    assert not build_roadmap(enough).backlog
+    if share - 0.05 > audit.roadmap.improvement_share:
+        short = audit.model_copy(deep=True)
+        short.roadmap.improvement_share = share - 0.05
+        assert build_roadmap(short).backlog
+
+
+def test_when_even_all_the_teams_hours_fall_short_the_roadmap_says_so() -> None:
+    roadmap = build_roadmap(with_hours(example("boulangerie-martin."), 0.5))
+    assert roadmap.backlog and roadmap.share_to_fit is None
+    assert roadmap.shortfall is not None and roadmap.shortfall.en.startswith("Even all of the 0.5 h")
+    assert roadmap.weekly_hours_to_fit is not None and roadmap.weekly_hours_to_fit > 0.5
+
+
+def test_a_plan_that_fits_has_no_shortfall() -> None:
+    roadmap = build_roadmap(with_hours(example("boulangerie-martin."), 400.0))
+    assert roadmap.shortfall is None and roadmap.share_to_fit is None
+    assert not any("backlog" in note.en for note in roadmap.notes)
 
 
 def test_unknown_team_hours_leave_the_stages_uncapped_and_say_so() -> None:
@@ -484,6 +527,9 @@ def test_regeneration_reports_what_changed_underneath_the_edits() -> None:
     assert ("rec-close", ChangeKind.TEXT_CHANGED) in kinds
     assert ("ch-duplicate", ChangeKind.SUBJECTS_CHANGED) in kinds
     assert ("ch-duplicate", ChangeKind.EFFORT_CHANGED) in kinds
+    subjects = next(c.message for c in roadmap.changes if c.kind is ChangeKind.SUBJECTS_CHANGED)
+    assert subjects.en == "Items concerned changed since the edit: no longer concerned: newsletter."
+    assert subjects.fr.endswith(": plus concernés : newsletter.")
     assert "str-crisis-plan" not in [a.id for a in scheduled(roadmap)]
     assert any(e.action_id == "str-crisis-plan" for e in audit.roadmap.edits)
     assert roadmap.action("rec-close").changes

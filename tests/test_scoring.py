@@ -13,9 +13,11 @@ from typing import Any
 import pytest
 from test_cli import run
 
+from auditkit import diagnose as diagnose_module
 from auditkit import resources, store
 from auditkit.benchmarks import lookup
 from auditkit.cli import main
+from auditkit.diagnose import diagnose
 from auditkit.errors import AuditkitError
 from auditkit.model import Audit
 from auditkit.platforms import Platform
@@ -28,8 +30,11 @@ from auditkit.scoring import (
     Scorecard,
     level_for,
     score,
+    settings_problems,
+    weight_problems,
     weights_for,
 )
+from auditkit.thresholds import add_months
 from benchmarks.synthetic import large_audit
 
 AUDIT_DATE = date(2026, 9, 15)
@@ -360,6 +365,61 @@ def test_unknown_weight_key_is_an_error_listing_the_valid_keys() -> None:
     assert all(key in message for key in WEIGHTS)
     with pytest.raises(AuditkitError, match=r"fit\.popularity"):
         score(audit)
+
+
+@pytest.mark.parametrize(
+    ("weights", "expected"),
+    [
+        ({"fit.reach": 101}, ["settings.weights.fit.reach: 101 is out of range (0 to 100)"]),
+        ({"overall.fit": 1e308, "overall.strategy": 1e308}, ["settings.weights.overall.fit: 1e+308"]),
+        (
+            {key: 0 for key in WEIGHTS if key.startswith("health.")},
+            ["settings.weights: every health.* weight is 0 (give at least one of health.activity,"],
+        ),
+    ],
+)
+def test_weights_out_of_range_or_all_zero_are_refused(weights: dict[str, float], expected: list[str]) -> None:
+    audit = build(document() | {"settings": {"weights": weights}})
+    problems = [str(problem) for problem in weight_problems(audit.settings.weights)]
+    assert problems and all(any(fragment in p for p in problems) for fragment in expected), problems
+    with pytest.raises(AuditkitError, match=r"settings\.weights"):
+        score(audit)
+
+
+def test_settings_problems_lists_every_weight_and_threshold_problem() -> None:
+    audit = build(
+        document() | {"settings": {"weights": {"fit.popularity": 1}, "thresholds": {"dormant_days": 3}}}
+    )
+    assert [problem.location for problem in settings_problems(audit)] == [
+        "settings.weights",
+        "settings.thresholds.dormant_days",
+    ]
+    assert settings_problems(build(document() | {"settings": {"weights": {"fit.reach": 100}}})) == []
+
+
+@pytest.mark.parametrize("days", [182, 183, 3043, 3044, 3045])
+def test_the_review_factor_and_rule_str_review_agree_on_the_threshold(days: int) -> None:
+    months = round(days / 30.4375)
+    doc = document()
+    doc["strategy"]["last_reviewed"] = days_ago(days)
+    doc["settings"] = {"thresholds": {"review_months": months}}
+    audit = build(doc)
+    review = audit_review_factor(score(audit))
+    assert (review < 1) == ("STR-REVIEW" in diagnose(audit).fired), (days, months, review)
+
+
+def audit_review_factor(card: Scorecard) -> float:
+    [item] = [c for c in card.strategy_completeness.contributions if c.factor.endswith("review")]
+    assert item.value is not None
+    return item.value
+
+
+def test_one_calendar_helper_for_reassessment_dates() -> None:
+    assert diagnose_module.add_months is add_months
+    card = scored(
+        channel("tiktok", "tiktok", status="parked"), settings={"thresholds": {"reassess_months": 5}}
+    )
+    assert card.channel("tiktok").reassess_on == add_months(AUDIT_DATE, 5) == date(2027, 2, 15)
 
 
 def test_every_weight_is_documented_in_both_languages() -> None:

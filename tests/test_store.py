@@ -6,9 +6,11 @@ import json
 import os
 import random
 import select
+import shutil
 import signal
 import subprocess
 import sys
+import tempfile
 import textwrap
 import time
 from datetime import date
@@ -454,3 +456,259 @@ def test_killed_mid_save_leaves_old_or_new_version(minimal_audit: Audit, tmp_aud
 
     store.save(store.load(tmp_audit_path), tmp_audit_path)
     assert not list(tmp_audit_path.parent.glob(".*.tmp"))
+
+
+# -- nasty input ------------------------------------------------------------------------------------
+
+
+def nasty_documents(valid: dict[str, Any]) -> dict[str, tuple[str, list[str]]]:
+    """``name -> (file content, expected problem lines)`` for input a hand-edited file may hold."""
+    channel = {"id": "fb", "name": "Facebook", "platform": "facebook"}
+
+    def with_channel(**fields: Any) -> str:
+        return json.dumps(valid | {"channels": [channel | fields]})
+
+    text = json.dumps(valid)
+    return {
+        "huge_integer": (
+            text.replace('"round": 1', '"round": 1' + "0" * 400),
+            ["engagement.round: a 401-digit number is too large (expected a whole number of at most"],
+        ),
+        "too_many_digits": (
+            text.replace('"round": 1', '"round": ' + "9" * 5000),
+            ["engagement.round: a 5000-digit number is too large"],
+        ),
+        "huge_float": (
+            with_channel(audience_size=1).replace('"audience_size": 1', '"audience_size": 1e400'),
+            ["channels.0.audience_size: 1e400 is too large (expected a finite number)"],
+        ),
+        "nan_and_infinity": (
+            with_channel(audience_size=1, posts_per_week=2)
+            .replace('"audience_size": 1', '"audience_size": NaN')
+            .replace('"posts_per_week": 2', '"posts_per_week": -Infinity'),
+            [
+                "channels.0.audience_size: NaN is not a number JSON allows (expected a finite number",
+                "channels.0.posts_per_week: -Infinity is not a number JSON allows",
+            ],
+        ),
+        "string_for_a_number": (
+            with_channel(posts_per_week="3"),
+            ['channels.0.posts_per_week: "3" is not a number (expected a number)'],
+        ),
+        "string_for_a_boolean": (
+            with_channel(cross_posted_unchanged="yes"),
+            ['channels.0.cross_posted_unchanged: "yes" is not true or false (expected true or false)'],
+        ),
+        "boolean_for_a_number": (
+            with_channel(posts_per_week=True),
+            ["channels.0.posts_per_week: true is not a number"],
+        ),
+        "string_for_a_list": (
+            json.dumps(valid | {"objectives": "grow sales"}),
+            ['objectives: "grow sales" is not a list (expected a list: [...])'],
+        ),
+        "null_sections": (
+            json.dumps(valid | {"engagement": None, "client": None}),
+            ["engagement: null is not an object", "client: null is not an object"],
+        ),
+        "duplicate_ids": (
+            json.dumps(valid | {"channels": [channel, channel]}),
+            ["channels: id 'fb' is used twice (ids must be unique)"],
+        ),
+        "duplicate_keys": (
+            text[:-1] + ', "notes": "first", "notes": "second", "client": {"industry": "public", '
+            '"industry": "healthcare"}}',
+            [
+                "client: the key 'client' appears more than once in the same object (keep one",
+                "notes: the key 'notes' appears more than once",
+                "client.industry: the key 'industry' appears more than once",
+            ],
+        ),
+        "dangling_reference": (
+            with_channel(objectives=["sales"]),
+            ["channels.0.objectives.0: unknown id 'sales' (one of: none defined yet)"],
+        ),
+        "edited_twice": (
+            json.dumps(valid | {"roadmap": {"edits": [{"action_id": "a"}, {"action_id": "a"}]}}),
+            ["roadmap.edits.1.action_id: action 'a' is edited twice (one edit per action_id)"],
+        ),
+        "unknown_key_of_a_mapping": (
+            json.dumps(valid | {"strategy": {"components": {"budgett": {"status": "present"}}}}),
+            ['strategy.components.budgett: "budgett" is not allowed (one of: objectives_aligned,'],
+        ),
+        "line_break_in_a_key": (
+            json.dumps(valid | {"client": valid["client"] | {"trade\nmark": 1}}),
+            ["client.trade\\nmark: unknown field 'trade\\nmark'"],
+        ),
+        "nested_too_deeply": (
+            json.dumps(valid | {"notes": "[]"}).replace('"[]"', "[" * 600 + "]" * 600),
+            ["notes.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0.0: nested too deeply"],
+        ),
+        "audit_date_out_of_range": (
+            text.replace('"audit_date": "2025-03-14"', '"audit_date": "9999-12-01"'),
+            ['engagement.audit_date: "9999-12-01" is too large (expected at most 2100-12-31'],
+        ),
+        "json_null": ("null", ["the file holds null (expected a JSON object)"]),
+        "json_number": ("42", ["the file holds a JSON number (expected a JSON object)"]),
+        "json_string": ('"audit"', ["the file holds a JSON string (expected a JSON object)"]),
+        "json_true": ("true", ["the file holds true or false (expected a JSON object)"]),
+    }
+
+
+NASTY = sorted(nasty_documents({"client": {}}))
+
+
+@pytest.fixture
+def nasty_audit_files(tmp_path: Path, minimal_audit: Audit) -> dict[str, tuple[Path, list[str]]]:
+    """Files holding what a hand edit may leave: ``name -> (path, expected problem lines)``."""
+    folder = tmp_path / "nasty"
+    folder.mkdir()
+    files = {}
+    for name, (text, expected) in nasty_documents(json.loads(minimal_audit.model_dump_json())).items():
+        path = folder / f"{name}.audit.json"
+        path.write_text(text, encoding="utf-8")
+        files[name] = (path, expected)
+    return files
+
+
+@pytest.mark.parametrize("name", NASTY)
+def test_nasty_input_is_refused_one_line_per_problem(
+    nasty_audit_files: dict[str, tuple[Path, list[str]]], name: str
+) -> None:
+    path, expected = nasty_audit_files[name]
+
+    with pytest.raises(AuditFileError) as caught:
+        store.load(path)
+
+    lines = str(caught.value).splitlines()
+    assert len(lines) == len(caught.value.problems) == len(expected), lines
+    for line, fragment in zip(lines, expected, strict=True):
+        assert line.startswith(f"{path}: "), line
+        assert fragment in line, (fragment, line)
+
+
+def test_a_valid_file_is_read_strictly_but_whole_numbers_stay_numbers(minimal_audit: Audit) -> None:
+    document = json.loads(minimal_audit.model_dump_json())
+    document["channels"] = [{"id": "fb", "name": "F", "platform": "facebook", "posts_per_week": 3}]
+
+    audit = store.parse(json.dumps(document))
+
+    assert audit.channels[0].posts_per_week == 3.0
+    assert audit.engagement.audit_date == minimal_audit.engagement.audit_date
+
+
+def test_a_pipe_or_a_device_is_refused_without_reading_it(tmp_path: Path) -> None:
+    pipe = tmp_path / "pipe.audit.json"
+    os.mkfifo(pipe)
+    for path in (pipe, Path("/dev/zero")):
+        with pytest.raises(AuditFileError, match="is not a regular file"):
+            store.load(path)
+
+
+def test_an_oversized_file_is_refused_without_reading_it(tmp_path: Path) -> None:
+    path = tmp_path / "huge.audit.json"
+    with path.open("wb") as handle:
+        handle.truncate(store.MAX_FILE_BYTES + 1)
+    with pytest.raises(AuditFileError, match="too large for an audit file"):
+        store.load(path)
+
+
+def test_saving_over_a_folder_or_into_a_missing_one_writes_nothing(
+    minimal_audit: Audit, tmp_path: Path
+) -> None:
+    folder = tmp_path / "taken.audit.json"
+    folder.mkdir()
+    with pytest.raises(AuditkitError, match="is not a regular file; not overwritten"):
+        store.save(minimal_audit, folder)
+    with pytest.raises(AuditkitError, match="cannot write here"):
+        store.save(minimal_audit, tmp_path / "missing" / "client.audit.json")
+    with pytest.raises(AuditkitError, match=r"cannot write here \(Is a directory\)"):
+        store.write_atomically(folder, "x")
+    assert minimal_audit.revision == 0
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["taken.audit.json"]
+    assert not list(folder.iterdir())
+
+
+UNPRIVILEGED = textwrap.dedent(
+    """
+    import sys
+    from auditkit import store
+    from auditkit.errors import AuditkitError
+    from auditkit.model import Audit
+
+    readable, target, audit_json = sys.argv[1:4]
+    for attempt in (lambda: store.load(readable), lambda: store.save(Audit.model_validate_json(audit_json), target)):
+        try:
+            attempt()
+        except AuditkitError as error:
+            print(error)
+    """
+)
+
+
+def test_no_permission_is_reported_naming_the_file(minimal_audit: Audit) -> None:
+    """A file one may not read, a folder one may not write: a clear message, nothing written.
+
+    Run as an unprivileged user (root may read anything), through ``setpriv`` when the tests run as root.
+    """
+    drop: list[str] = []
+    if os.geteuid() == 0:
+        setpriv = shutil.which("setpriv")
+        if setpriv is None:
+            pytest.skip("running as root without setpriv: permissions cannot be denied")
+        drop = [setpriv, "--reuid=65534", "--regid=65534", "--clear-groups"]
+    with tempfile.TemporaryDirectory() as name:
+        folder = Path(name)
+        folder.chmod(0o755)
+        secret = folder / "secret.audit.json"
+        store.save(minimal_audit.model_copy(), secret)
+        secret.chmod(0o000)
+        locked = folder / "locked"
+        locked.mkdir(mode=0o555)
+        root = Path(__file__).resolve().parent.parent
+        result = subprocess.run(
+            [
+                *drop,
+                sys.executable,
+                "-c",
+                UNPRIVILEGED,
+                str(secret),
+                str(locked / "new.audit.json"),
+                minimal_audit.model_dump_json(),
+            ],
+            cwd=root,
+            env={"PYTHONPATH": str(root), "PATH": os.environ.get("PATH", "")},
+            capture_output=True,
+            text=True,
+            check=False,
+        )
+        assert result.returncode == 0, result.stderr
+        assert result.stdout.splitlines() == [
+            f"{secret}: cannot be read: Permission denied",
+            f"{locked / 'new.audit.json'}: cannot write here (Permission denied)",
+        ]
+        assert not list(locked.iterdir())
+
+
+def test_misspelt_key_of_a_mapping_gets_a_suggestion(minimal_audit: Audit) -> None:
+    document = json.loads(minimal_audit.model_dump_json())
+    document["strategy"] = {"components": {"budgett": {"status": "present"}}}
+
+    with pytest.raises(AuditFileError) as caught:
+        store.parse(json.dumps(document))
+
+    [problem] = caught.value.problems
+    assert problem.location == "strategy.components.budgett"
+    assert problem.message.endswith("; did you mean 'budget'?)")
+
+
+def test_a_schema_1_file_gains_an_empty_roadmap_section(minimal_audit: Audit, tmp_audit_path: Path) -> None:
+    document = json.loads(minimal_audit.model_dump_json())
+    del document["roadmap"]
+    tmp_audit_path.write_text(json.dumps(document | {"schema_version": 1}), encoding="utf-8")
+
+    audit = store.load(tmp_audit_path)
+
+    assert audit.schema_version == store.SCHEMA_VERSION
+    assert audit.roadmap == model.RoadmapEdits()
+    assert content(audit) == content(minimal_audit)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+from datetime import date
 
 import pytest
 
@@ -10,7 +11,16 @@ from auditkit.diagnose import RULES, diagnose
 from auditkit.errors import AuditkitError
 from auditkit.model import Audit
 from auditkit.platforms import RESPONSE_EXPECTATION_MINUTES, Platform
-from auditkit.thresholds import RESPONSE_KEYS, THRESHOLDS, response_expectation, response_key, thresholds_for
+from auditkit.thresholds import (
+    DAYS_PER_MONTH,
+    RESPONSE_KEYS,
+    THRESHOLDS,
+    months_between,
+    response_expectation,
+    response_key,
+    threshold_problems,
+    thresholds_for,
+)
 from tests.test_diagnose import Edit, _days_before, build, channel, organisation, thresholds
 
 
@@ -118,3 +128,21 @@ def test_out_of_range_value_is_an_error(key: str, value: float, expected: str) -
     with pytest.raises(AuditkitError, match=expected) as error:
         thresholds_for(build(thresholds(**{key: value})))
     assert f"settings.thresholds.{key}" in str(error.value)
+
+
+def test_threshold_problems_name_each_key_without_raising() -> None:
+    problems = threshold_problems({"dormancy_days": 0, "dormant_days": 30, "objectives_max": 5})
+    assert [(problem.location, problem.message.split(" (")[0]) for problem in problems] == [
+        ("settings.thresholds.dormancy_days", "0 is out of range"),
+        ("settings.thresholds.dormant_days", "unknown threshold"),
+    ]
+    assert threshold_problems({}) == []
+
+
+@pytest.mark.parametrize(
+    ("earlier", "later", "months"),
+    [(date(2026, 1, 1), date(2026, 1, 1), 0.0), (date(2026, 1, 1), date(2027, 1, 1), 365 / DAYS_PER_MONTH)],
+)
+def test_months_between_counts_mean_length_months(earlier: date, later: date, months: float) -> None:
+    assert months_between(earlier, later) == pytest.approx(months)
+    assert months_between(later, earlier) == 0

@@ -354,6 +354,7 @@ LABELS: dict[str, Bilingual] = _table(
         "threshold": ("Threshold", "Seuil"),
         "action": ("Recommended action", "Action recommandée"),
         "seeds": ("Source in the method", "Source dans la méthode"),
+        "seed_articles": ("Source articles of the method", "Articles sources de la méthode"),
         "concerns": ("Concerns", "Concerne"),
         "audit_wide": ("the whole audit", "l'ensemble de l'audit"),
         "findings_total": ("{n} findings", "{n} constats"),
@@ -382,6 +383,32 @@ LABELS: dict[str, Bilingual] = _table(
         "month_axis": ("Month", "Mois"),
         "roadmap_notes": ("Notes", "Remarques"),
         "backlog": ("Backlog: beyond month 12", "En attente : au-delà du mois 12"),
+        "year_ahead": ("The year ahead", "L'année à venir"),
+        "year_projection": (
+            "Once the roadmap's twelve months are done, the overall score is projected at {score} out of "
+            "100: level {level} — {name}.",
+            "Une fois les douze mois de la feuille de route réalisés, le score global projeté est de "
+            "{score} sur 100 : niveau {level} — {name}.",
+        ),
+        "target_reached": ("That meets the target level.", "Le niveau visé est ainsi atteint."),
+        "target_not_reached": (
+            "The target level is not reached within the year.",
+            "Le niveau visé n'est pas atteint dans l'année.",
+        ),
+        "plan_load": (
+            "The plan takes {needed} of work; the team can give it {capacity} over the year.",
+            "Le plan représente {needed} de travail ; l'équipe peut y consacrer {capacity} sur l'année.",
+        ),
+        "plan_uncapped": (
+            "The plan takes {needed} of work; the team's weekly hours are not known, so the stages are "
+            "not capped.",
+            "Le plan représente {needed} de travail ; les heures hebdomadaires de l'équipe ne sont pas "
+            "connues, les étapes ne sont donc pas plafonnées.",
+        ),
+        "backlog_warning": (
+            "{count} action(s) ({hours}) do not fit within the year and wait in the backlog.",
+            "{count} action(s) ({hours}) ne tien(nen)t pas dans l'année et reste(nt) en attente.",
+        ),
         # methodology
         "weights": ("Scoring weights", "Pondérations du score"),
         "weights_intro": (
@@ -543,3 +570,26 @@ UNIT_LABELS: dict[str, Bilingual] = _table(
     }
 )
 """Units of the rule thresholds, in both languages."""
+
+SEED_ARTICLES: dict[str, Bilingual] = _table(
+    {
+        "000": (
+            "The four classic social media mistakes",
+            "Les quatre erreurs classiques sur les réseaux sociaux",
+        ),
+        "001": (
+            "Obstacles to a social media presence and the nine steps of a strategy",
+            "Les obstacles à une présence sur les réseaux sociaux et les neuf étapes d'une stratégie",
+        ),
+        "002": (
+            "Four questions not to ask a social media manager",
+            "Quatre questions à ne pas poser à un responsable des réseaux sociaux",
+        ),
+        "003": (
+            "Seven rules for working smart on social media engagement",
+            "Sept règles pour travailler intelligemment l'engagement sur les réseaux sociaux",
+        ),
+        "004": ("Good community-management practice", "Bonnes pratiques du community management"),
+    }
+)
+"""The source articles of the method (``Finding.seeds``), by their number in the rule catalogue."""

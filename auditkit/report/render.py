@@ -39,7 +39,7 @@ from auditkit.i18n import Bilingual
 from auditkit.model import Audit, BenchmarkRow, Language
 from auditkit.platforms import Platform
 from auditkit.report.branding import DEFAULT_BRANDING, Branding
-from auditkit.report.i18n import Formatter, language_of
+from auditkit.report.i18n import SEED_ARTICLES, Formatter, language_of
 from auditkit.roadmap import Roadmap, build_roadmap
 from auditkit.scoring import MATURITY_LEVELS, WEIGHTS, Scorecard, score
 from auditkit.thresholds import RESPONSE_PREFIX, THRESHOLDS, Threshold, response_key, thresholds_for
@@ -344,9 +344,13 @@ def report_context(
         "first_moves": [(stage, action) for stage in roadmap.stages for action in stage.actions][
             :FIRST_MOVES
         ],
+        "outlook": _outlook(roadmap, scorecard, formatter),
+        "plan_load": _plan_load(roadmap, formatter),
         "themes": _findings_by_theme(diagnosis.findings),
         "subjects": lambda ids: [names.get(i, i) for i in ids if i],
         "titles": lambda ids: [action_titles.get(i, i) for i in ids],
+        "seed_titles": lambda seeds: [_seed_title(seed, formatter) for seed in seeds],
+        "seed_articles": [(seed, formatter.text(title)) for seed, title in SEED_ARTICLES.items()],
         "value_text": lambda value: _value_text(value, formatter),
         "channels": _channel_rows(audit, scorecard),
         "benchmark_rows": _benchmark_rows(audit, scorecard),
@@ -391,6 +395,47 @@ def _response_sources() -> Bilingual:
     """The sources of the response expectations (their documentation after its first sentence)."""
     doc = next(t.doc for key, t in THRESHOLDS.items() if key.startswith(RESPONSE_PREFIX))
     return Bilingual(doc.en.split(". ", 1)[-1], doc.fr.split(". ", 1)[-1])
+
+
+def _outlook(roadmap: Roadmap, scorecard: Scorecard, formatter: Formatter) -> str:
+    """Where the roadmap leads at month 12: the projected score and level, against the target."""
+    last = roadmap.stages[-1] if roadmap.stages else None
+    if last is None or last.projected_overall is None or last.projected_level is None:
+        return ""
+    level = next(level for level in MATURITY_LEVELS if level.number == last.projected_level)
+    text = formatter.label("year_projection").format(
+        score=formatter.number(last.projected_overall), level=level.number, name=formatter.text(level.name)
+    )
+    target = scorecard.target_level
+    if target is not None:
+        text += " " + formatter.label(
+            "target_reached" if level.number >= target.number else "target_not_reached"
+        )
+    return text
+
+
+def _plan_load(roadmap: Roadmap, formatter: Formatter) -> list[str]:
+    """The plan's hours against the team's capacity, and what waits beyond the year (with the remedy)."""
+    needed = formatter.hours(roadmap.needed_hours)
+    if roadmap.capacity_hours is None:
+        return [formatter.label("plan_uncapped").format(needed=needed)]
+    lines = [
+        formatter.label("plan_load").format(needed=needed, capacity=formatter.hours(roadmap.capacity_hours))
+    ]
+    if roadmap.backlog:
+        lines.append(
+            formatter.label("backlog_warning").format(
+                count=len(roadmap.backlog), hours=formatter.hours(roadmap.backlog_hours)
+            )
+        )
+    if roadmap.shortfall is not None:
+        lines.append(formatter.text(roadmap.shortfall))
+    return lines
+
+
+def _seed_title(seed: str, formatter: Formatter) -> str:
+    title = SEED_ARTICLES.get(seed)
+    return f"{seed} — {formatter.text(title)}" if title else seed
 
 
 def _subject_names(audit: Audit) -> dict[str, str]:

@@ -3,14 +3,8 @@
 from __future__ import annotations
 
 from auditkit.diagnose import Context, NotAssessed
-from auditkit.i18n import Bilingual
+from auditkit.i18n import Bilingual, short
 from auditkit.model import Channel, Objective, ObjectiveKind
-
-
-def short(text: str, limit: int = 60) -> str:
-    """``text`` on one line, cut to ``limit`` characters with an ellipsis."""
-    line = " ".join(text.split())
-    return line if len(line) <= limit else line[: limit - 1].rstrip() + "…"
 
 
 def channel_label(channel: Channel) -> str:

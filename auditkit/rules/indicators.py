@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from auditkit.diagnose import Context, Evidence, Outcome, Severity, Theme, rule, say
-from auditkit.i18n import Bilingual
+from auditkit.i18n import Bilingual, short
 from auditkit.model import Audit, Lens, ObjectiveKind
 from auditkit.rules._common import OBJECTIVE_KINDS, objective_label
 from auditkit.rules.objectives import no_objectives
@@ -43,7 +43,7 @@ def missing_indicators(audit: Audit, context: Context) -> Outcome:
             ),
             [Evidence(f"objectives.{i}.indicators", [])],
             [objective.id],
-            about=objective.id,
+            about=short(objective.statement, 60),
         )
         for i, objective in enumerate(audit.objectives)
         if not objective.indicators
@@ -107,5 +107,7 @@ def indicator_lens(audit: Audit, context: Context) -> Outcome:
             Evidence(f"objectives.{i}.indicators.{j}.lens", indicator.lens)
             for j, indicator in enumerate(objective.indicators)
         ]
-        findings.append(context.finding(explanation, evidence, [objective.id], about=objective.id))
+        findings.append(
+            context.finding(explanation, evidence, [objective.id], about=short(objective.statement, 60))
+        )
     return findings

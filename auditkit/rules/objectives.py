@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from auditkit.diagnose import Context, Evidence, Finding, Outcome, Severity, Theme, rule, say
-from auditkit.i18n import Bilingual
+from auditkit.i18n import Bilingual, short
 from auditkit.model import Audit
-from auditkit.rules._common import objective_label, short
+from auditkit.rules._common import objective_label
 
 _NO_OBJECTIVES = Bilingual(
     en="No objective is defined yet, so there is nothing to check (rule OBJ-NONE fires instead).",
@@ -200,7 +200,7 @@ def smart_objectives(audit: Audit, context: Context) -> Outcome:
                 ),
                 evidence,
                 [objective.id],
-                about=objective.id,
+                about=short(objective.statement, 60),
             )
         )
     return findings
@@ -238,7 +238,7 @@ def orphan_objectives(audit: Audit, context: Context) -> Outcome:
             ),
             [Evidence("channels.*.objectives", sorted(served), note=_SERVED_NOTE)],
             [objective.id],
-            about=objective.id,
+            about=short(objective.statement, 60),
         )
         for objective in audit.objectives
         if objective.id not in served

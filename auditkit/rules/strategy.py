@@ -15,11 +15,10 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from auditkit.diagnose import Context, Evidence, Outcome, Severity, Theme, rule, say
-from auditkit.i18n import Bilingual
+from auditkit.i18n import Bilingual, short
 from auditkit.model import Audit, ComponentStatus, StrategyComponentKey
-from auditkit.rules._common import short
+from auditkit.thresholds import months_between
 
-_DAYS_PER_MONTH = 365.25 / 12
 _STATUS_WORDS = {
     ComponentStatus.ABSENT: Bilingual(en="absent", fr="absent"),
     ComponentStatus.PARTIAL: Bilingual(en="partial", fr="partiel"),
@@ -417,7 +416,7 @@ def stale_strategy(audit: Audit, context: Context) -> Outcome:
             ),
         )
     limit = context.thresholds["review_months"]
-    months = (context.today - reviewed).days / _DAYS_PER_MONTH
+    months = months_between(reviewed, context.today)
     if months <= limit:
         return []
     return [

@@ -515,7 +515,7 @@ def _cmd_report(args: argparse.Namespace) -> int:
     branding = load_branding(args.branding) if args.branding else None
     if args.batch is None:
         output = args.output or Path(args.path.name.removesuffix(store.SUFFIX) + ".html")
-        for written in write_report(store.load(args.path), output, args.lang, args.pdf, branding=branding):
+        for written in write_report(_load(args.path), output, args.lang, args.pdf, branding=branding):
             print(written)
         return 0
     sources = audit_files(args.batch)
@@ -562,7 +562,7 @@ def _cmd_roadmap(args: argparse.Namespace) -> int:
 
     if args.output is not None:
         check_format(args.output)
-    audit = store.load(args.path)
+    audit = _load(args.path)
     lang = Language(args.lang or audit.engagement.language)
     roadmap = build_roadmap(audit)
     if args.json:

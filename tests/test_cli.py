@@ -397,7 +397,7 @@ def settings_file(tmp_path: Path, minimal_audit: Audit, **settings: object) -> P
     return path
 
 
-@pytest.mark.parametrize("command", ["validate", "score", "diagnose", "demo"])
+@pytest.mark.parametrize("command", ["validate", "score", "diagnose", "demo", "roadmap", "report"])
 def test_unusable_weights_and_thresholds_fail_every_command_alike(
     capsys: pytest.CaptureFixture[str], tmp_path: Path, minimal_audit: Audit, command: str
 ) -> None:
@@ -408,8 +408,9 @@ def test_unusable_weights_and_thresholds_fail_every_command_alike(
         thresholds={"dormant_days": 30, "dormancy_days": 0},
     )
 
+    output = {"demo": tmp_path / "out", "report": tmp_path / "out.html", "roadmap": tmp_path / "out.csv"}
     code, out, err = run(
-        capsys, command, str(path), *(["-o", str(tmp_path / "out")] if command == "demo" else [])
+        capsys, command, str(path), *(["-o", str(output[command])] if command in output else [])
     )
 
     assert (code, out) == (1, "")
@@ -425,7 +426,7 @@ def test_unusable_weights_and_thresholds_fail_every_command_alike(
     assert "500 is out of range (0 to 100)" in lines[1]
     assert "unknown threshold (valid keys: objectives_max, dormancy_days" in lines[2]
     assert "0 is out of range (at least 1 days)" in lines[3]
-    assert not (tmp_path / "out").exists()
+    assert not any(path.exists() for path in output.values())
 
 
 def test_validate_refuses_a_group_of_weights_all_zero(

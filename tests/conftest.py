@@ -2,13 +2,37 @@
 
 from __future__ import annotations
 
+import importlib.util
 import json
+import os
+import shutil
 from datetime import date
 from pathlib import Path
 
 import pytest
 
 from auditkit.model import Audit, ClientProfile, Engagement, IndustryKind
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """On CI, browser tests must run: refuse to start rather than let them skip."""
+    if not os.environ.get("CI"):
+        return
+    missing = [
+        what
+        for what, present in (
+            ("Debian's chromium (apt-get install -y chromium)", shutil.which("chromium") is not None),
+            (
+                "the playwright package (pip install -e '.[dev]')",
+                importlib.util.find_spec("playwright") is not None,
+            ),
+        )
+        if not present
+    ]
+    if missing:
+        raise pytest.UsageError(
+            f"CI is set but {' and '.join(missing)} is missing: browser tests would be skipped"
+        )
 
 
 @pytest.fixture

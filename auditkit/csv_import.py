@@ -11,7 +11,8 @@ The import never guesses silently. :func:`suggest_mapping` proposes which column
 field (from header names in French or English, checked against the column's content); the user confirms
 or changes it; :func:`plan_import` computes what would change on the channel (old value, new value);
 only :func:`apply_plan` changes the audit. A file that is not usable raises :class:`CsvImportError`
-naming the file (and the line where one is at fault); nothing is changed then.
+naming the file (and the line where one is at fault); nothing is changed then. Every message a person
+reads (errors, notes, the dialect) is a :class:`Message`: English as a string, French on request.
 """
 
 from __future__ import annotations
@@ -31,7 +32,7 @@ from pathlib import Path
 
 from auditkit.errors import AuditkitError
 from auditkit.i18n import Bilingual
-from auditkit.model import Audit, Channel, EngagementMeasure
+from auditkit.model import Audit, Channel, EngagementMeasure, Language
 
 __all__ = [
     "DELIMITERS",
@@ -43,6 +44,7 @@ __all__ = [
     "FieldChange",
     "ImportPlan",
     "Mapping",
+    "Message",
     "Target",
     "apply_plan",
     "guess_channel",
@@ -59,6 +61,8 @@ DELIMITERS = (",", ";", "\t", "|")
 """Separators recognised, in order of preference when two fit equally."""
 
 _SAMPLE_LINES = 200
+_SEPARATOR_HINT = re.compile(r"^\ufeff?sep=(.)\s*$", re.IGNORECASE)
+"""The first line ``sep=;`` that Excel writes to name the separator."""
 _MIN_SHARE = 0.8
 _SPACES = " \u00a0\u202f\u2009\u2007'\u2019"
 DEFAULT_DEFINITION = "rivaliq_er_per_post_by_follower"
@@ -66,14 +70,44 @@ IMPRESSIONS_DEFINITION = "buffer_er_by_impressions"
 REACH_DEFINITION = "er_by_reach"
 
 
-class CsvImportError(AuditkitError):
-    """A CSV export could not be used; the message names the file, the line if any, and what would do."""
+class Message(str):
+    """A message for a person: the string is the English text; :meth:`__call__` gives either language."""
 
-    def __init__(self, name: str, message: str, line: int | None = None) -> None:
+    fr: str
+
+    def __new__(cls, en: str, fr: str) -> Message:
+        message = super().__new__(cls, en)
+        message.fr = fr
+        return message
+
+    def __call__(self, language: Language | str) -> str:
+        return self.fr if Language(language) is Language.FR else str(self)
+
+
+def _at_line(line: int, en: str, fr: str) -> Message:
+    return Message(f"line {line}: {en}", f"ligne {line} : {fr}")
+
+
+class CsvImportError(AuditkitError):
+    """A CSV export could not be used; the message names the file, the line if any, and what would do.
+
+    ``str(error)`` is in English; :meth:`localized` gives the message in the audit's language.
+    """
+
+    def __init__(self, name: str, message: Message, line: int | None = None) -> None:
         self.name = name
         self.line = line
-        where = f"{name}, line {line}" if line is not None else name
-        super().__init__(f"{where}: {message}")
+        self.message = message
+        super().__init__(self.localized(Language.EN))
+
+    def localized(self, language: Language | str) -> str:
+        """The message in ``language``, naming the file and the line."""
+        french = Language(language) is Language.FR
+        if self.line is None:
+            where = self.name
+        else:
+            where = f"{self.name}, {'ligne' if french else 'line'} {self.line}"
+        return f"{where}{' :' if french else ':'} {self.message(language)}"
 
 
 class Target(StrEnum):
@@ -236,14 +270,42 @@ _TEXT_DATE_DAY_FIRST = re.compile(r"^(\d{1,2})(?:er)?\s+([a-z]+)\.?,?\s+(\d{4})(
 _TEXT_DATE_MONTH_FIRST = re.compile(r"^([a-z]+)\.?\s+(\d{1,2}),?\s+(\d{4})(?:[ t,].*)?$")
 _NUMBER = re.compile(r"^[+-]?(\d+([.,]\d+)*|[.,]\d+)$")
 
-_BINARY_SIGNATURES: tuple[tuple[bytes, str], ...] = (
-    (b"PK\x03\x04", "a ZIP archive or an Excel workbook (.xlsx); export the sheet as CSV"),
-    (b"\xd0\xcf\x11\xe0", "an old Excel workbook (.xls); export the sheet as CSV"),
-    (b"%PDF", "a PDF document, not a CSV export"),
-    (b"\x89PNG", "a PNG image, not a CSV export"),
-    (b"\xff\xd8\xff", "a JPEG image, not a CSV export"),
-    (b"GIF8", "a GIF image, not a CSV export"),
-    (b"\x1f\x8b", "a gzip-compressed file; uncompress it first"),
+_BINARY_SIGNATURES: tuple[tuple[bytes, Message], ...] = (
+    (
+        b"PK\x03\x04",
+        Message(
+            "this is a ZIP archive or an Excel workbook (.xlsx); export the sheet as CSV",
+            "c'est une archive ZIP ou un classeur Excel (.xlsx) ; exportez la feuille en CSV",
+        ),
+    ),
+    (
+        b"\xd0\xcf\x11\xe0",
+        Message(
+            "this is an old Excel workbook (.xls); export the sheet as CSV",
+            "c'est un ancien classeur Excel (.xls) ; exportez la feuille en CSV",
+        ),
+    ),
+    (
+        b"%PDF",
+        Message("this is a PDF document, not a CSV export", "c'est un document PDF, pas un export CSV"),
+    ),
+    (b"\x89PNG", Message("this is a PNG image, not a CSV export", "c'est une image PNG, pas un export CSV")),
+    (
+        b"\xff\xd8\xff",
+        Message("this is a JPEG image, not a CSV export", "c'est une image JPEG, pas un export CSV"),
+    ),
+    (b"GIF8", Message("this is a GIF image, not a CSV export", "c'est une image GIF, pas un export CSV")),
+    (
+        b"\x1f\x8b",
+        Message(
+            "this is a gzip-compressed file; uncompress it first",
+            "c'est un fichier compressé (gzip) ; décompressez-le d'abord",
+        ),
+    ),
+)
+_EMPTY = Message(
+    "the file is empty (expected a header line and data rows)",
+    "le fichier est vide (il faut une ligne d'en-tête et des lignes de données)",
 )
 
 
@@ -253,6 +315,27 @@ class ColumnKind(StrEnum):
     DATE = "date"
     TEXT = "text"
     EMPTY = "empty"
+
+    @property
+    def label(self) -> Bilingual:
+        """The kind in words."""
+        return _KIND_LABELS[self]
+
+
+_KIND_LABELS = {
+    ColumnKind.NUMBER: Bilingual("number", "nombre"),
+    ColumnKind.PERCENT: Bilingual("percentage", "pourcentage"),
+    ColumnKind.DATE: Bilingual("date", "date"),
+    ColumnKind.TEXT: Bilingual("text", "texte"),
+    ColumnKind.EMPTY: Bilingual("empty", "vide"),
+}
+_DELIMITER_NAMES = {
+    ",": Bilingual("','", "','"),
+    ";": Bilingual("';'", "';'"),
+    "\t": Bilingual("tab", "tabulation"),
+    "|": Bilingual("'|'", "'|'"),
+}
+_ENCODING_NAMES = {"UTF-8 with BOM": "UTF-8 avec BOM"}
 
 
 @dataclass(frozen=True)
@@ -278,7 +361,7 @@ class CsvTable:
     lines: tuple[int, ...]
     """Line number in the file of each data row (1 = the first line)."""
     columns: tuple[CsvColumn, ...]
-    skipped: tuple[str, ...] = ()
+    skipped: tuple[Message, ...] = ()
     """Rows left out, one message each (line number and why)."""
 
     def values(self, index: int) -> list[tuple[int, str]]:
@@ -290,10 +373,13 @@ class CsvTable:
         ]
 
     @property
-    def dialect(self) -> str:
+    def dialect(self) -> Message:
         """The dialect in words, e.g. ``"';' separated, UTF-8 with BOM"``."""
-        names = {",": "','", ";": "';'", "\t": "tab", "|": "'|'"}
-        return f"{names[self.delimiter]} separated, {self.encoding}"
+        names = _DELIMITER_NAMES[self.delimiter]
+        return Message(
+            f"{names.en} separated, {self.encoding}",
+            f"séparateur {names.fr}, {_ENCODING_NAMES.get(self.encoding, self.encoding)}",
+        )
 
 
 @dataclass(frozen=True)
@@ -335,7 +421,7 @@ class ImportPlan:
     channel_id: str
     channel_index: int
     changes: tuple[FieldChange, ...]
-    notes: tuple[str, ...]
+    notes: tuple[Message, ...]
 
     @property
     def changes_anything(self) -> bool:
@@ -348,11 +434,25 @@ def read_csv_file(path: Path | str) -> CsvTable:
     try:
         data = path.read_bytes()
     except FileNotFoundError:
-        raise CsvImportError(str(path), "no such file (give the path of a CSV export)") from None
+        raise CsvImportError(
+            str(path),
+            Message(
+                "no such file (give the path of a CSV export)",
+                "fichier introuvable (indiquez le chemin d'un export CSV)",
+            ),
+        ) from None
     except IsADirectoryError:
-        raise CsvImportError(str(path), "is a folder (give the path of a CSV export)") from None
+        raise CsvImportError(
+            str(path),
+            Message(
+                "is a folder (give the path of a CSV export)",
+                "c'est un dossier (indiquez le chemin d'un export CSV)",
+            ),
+        ) from None
     except OSError as error:
-        raise CsvImportError(str(path), f"cannot be read: {error.strerror}") from None
+        raise CsvImportError(
+            str(path), Message(f"cannot be read: {error.strerror}", f"illisible : {error.strerror}")
+        ) from None
     return read_csv(data, path.name)
 
 
@@ -370,25 +470,51 @@ def read_csv(data: bytes, name: str) -> CsvTable:
     text, encoding = _decode(data, name)
     stripped = text.strip()
     if not stripped:
-        raise CsvImportError(name, "the file is empty (expected a header line and data rows)")
+        raise CsvImportError(name, _EMPTY)
     if stripped[0] in "{[" and _is_json(stripped):
-        raise CsvImportError(name, "this is a JSON document, not a CSV export (export the data as CSV)")
+        raise CsvImportError(
+            name,
+            Message(
+                "this is a JSON document, not a CSV export (export the data as CSV)",
+                "c'est un document JSON, pas un export CSV (exportez les données en CSV)",
+            ),
+        )
     if stripped[0] == "<":
-        raise CsvImportError(name, "this is an HTML or XML document, not a CSV export")
-    delimiter = _sniff_delimiter(text, name)
+        raise CsvImportError(
+            name,
+            Message(
+                "this is an HTML or XML document, not a CSV export",
+                "c'est un document HTML ou XML, pas un export CSV",
+            ),
+        )
+    first_line = text.lstrip().split("\n", 1)[0]
+    hint = _SEPARATOR_HINT.match(first_line.strip())
+    if hint and hint.group(1) in DELIMITERS:
+        text = text.replace(first_line, "", 1)
+        delimiter = hint.group(1)
+    else:
+        delimiter = _sniff_delimiter(text, name)
     records = _records(text, delimiter)
+    if not records:
+        raise CsvImportError(name, _EMPTY)
     header_line, header = records[0]
     width = len(header)
     rows: list[tuple[str, ...]] = []
     lines: list[int] = []
-    skipped: list[str] = []
+    skipped: list[Message] = []
     for line, record in records[1:]:
         if len(record) < width and not any(record[width - 1 :]) and len(record) >= width - 1:
             record = [*record, ""]
         if len(record) > width and not any(value.strip() for value in record[width:]):
             record = record[:width]
         if len(record) != width:
-            skipped.append(f"line {line}: {len(record)} fields where the header has {width}")
+            skipped.append(
+                _at_line(
+                    line,
+                    f"{len(record)} fields where the header has {width}",
+                    f"{len(record)} champs alors que l'en-tête en a {width}",
+                )
+            )
             continue
         rows.append(tuple(record))
         lines.append(line)
@@ -396,17 +522,30 @@ def read_csv(data: bytes, name: str) -> CsvTable:
         if skipped:
             raise CsvImportError(
                 name,
-                f"no row has the header's {width} fields ({skipped[0]}); check the separator",
+                Message(
+                    f"no row has the header's {width} fields ({skipped[0]}); check the separator",
+                    f"aucune ligne n'a les {width} champs de l'en-tête ({skipped[0].fr}) ; "
+                    "vérifiez le séparateur",
+                ),
                 header_line + 1,
             )
         raise CsvImportError(
-            name, "only a header line, no data rows (export a period with data)", header_line
+            name,
+            Message(
+                "only a header line, no data rows (export a period with data)",
+                "une ligne d'en-tête seulement, aucune donnée (exportez une période qui en a)",
+            ),
+            header_line,
         )
     if len(skipped) > len(rows):
         first = skipped[0].split(":")[0].removeprefix("line ")
         raise CsvImportError(
             name,
-            f"most rows do not have the header's {width} fields (is this really a CSV export?)",
+            Message(
+                f"most rows do not have the header's {width} fields (is this really a CSV export?)",
+                f"la plupart des lignes n'ont pas les {width} champs de l'en-tête "
+                "(est-ce bien un export CSV ?)",
+            ),
             int(first),
         )
     names = tuple(_column_name(value, index) for index, value in enumerate(header))
@@ -417,10 +556,15 @@ def read_csv(data: bytes, name: str) -> CsvTable:
     )
     table = CsvTable(name, encoding, delimiter, names, tuple(rows), tuple(lines), columns, tuple(skipped))
     if not any(column.kind in (ColumnKind.NUMBER, ColumnKind.PERCENT, ColumnKind.DATE) for column in columns):
+        found = ", ".join(names)
         raise CsvImportError(
             name,
-            "no usable column: none holds numbers or dates "
-            f"(columns found: {', '.join(names)}; expected e.g. Date, Followers/Abonnés, Engagement rate)",
+            Message(
+                "no usable column: none holds numbers or dates "
+                f"(columns found: {found}; expected e.g. Date, Followers, Engagement rate)",
+                "aucune colonne utilisable : aucune ne contient de nombres ni de dates "
+                f"(colonnes trouvées : {found} ; attendu par ex. Date, Abonnés, Taux d'engagement)",
+            ),
         )
     return table
 
@@ -548,8 +692,14 @@ def plan_import(
         raise KeyError(channel_id)
     channel = audit.channels[index]
     if not any(target is not Target.IGNORE for target in mapping.columns.values()):
-        raise CsvImportError(table.name, "no column is mapped to a channel field (choose at least one)")
-    notes: list[str] = list(table.skipped)
+        raise CsvImportError(
+            table.name,
+            Message(
+                "no column is mapped to a channel field (choose at least one)",
+                "aucune colonne n'alimente un champ du canal (choisissez-en au moins une)",
+            ),
+        )
+    notes: list[Message] = list(table.skipped)
     dated = _dated_rows(table, mapping, notes)
     updates: dict[str, object] = {}
     last = _last_post(table, mapping, dated, notes)
@@ -572,9 +722,12 @@ def plan_import(
     if not updates:
         raise CsvImportError(
             table.name,
-            "none of the mapped columns holds a usable value (see the notes: "
-            + ("; ".join(notes[:3]) or "no value")
-            + ")",
+            Message(
+                "none of the mapped columns holds a usable value "
+                f"(see the notes: {'; '.join(notes[:3]) or 'no value'})",
+                "aucune des colonnes choisies ne contient de valeur utilisable "
+                f"(voir les remarques : {' ; '.join(note.fr for note in notes[:3]) or 'aucune valeur'})",
+            ),
         )
     changes = tuple(
         FieldChange(f"channels.{index}.{name}", _FIELD_LABELS[name], getattr(channel, name), value)
@@ -590,7 +743,11 @@ def apply_plan(audit: Audit, plan: ImportPlan) -> Audit:
     channel = document["channels"][plan.channel_index]
     if channel["id"] != plan.channel_id:
         raise CsvImportError(
-            plan.source, f"the channel '{plan.channel_id}' moved since the preview; preview again"
+            plan.source,
+            Message(
+                f"the channel '{plan.channel_id}' moved since the preview; preview again",
+                f"le canal '{plan.channel_id}' a changé de place depuis l'aperçu ; prévisualisez à nouveau",
+            ),
         )
     for change in plan.changes:
         name = change.field.rsplit(".", 1)[1]
@@ -612,16 +769,22 @@ _FIELD_LABELS: dict[str, Bilingual] = {
 
 def _decode(data: bytes, name: str) -> tuple[str, str]:
     if not data.strip():
-        raise CsvImportError(name, "the file is empty (expected a header line and data rows)")
+        raise CsvImportError(name, _EMPTY)
     for signature, what in _BINARY_SIGNATURES:
         if data.startswith(signature):
-            raise CsvImportError(name, f"this is {what}")
+            raise CsvImportError(name, what)
     if data.startswith(codecs.BOM_UTF8):
         return _decode_as(data[len(codecs.BOM_UTF8) :], "utf-8", name), "UTF-8 with BOM"
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         return _decode_as(data, "utf-16", name), "UTF-16"
     if b"\x00" in data[:4096]:
-        raise CsvImportError(name, "this is a binary file, not a CSV export (it contains NUL bytes)")
+        raise CsvImportError(
+            name,
+            Message(
+                "this is a binary file, not a CSV export (it contains NUL bytes)",
+                "c'est un fichier binaire, pas un export CSV (il contient des octets nuls)",
+            ),
+        )
     try:
         text, encoding = data.decode("utf-8"), "UTF-8"
     except UnicodeDecodeError:
@@ -631,7 +794,13 @@ def _decode(data: bytes, name: str) -> tuple[str, str]:
             text, encoding = data.decode("latin-1"), "Latin-1"
     controls = sum(1 for char in text[:4096] if unicodedata.category(char) == "Cc" and char not in "\t\r\n")
     if controls > max(2, len(text[:4096]) // 100):
-        raise CsvImportError(name, "this is a binary file, not a CSV export (it contains control bytes)")
+        raise CsvImportError(
+            name,
+            Message(
+                "this is a binary file, not a CSV export (it contains control bytes)",
+                "c'est un fichier binaire, pas un export CSV (il contient des caractères de contrôle)",
+            ),
+        )
     return text, encoding
 
 
@@ -640,7 +809,12 @@ def _decode_as(data: bytes, encoding: str, name: str) -> str:
         return data.decode(encoding)
     except UnicodeDecodeError as error:
         raise CsvImportError(
-            name, f"byte {error.start} is not valid {encoding.upper()} although the file starts with a BOM"
+            name,
+            Message(
+                f"byte {error.start} is not valid {encoding.upper()} although the file starts with a BOM",
+                f"l'octet {error.start} n'est pas du {encoding.upper()} valide alors que le fichier "
+                "commence par un BOM",
+            ),
         ) from None
 
 
@@ -681,8 +855,12 @@ def _sniff_delimiter(text: str, name: str) -> str:
     if best is None:
         raise CsvImportError(
             name,
-            "a single column: no separator (',' ';' tab or '|') in the header line; "
-            "this does not look like a CSV export",
+            Message(
+                "a single column: no separator (',' ';' tab or '|') in the header line; "
+                "this does not look like a CSV export",
+                "une seule colonne : aucun séparateur (',' ';' tabulation ou '|') dans la ligne "
+                "d'en-tête ; cela ne ressemble pas à un export CSV",
+            ),
             _records(text, ",", 1)[0][0],
         )
     if best[0] < 0.5:
@@ -691,7 +869,11 @@ def _sniff_delimiter(text: str, name: str) -> str:
         bad = next(line for line, record in records[1:] if len(record) != width)
         raise CsvImportError(
             name,
-            f"rows do not match the header's {width} columns (is this really a CSV export?)",
+            Message(
+                f"rows do not match the header's {width} columns (is this really a CSV export?)",
+                f"les lignes ne correspondent pas aux {width} colonnes de l'en-tête "
+                "(est-ce bien un export CSV ?)",
+            ),
             bad,
         )
     return chosen
@@ -795,37 +977,51 @@ def _column(table: CsvTable, index: int) -> CsvColumn:
     return table.columns[index]
 
 
-def _numbers(table: CsvTable, index: int, notes: list[str]) -> dict[int, float]:
+def _numbers(table: CsvTable, index: int, notes: list[Message]) -> dict[int, float]:
     """Line number -> value for column ``index``; unparsable cells are noted and left out."""
     column = _column(table, index)
     values: dict[int, float] = {}
     for line, text in table.values(index):
         number = parse_number(text, column.decimal)
         if number is None:
-            notes.append(f"line {line}: '{text}' in column '{column.name}' is not a number; left out")
+            notes.append(
+                _at_line(
+                    line,
+                    f"'{text}' in column '{column.name}' is not a number; left out",
+                    f"'{text}' dans la colonne '{column.name}' n'est pas un nombre ; écarté",
+                )
+            )
         else:
             values[line] = number
     return values
 
 
-def _dates(table: CsvTable, index: int, notes: list[str]) -> dict[int, date]:
+def _dates(table: CsvTable, index: int, notes: list[Message]) -> dict[int, date]:
     column = _column(table, index)
     values: dict[int, date] = {}
     for line, text in table.values(index):
         parsed = parse_date(text, column.day_first)
         if parsed is None:
-            notes.append(f"line {line}: '{text}' in column '{column.name}' is not a date; left out")
+            notes.append(
+                _at_line(
+                    line,
+                    f"'{text}' in column '{column.name}' is not a date; left out",
+                    f"'{text}' dans la colonne '{column.name}' n'est pas une date ; écarté",
+                )
+            )
         else:
             values[line] = parsed
     return values
 
 
-def _dated_rows(table: CsvTable, mapping: Mapping, notes: list[str]) -> dict[int, date]:
+def _dated_rows(table: CsvTable, mapping: Mapping, notes: list[Message]) -> dict[int, date]:
     indexes = mapping.indexes(Target.DATE)
     return _dates(table, indexes[0], notes) if indexes else {}
 
 
-def _last_post(table: CsvTable, mapping: Mapping, dated: dict[int, date], notes: list[str]) -> date | None:
+def _last_post(
+    table: CsvTable, mapping: Mapping, dated: dict[int, date], notes: list[Message]
+) -> date | None:
     indexes = mapping.indexes(Target.LAST_POST)
     if indexes:
         dates = _dates(table, indexes[0], notes)
@@ -842,7 +1038,9 @@ def _last_post(table: CsvTable, mapping: Mapping, dated: dict[int, date], notes:
     return None
 
 
-def _latest(table: CsvTable, indexes: list[int], dated: dict[int, date], notes: list[str]) -> float | None:
+def _latest(
+    table: CsvTable, indexes: list[int], dated: dict[int, date], notes: list[Message]
+) -> float | None:
     if not indexes:
         return None
     values = _numbers(table, indexes[0], notes)
@@ -861,12 +1059,18 @@ def _weeks(dated: dict[int, date]) -> float:
 
 
 def _posts_per_week(
-    table: CsvTable, mapping: Mapping, dated: dict[int, date], notes: list[str]
+    table: CsvTable, mapping: Mapping, dated: dict[int, date], notes: list[Message]
 ) -> float | None:
     posts = mapping.indexes(Target.POSTS)
     if not dated:
         if posts or mapping.rows_are_posts:
-            notes.append("posts per week need a date column (map one to 'Date of the row'); not computed")
+            notes.append(
+                Message(
+                    "posts per week need a date column (map one to 'Date of the row'); not computed",
+                    "les publications par semaine demandent une colonne de dates "
+                    "(associez-en une à « Date de la ligne ») ; non calculées",
+                )
+            )
         return None
     if posts:
         counts = _numbers(table, posts[0], notes)
@@ -879,7 +1083,7 @@ def _posts_per_week(
 
 
 def _engagement(
-    table: CsvTable, mapping: Mapping, definition: str, followers: float | None, notes: list[str]
+    table: CsvTable, mapping: Mapping, definition: str, followers: float | None, notes: list[Message]
 ) -> EngagementMeasure | None:
     rates = mapping.indexes(Target.ENGAGEMENT_RATE)
     if rates:
@@ -891,7 +1095,14 @@ def _engagement(
         in_percent = column.kind is ColumnKind.PERCENT or _matches(column.name, _PERCENT_WORDS)
         if not in_percent and max(values) <= 1:
             mean *= 100
-            notes.append(f"'{column.name}' holds fractions (all values at most 1): read as {mean:.3g} %")
+            shown = f"{mean:.3g}"
+            notes.append(
+                Message(
+                    f"'{column.name}' holds fractions (all values at most 1): read as {shown} %",
+                    f"'{column.name}' contient des fractions (toutes les valeurs au plus 1) : "
+                    f"lu comme {shown.replace('.', ',')} %",
+                )
+            )
         return EngagementMeasure(definition=definition, rate=round(mean, 4))
     interaction_columns = mapping.indexes(Target.INTERACTIONS)
     if not interaction_columns:
@@ -910,18 +1121,27 @@ def _engagement(
         if base > 0:
             interactions = sum(per_row[line] for line in common)
             return EngagementMeasure(definition=definition, interactions=interactions, base=base)
-        notes.append("the reach column sums to zero; engagement not computed from it")
+        notes.append(
+            Message(
+                "the reach column sums to zero; engagement not computed from it",
+                "la colonne de portée totalise zéro ; engagement non calculé à partir d'elle",
+            )
+        )
     if mapping.rows_are_posts and followers:
         mean = statistics.fmean(per_row.values())
         return EngagementMeasure(definition=definition, interactions=round(mean, 2), base=followers)
     notes.append(
-        "interactions need a reach/impressions column, or followers with one row per post; "
-        "engagement not computed"
+        Message(
+            "interactions need a reach/impressions column, or followers with one row per post; "
+            "engagement not computed",
+            "les interactions demandent une colonne de portée ou d'impressions, ou les abonnés avec "
+            "une ligne par publication ; engagement non calculé",
+        )
     )
     return None
 
 
-def _response_minutes(table: CsvTable, mapping: Mapping, notes: list[str]) -> float | None:
+def _response_minutes(table: CsvTable, mapping: Mapping, notes: list[Message]) -> float | None:
     indexes = mapping.indexes(Target.RESPONSE_MINUTES)
     if not indexes:
         return None

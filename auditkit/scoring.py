@@ -80,8 +80,8 @@ compared with the ``platform_use_share`` threshold, default 0.3):
 5. serving objectives, best fit (over the objectives it serves) not assessed -> **maintain**
    (collect the figures).
 6. best fit >= GOOD: health not assessed -> **maintain**; "healthy" (health >= GOOD and no health
-   factor under ``WEAK`` = 0.25, e.g. engagement under a third of the benchmark, answers four times
-   slower than expected, no owner) -> **invest** if it serves the primary objective with a fit >= GOOD
+   factor under ``WEAK`` = 0.25, e.g. answers four times slower than expected, no owner; and
+   engagement not under ``engagement_ratio_low`` times the benchmark, where CH-LOW-ENGAGEMENT fires) -> **invest** if it serves the primary objective with a fit >= GOOD
    for it, **maintain** otherwise; not healthy -> **fix**.
 7. POOR <= best fit < GOOD: healthy -> **maintain**; otherwise -> **fix**.
 8. best fit < POOR: dormant -> **close**; otherwise -> **reduce**.
@@ -136,6 +136,7 @@ __all__ = [
     "MATURITY_LEVELS",
     "POOR",
     "WEAK",
+    "AT_BENCHMARK",
     "WEIGHTS",
     "WEIGHT_MAXIMUM",
     "ChannelScore",
@@ -157,6 +158,8 @@ GOOD = 60.0
 POOR = 40.0
 """Fit below this (0-100) is poor."""
 WEAK = 0.25
+AT_BENCHMARK = 0.75
+"""Engagement sub-score of a channel exactly at its benchmark (linear below, up to 1 at twice it)."""
 """A health factor whose sub-score (0-1) is below this is a critical weakness: the channel needs fixing."""
 
 _B = Bilingual
@@ -1062,7 +1065,7 @@ def _engagement(channel: Channel, context: _Context) -> tuple[Fact, BenchmarkRow
             ),
         ), None
     ratio = measure.percent / row.value
-    value = 0.75 * ratio if ratio < 1 else min(1.0, 0.75 + 0.25 * (ratio - 1))
+    value = AT_BENCHMARK * ratio if ratio < 1 else min(1.0, AT_BENCHMARK + (1 - AT_BENCHMARK) * (ratio - 1))
     return (
         value,
         _say(
@@ -1383,6 +1386,7 @@ def _decide(
         )
     weakest = _weakest(health)
     critical = weakest is not None and weakest.value is not None and weakest.value < WEAK
+    critical = critical or _engagement_far_under(health, context)
     healthy = health.value is not None and health.value >= GOOD and not critical
     if best >= GOOD:
         if health.value is None:
@@ -1465,6 +1469,15 @@ def _fit_reason(objective_id: str, fit: float, context: _Context) -> Bilingual:
         fit=round(fit),
         objective=short(context.objectives[objective_id].statement, 50),
         primary=_B(" (primary)", " (principal)") if primary else _B("", ""),
+    )
+
+
+def _engagement_far_under(health: Score, context: _Context) -> bool:
+    """Engagement under ``engagement_ratio_low`` times the benchmark, the line rule CH-LOW-ENGAGEMENT draws."""
+    limit = AT_BENCHMARK * context.thresholds["engagement_ratio_low"]
+    return any(
+        item.factor == "health.engagement" and item.value is not None and item.value < limit
+        for item in health.contributions
     )
 
 

@@ -315,3 +315,54 @@ def test_mapped_columns_without_usable_values_are_refused(audit: Audit) -> None:
     table = _read("Date;Abonnés;Note\n01/01/2026;10;x\n02/01/2026;12;y\n")
     with pytest.raises(CsvImportError, match="none of the mapped columns holds a usable value"):
         plan_import(audit, "facebook", table, Mapping({2: Target.FOLLOWERS}))
+
+
+def test_excel_separator_line_names_the_separator() -> None:
+    table = _read("sep=;\nDate;Abonnés\n01/01/2026;1 200\n02/01/2026;1 300\n")
+    assert (table.delimiter, table.header) == (";", ("Date", "Abonnés"))
+    assert table.lines == (3, 4)
+    assert suggest_mapping(table).columns == {0: Target.DATE, 1: Target.FOLLOWERS}
+
+
+# -- messages in the audit's language -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("kind", "french"),
+    [
+        ("empty", "le fichier est vide"),
+        ("xlsx", "classeur Excel"),
+        ("json", "document JSON"),
+        ("header_only", "une ligne d'en-tête seulement"),
+        ("one_column", "une seule colonne"),
+        ("ragged", "ne correspondent pas aux 3 colonnes"),
+        ("no_usable_column", "aucune colonne utilisable"),
+    ],
+)
+def test_bad_file_messages_exist_in_french(kind: str, french: str) -> None:
+    data, english, line = BAD_FILES[kind]
+    with pytest.raises(CsvImportError) as caught:
+        read_csv(data, f"{kind}.csv")
+    assert english in caught.value.localized("en") and caught.value.localized("en") == str(caught.value)
+    localized = caught.value.localized("fr")
+    assert localized.startswith(f"{kind}.csv")
+    assert french in localized
+    if line is not None:
+        assert f"{kind}.csv, ligne {line} :" in localized
+
+
+def test_dialect_column_kinds_and_notes_in_french(audit: Audit) -> None:
+    table = read_csv(codecs.BOM_UTF8 + FRENCH_POSTS.encode("utf-8"), "bom.csv")
+    assert table.dialect("fr") == "séparateur ';', UTF-8 avec BOM"
+    assert table.dialect("en") == "';' separated, UTF-8 with BOM"
+    assert table.columns[2].kind.label("fr") == "nombre"
+    table = _read(
+        "Date;Abonnés\n01/01/2026;100\n02/01/2026;n/a\n03/01/2026;120\n04/01/2026;130\n05/01/2026;140\n"
+    )
+    plan = plan_import(audit, "facebook", table, suggest_mapping(table))
+    assert [note("fr") for note in plan.notes] == [
+        "ligne 3 : 'n/a' dans la colonne 'Abonnés' n'est pas un nombre ; écarté"
+    ]
+    fractions = _read("Date,Engagement rate\n2026-01-01,0.02\n2026-01-02,0.05\n")
+    note = plan_import(audit, "facebook", fractions, suggest_mapping(fractions)).notes[0]
+    assert note.endswith("read as 3.5 %") and note("fr").endswith("lu comme 3,5 %")

@@ -186,7 +186,9 @@ def test_auditkit_app_serves_the_workspace_with_voila(tmp_path: Path) -> None:
             except OSError:
                 time.sleep(0.5)
         assert "00 \\u00b7 D\\u00e9marrer" in page, "Voilà did not render the start notebook"
-        assert (workspace / "my-audit.audit.json").is_file()
+        assert STEP_MIME in page, "the start step's widgets are missing"
+        assert "Traceback" not in page
+        store.load(workspace / "my-audit.audit.json")
     finally:
         os.killpg(server.pid, signal.SIGTERM)
         log = server.communicate(timeout=20)[0].decode("utf-8", "replace")

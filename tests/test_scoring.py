@@ -463,7 +463,9 @@ def test_good_channel_serving_a_secondary_objective_only_is_maintain() -> None:
         {"owner": ""},
         {"median_response_minutes": 2000},
         {"engagement": {"definition": ER, "rate": 0.05}},
+        {"engagement": {"definition": ER, "rate": 0.2}},
     ],
+    ids=["no owner", "slow answers", "engagement a tenth of benchmark", "engagement under half of benchmark"],
 )
 def test_good_fit_with_a_critical_weakness_is_fix(change: dict[str, Any]) -> None:
     card = scored(channel("instagram", "instagram", **change))

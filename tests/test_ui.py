@@ -23,7 +23,7 @@ from auditkit.ui.channels import EngagementEditor, channels_step
 from auditkit.ui.common import PLOTLY_RENDERER, configure_plotly, explain
 from auditkit.ui.csv_import import CsvImportPanel
 from auditkit.ui.environment import environment_step
-from auditkit.ui.fields import INVALID_CLASS, field, shown_number, typed_number
+from auditkit.ui.fields import INVALID_CLASS, NOT_KNOWN, field, shown_number, typed_number
 from auditkit.ui.lists import ItemList, RowList, references_to, remove_item
 from auditkit.ui.objectives import new_indicator, objectives_step
 from auditkit.ui.progress import State, progress, progress_html
@@ -383,6 +383,56 @@ def test_engagement_editor_builds_a_measure(session: AuditSession) -> None:
     assert session.audit.channels[0].engagement.percent == 1.0
 
 
+def test_not_known_is_a_visible_choice_and_stores_none(
+    session: AuditSession, timer: ManualTimer, audit_file: Path
+) -> None:
+    judged = field(session, ("channels", 0, "assessed_before_launch"))
+    assert session.audit.channels[0].assessed_before_launch is None
+    assert (judged.control.value, judged.control.label) == (NOT_KNOWN, "— inconnu —")
+    judged.control.value = True
+    judged.control.label = "— inconnu —"
+    assert session.audit.channels[0].assessed_before_launch is None
+    literacy = field(session, ("stakeholders", 0, "digital_literacy"))
+    literacy.control.label = "— inconnu —"
+    timer.run()
+    assert on_disk(audit_file).stakeholders[0].digital_literacy is None
+    literacy.refresh()
+    assert literacy.control.label == "— inconnu —"
+    row = ComponentRow(session, StrategyComponentKey.EXIT_PLAN)
+    row.status.label = "— non évalué —"
+    assert StrategyComponentKey.EXIT_PLAN not in session.audit.strategy.components
+    row.refresh()
+    assert row.status.label == "— non évalué —"
+
+
+def test_languages_are_named_not_coded(session: AuditSession) -> None:
+    language = field(session, ("engagement", "language"))
+    assert language.control.label == "Français"
+    assert [label for label, _ in language.control.options] == ["Français", "English"]
+
+
+def test_nested_rows_have_column_labels(session: AuditSession) -> None:
+    step = environment_step(session)
+    header = find(step, "auditkit-columns")
+    labels = [item.value for item in walk(header) if isinstance(item, widgets.HTML)]
+    assert any("Plateforme" in label for label in labels)
+    assert any("Taux d&#x27;engagement (%)" in label for label in labels)
+    objectives = objectives_step(session)
+    rows = find(objectives, "auditkit-rows-indicators")
+    labels = " ".join(item.value for item in walk(rows) if isinstance(item, widgets.HTML))
+    assert "Angle" in labels and "Définition" in labels
+    engagement = " ".join(
+        item.value for item in walk(channels_step(session)) if isinstance(item, widgets.HTML)
+    )
+    assert "Interactions" in engagement and "Base (abonnés, portée...)" in engagement
+
+
+def test_channel_list_names_the_status_in_the_audit_language(session: AuditSession) -> None:
+    select = find(channels_step(session), "auditkit-list-channels")
+    titles = [label for label, _ in select.options]
+    assert titles[0].endswith("· actif") and not any(title.endswith("· active") for title in titles)
+
+
 def test_strategy_component_rows(session: AuditSession, timer: ManualTimer, audit_file: Path) -> None:
     row = ComponentRow(session, StrategyComponentKey.EXIT_PLAN)
     row.status.value = None
@@ -438,6 +488,40 @@ def test_csv_import_applies_only_after_the_preview(
     saved = on_disk(audit_file).channel("facebook")
     assert (saved.audience_size, saved.engagement.rate) == (15100, 1.0)
     assert applied == [0]
+
+
+@pytest.mark.parametrize(
+    ("data", "french"),
+    [
+        (b"", "le fichier est vide"),
+        (b"\x89PNG\r\n\x1a\n" + bytes(64), "image PNG"),
+        (b"just one line of text\nand another\n", "une seule colonne"),
+        (b"Nom;Ville\nMartin;Tours\nDupont;Blois\n", "aucune colonne utilisable"),
+    ],
+    ids=["empty", "not_a_csv", "single_column", "no_usable_column"],
+)
+def test_csv_import_bad_files_get_a_message_in_the_audit_language_and_change_nothing(
+    session: AuditSession, audit_file: Path, timer: ManualTimer, data: bytes, french: str
+) -> None:
+    panel = CsvImportPanel(session)
+    before = audit_file.read_bytes()
+    assert panel.load_bytes(data, "stats-facebook.csv") is False
+    assert "stats-facebook.csv" in panel.message.value and french in panel.message.value
+    assert 'class="auditkit-error"' in panel.message.value
+    assert panel.mapping_box.layout.display == "none" and panel.preview() is None and not panel.apply()
+    timer.run()
+    assert not session.dirty and audit_file.read_bytes() == before
+    store.load(audit_file)
+
+
+def test_csv_import_speaks_the_audit_language(session: AuditSession) -> None:
+    panel = CsvImportPanel(session)
+    assert panel.load_bytes(EXPORT.encode("cp1252"), "facebook-insights.csv")
+    assert "séparateur &#x27;;&#x27;, Windows-1252" in panel.info.value
+    labels = " ".join(item.value for item in walk(panel.columns) if isinstance(item, widgets.HTML))
+    assert "Abonnés (nombre ; ex. 15" in labels and "number" not in labels
+    headers = " ".join(item.value for item in walk(panel.mapping_box) if isinstance(item, widgets.HTML))
+    assert "Colonne du fichier" in headers and "Alimente le champ du canal" in headers
 
 
 def test_csv_import_refuses_a_bad_file_and_changes_nothing(session: AuditSession, audit_file: Path) -> None:
@@ -566,3 +650,69 @@ def test_report_preview_and_export(session: AuditSession, tmp_path: Path) -> Non
     written = view.export()
     assert written == [tmp_path / "boulangerie-b-martin-b-report.html"]
     assert 'lang="en"' in written[0].read_text(encoding="utf-8")
+
+
+def test_roadmap_owner_is_named_in_the_audit_language(
+    session: AuditSession, timer: ManualTimer, audit_file: Path
+) -> None:
+    view = RoadmapView(session)
+    action = next(action for action in view.roadmap.actions if action.owner_role == "management")
+    view.select.value = action.id
+    owner = find(view.detail, "auditkit-roadmap-owner_role")
+    assert owner.value == "Direction" and "Responsable de la stratégie" in owner.options
+    owner.value = "Responsable de la stratégie"
+    assert view.roadmap.action(action.id).owner_role == "strategy_owner"
+    view.select.value = action.id
+    find(view.detail, "auditkit-roadmap-owner_role").value = "Nadia (agence)"
+    timer.run()
+    edit = next(edit for edit in on_disk(audit_file).roadmap.edits if edit.action_id == action.id)
+    assert edit.owner_role == "Nadia (agence)"
+
+
+def test_exports_offer_a_download_link(session: AuditSession, tmp_path: Path) -> None:
+    import base64
+    import re
+
+    roadmap = RoadmapView(session, tmp_path)
+    roadmap.format.value = ".md"
+    written = roadmap.export()
+    link = re.search(
+        r'download="([^"]+)" href="data:text/markdown;base64,([^"]+)"', roadmap.export_message.value
+    )
+    assert link and link.group(1) == written.name
+    assert base64.b64decode(link.group(2)) == written.read_bytes()
+    assert "Télécharger" in roadmap.export_message.value
+    report = ReportView(session, tmp_path)
+    [page] = report.export()
+    link = re.search(r'download="([^"]+)" href="data:text/html;base64,([^"]+)"', report.message.value)
+    assert link and link.group(1) == page.name
+    assert base64.b64decode(link.group(2)) == page.read_bytes()
+
+
+def test_first_weight_group_is_open(session: AuditSession) -> None:
+    accordion = next(
+        item for item in walk(ScoringView(session).widget) if isinstance(item, widgets.Accordion)
+    )
+    assert accordion.selected_index == 0
+
+
+def test_new_audit_form_labels_every_input(session: AuditSession, tmp_path: Path) -> None:
+    panel = StartPanel(session, tmp_path)
+    labels = [item.value for item in walk(panel.widget) if isinstance(item, widgets.HTML)]
+    for label in ("Nom du fichier", "Client", "Type d&#x27;organisation", "Langue", "Date de l&#x27;audit"):
+        assert label in labels
+    assert panel.language.label == "Français"
+
+
+def test_a_moved_action_can_go_back_to_its_generated_stage(session: AuditSession) -> None:
+    view = RoadmapView(session)
+    action = view.roadmap.actions[0]
+    view.select.value = action.id
+    stage = find(view.detail, "auditkit-roadmap-stage")
+    assert stage.label == "Mois 1" and stage.options[0] == ("Automatique (comme généré)", NOT_KNOWN)
+    stage.value = 9
+    assert view.roadmap.action(action.id).stage == 9
+    view.select.value = action.id
+    find(view.detail, "auditkit-roadmap-stage").value = NOT_KNOWN
+    assert view.roadmap.action(action.id).stage == action.stage
+    assert all(edit.stage is None for edit in session.audit.roadmap.edits)

@@ -17,8 +17,8 @@ from auditkit.platforms import Platform
 from auditkit.report.i18n import Formatter
 from auditkit.ui.common import heading, step_box
 from auditkit.ui.csv_import import CsvImportPanel
-from auditkit.ui.fields import INVALID_CLASS, LABEL_WIDTH, field, shown_number, typed_number
-from auditkit.ui.lists import ItemList
+from auditkit.ui.fields import INVALID_CLASS, LABEL_WIDTH, enum_label, field, shown_number, typed_number
+from auditkit.ui.lists import ItemList, column_header
 from auditkit.ui.session import AuditSession, Event
 from auditkit.ui.texts import MESSAGES, field_label
 
@@ -30,12 +30,19 @@ MEASURE_FIELDS = ("rate", "interactions", "base")
 _B = Bilingual
 TEXTS = {
     "inventory": _B("Inventory", "Inventaire"),
-    "edit": _B("Edit a channel", "Modifier un canal"),
+    "edit": _B(
+        "Channels: add, pick one to edit, reorder or remove",
+        "Canaux : ajouter, choisir pour modifier, réordonner ou retirer",
+    ),
     "engagement_hint": _B(
         "a rate in percent, or interactions over a base; the definition says how it was computed",
         "un taux en pourcentage, ou des interactions rapportées à une base ; la définition dit comment il a été calculé",
     ),
+    "definition": _B("Definition (how it is computed)", "Définition (mode de calcul)"),
+    "id": _B("id", "identifiant"),
 }
+DEFINITION_WIDTH = "22em"
+NUMBER_WIDTH = "9em"
 
 
 def new_channel(audit: Audit) -> Channel:
@@ -54,13 +61,13 @@ class EngagementEditor:
             options=sorted({*metric_definitions(), REACH_DEFINITION}),
             ensure_option=False,
             placeholder=DEFAULT_DEFINITION,
-            layout=widgets.Layout(width="22em"),
+            layout=widgets.Layout(width=DEFINITION_WIDTH),
         )
         self.numbers = {
             name: widgets.Text(
                 placeholder=session.text(field_label("EngagementMeasure", name)),
                 tooltip=session.text(field_label("EngagementMeasure", name)),
-                layout=widgets.Layout(width="9em"),
+                layout=widgets.Layout(width=NUMBER_WIDTH),
             )
             for name in MEASURE_FIELDS
         }
@@ -76,8 +83,15 @@ class EngagementEditor:
             tooltip=session.text(TEXTS["engagement_hint"]),
             layout=widgets.Layout(width=LABEL_WIDTH, min_width=LABEL_WIDTH),
         )
+        columns = [(session.text(TEXTS["definition"]), DEFINITION_WIDTH)] + [
+            (session.text(field_label("EngagementMeasure", name)), NUMBER_WIDTH) for name in MEASURE_FIELDS
+        ]
         self.widget = widgets.VBox(
-            [widgets.HBox([caption, self.definition, *self.numbers.values()]), self.message]
+            [
+                column_header(columns, indent=LABEL_WIDTH),
+                widgets.HBox([caption, self.definition, *self.numbers.values()]),
+                self.message,
+            ]
         )
 
     def refresh(self) -> None:
@@ -144,7 +158,7 @@ def inventory_html(audit: Audit) -> str:
     formatter = Formatter(language)
     columns = ["channel", "platform", "status", "audience", "posts_per_week", "engagement_rate", "owner"]
     head = "".join(f"<th>{html.escape(formatter.label(name))}</th>" for name in columns)
-    head += "<th>id</th>"
+    head += f"<th>{html.escape(TEXTS['id'](language))}</th>"
     rows = []
     for channel in audit.channels:
         engagement = formatter.percent_points(channel.engagement.percent, 2) if channel.engagement else "—"
@@ -168,7 +182,7 @@ def channels_step(session: AuditSession) -> widgets.VBox:
     items = ItemList(
         session,
         "channels",
-        title=lambda channel: f"{channel.name} · {channel.status.value}",
+        title=lambda channel: f"{channel.name} · {enum_label(channel.status, session.language)}",
         editor=lambda index: channel_editor(session, index),
         new_item=new_channel,
     )

@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import base64
 import html
+import mimetypes
+import sys
 from collections.abc import Sequence
+from pathlib import Path
 
 import ipywidgets as widgets
 from IPython.display import Markdown
@@ -18,13 +22,27 @@ version with plotly.js embedded once (offline), so that a notebook exported by n
 figures."""
 
 _NEXT = {"en": "Next step", "fr": "Étape suivante"}
+_DOWNLOAD = {"en": "Download {name}", "fr": "Télécharger {name}"}
+DOWNLOAD_LIMIT = 30_000_000
+"""Bytes above which a written file gets no download link (it would travel through the kernel's socket)."""
+_TYPES = {".md": "text/markdown", ".ics": "text/calendar", ".csv": "text/csv"}
+
+
+SLOW_OPTIONAL_IMPORTS = ("rfc3987_syntax",)
+"""Optional modules that plotly's import chain (plotly.io -> nbformat -> jsonschema) loads when present
+and that the notebooks never use: rfc3987_syntax compiles a grammar for seconds, only to check IRI
+formats in JSON schemas. Each chart-drawing kernel (and each Voilà page) is spared that time."""
 
 
 def configure_plotly() -> None:
     """Set plotly's renderer explicitly (the kernel's default exports blank figures).
 
-    Called by the steps that draw charts; plotly.io is imported only then (it costs seconds).
+    Called by the steps that draw charts; plotly.io is imported only then. Before that, the modules
+    of :data:`SLOW_OPTIONAL_IMPORTS` are marked absent (unless already imported), so that the import
+    chain skips them, as it does where they are not installed.
     """
+    for name in SLOW_OPTIONAL_IMPORTS:
+        sys.modules.setdefault(name, None)
     import plotly.io as pio
 
     if pio.renderers.default != PLOTLY_RENDERER:
@@ -45,6 +63,24 @@ def explain(session: AuditSession, step: str) -> Markdown:
 def heading(text: str, level: int = 3) -> widgets.HTML:
     """A heading inside a step's widgets."""
     return widgets.HTML(f"<h{level}>{html.escape(text)}</h{level}>")
+
+
+def download_link(session: AuditSession, path: Path) -> str:
+    """A link that downloads the file ``path`` in the browser (HTML; empty for a file too large).
+
+    The file travels inside the link (a ``data:`` address), so it works where the server does not
+    serve the workspace's files, as in Voilà.
+    """
+    data = path.read_bytes()
+    if len(data) > DOWNLOAD_LIMIT:
+        return ""
+    kind = _TYPES.get(path.suffix) or mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+    address = f"data:{kind};base64,{base64.b64encode(data).decode('ascii')}"
+    text = _DOWNLOAD[session.language.value].format(name=path.name)
+    return (
+        f'<a class="auditkit-download" download="{html.escape(path.name, quote=True)}" '
+        f'href="{address}">⬇ {html.escape(text)}</a>'
+    )
 
 
 def step_box(session: AuditSession, step: str, children: Sequence[widgets.Widget]) -> widgets.VBox:

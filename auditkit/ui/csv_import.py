@@ -35,6 +35,7 @@ from auditkit.csv_import import (
 from auditkit.i18n import Bilingual
 from auditkit.model import EngagementMeasure, Language
 from auditkit.report.i18n import Formatter
+from auditkit.ui.lists import column_header
 from auditkit.ui.session import AuditSession
 
 _B = Bilingual
@@ -69,7 +70,17 @@ TEXTS: dict[str, Bilingual] = {
     ),
     "notes": _B("Left out or read with care", "Écarté ou lu avec prudence"),
     "column": _B("{name} ({kind}; e.g. {sample})", "{name} ({kind} ; ex. {sample})"),
+    "file_column": _B("Column of the file", "Colonne du fichier"),
+    "feeds": _B("Feeds the channel's field", "Alimente le champ du canal"),
+    "hint": _B(
+        "Export the statistics from the platform as CSV (any separator, French or English), then "
+        "choose the file. Nothing changes in the audit before you preview and apply.",
+        "Exportez les statistiques de la plateforme en CSV (tout séparateur, français ou anglais), puis "
+        "choisissez le fichier. Rien ne change dans l'audit avant l'aperçu et l'application.",
+    ),
 }
+COLUMN_WIDTH = "24em"
+TARGET_WIDTH = "20em"
 
 
 def _short(text: str, length: int = 24) -> str:
@@ -113,9 +124,15 @@ class CsvImportPanel:
         self.upload.layout.width = "auto"
         self.upload.observe(self._on_upload, "value")
         self.path = widgets.Text(placeholder=say("path"), layout=widgets.Layout(width="24em"))
-        self.load_button = widgets.Button(description=say("load"), icon="folder-open")
+        self.load_button = widgets.Button(
+            description=say("load"), icon="folder-open", layout=widgets.Layout(width="auto")
+        )
         self.load_button.on_click(lambda _: self.load_path(self.path.value))
-        self.channel = widgets.Dropdown(description=say("channel"), layout=widgets.Layout(width="30em"))
+        self.channel = widgets.Dropdown(
+            description=say("channel"),
+            layout=widgets.Layout(width="34em"),
+            style={"description_width": "initial"},
+        )
         self.rows_are_posts = widgets.Checkbox(description=say("rows_are_posts"), indent=False)
         self.definition = widgets.Combobox(
             description=say("definition"),
@@ -126,10 +143,16 @@ class CsvImportPanel:
         )
         self.info = widgets.HTML()
         self.columns = widgets.VBox()
-        self.preview_button = widgets.Button(description=say("preview"), icon="eye", button_style="info")
+        self.preview_button = widgets.Button(
+            description=say("preview"), icon="eye", button_style="info", layout=widgets.Layout(width="auto")
+        )
         self.preview_button.on_click(lambda _: self.preview())
         self.apply_button = widgets.Button(
-            description=say("apply"), icon="check", button_style="success", disabled=True
+            description=say("apply"),
+            icon="check",
+            button_style="success",
+            disabled=True,
+            layout=widgets.Layout(width="auto"),
         )
         self.apply_button.on_click(lambda _: self.apply())
         self.diff = widgets.HTML()
@@ -138,6 +161,7 @@ class CsvImportPanel:
             [
                 self.info,
                 self.channel,
+                column_header([(say("file_column"), COLUMN_WIDTH), (say("feeds"), TARGET_WIDTH)]),
                 self.columns,
                 self.rows_are_posts,
                 self.definition,
@@ -151,6 +175,7 @@ class CsvImportPanel:
         self.widget = widgets.VBox(
             [
                 widgets.HTML(f"<h3>{html.escape(say('title'))}</h3>"),
+                widgets.HTML(f'<span class="auditkit-hint">{html.escape(say("hint"))}</span>'),
                 widgets.HBox([self.upload, self.path, self.load_button]),
                 self.message,
                 self.mapping_box,
@@ -169,7 +194,7 @@ class CsvImportPanel:
         try:
             table = read_csv(data, name)
         except CsvImportError as error:
-            self._fail(str(error))
+            self._fail(error.localized(self.session.language))
             return False
         self._show_table(table)
         return True
@@ -179,7 +204,7 @@ class CsvImportPanel:
         try:
             table = read_csv_file(Path(path).expanduser())
         except CsvImportError as error:
-            self._fail(str(error))
+            self._fail(error.localized(self.session.language))
             return False
         self._show_table(table)
         return True
@@ -203,27 +228,37 @@ class CsvImportPanel:
             return
         self.table = table
         self.message.value = ""
+        language = self.session.language
         self.info.value = html.escape(
-            self.say("read", name=table.name, rows=len(table.rows), dialect=table.dialect)
+            self.say("read", name=table.name, rows=len(table.rows), dialect=table.dialect(language))
         ) + _preview_table(table)
         self.channel.options = [(f"{c.name} ({c.platform.label})", c.id) for c in audit.channels]
         self.channel.value = guess_channel(audit, table.name) or audit.channels[0].id
         mapping = suggest_mapping(table)
-        options = [(TARGET_LABELS[target](self.session.language), target) for target in Target]
+        options = [(TARGET_LABELS[target](language), target) for target in Target]
         self._selectors = {}
         rows = []
         for column in table.columns:
             sample = next((value for _, value in table.values(column.index)), "")
-            label = self.say("column", name=column.name, kind=column.kind.value, sample=_short(sample))
+            label = self.say(
+                "column", name=column.name, kind=column.kind.label(language), sample=_short(sample)
+            )
             selector = widgets.Dropdown(
-                options=options, value=mapping.columns.get(column.index, Target.IGNORE)
+                options=options,
+                value=mapping.columns.get(column.index, Target.IGNORE),
+                layout=widgets.Layout(width=TARGET_WIDTH),
             )
             selector.add_class(f"auditkit-csv-column-{column.index}")
             selector.observe(lambda change, i=column.index: self._on_column(i, change["new"]), "value")
             self._selectors[column.index] = selector
             rows.append(
                 widgets.HBox(
-                    [widgets.HTML(html.escape(label), layout=widgets.Layout(width="24em")), selector]
+                    [
+                        widgets.HTML(
+                            html.escape(label), layout=widgets.Layout(width=COLUMN_WIDTH, margin="0 2px")
+                        ),
+                        selector,
+                    ]
                 )
             )
         self.columns.children = rows
@@ -275,7 +310,8 @@ class CsvImportPanel:
             )
         except CsvImportError as error:
             self._invalidate()
-            self.diff.value = f'<span class="auditkit-error">⚠ {html.escape(str(error))}</span>'
+            message = error.localized(self.session.language)
+            self.diff.value = f'<span class="auditkit-error">⚠ {html.escape(message)}</span>'
             return None
         self.plan = plan
         self.apply_button.disabled = not plan.changes_anything
@@ -286,6 +322,13 @@ class CsvImportPanel:
         """Apply the previewed plan to the audit (never without a preview)."""
         plan = self.plan
         if plan is None or not plan.changes_anything:
+            return False
+        try:
+            apply_plan(self.session.audit, plan)
+        except CsvImportError as error:
+            self._invalidate()
+            message = error.localized(self.session.language)
+            self.diff.value = f'<span class="auditkit-error">⚠ {html.escape(message)}</span>'
             return False
         problems = self.session.edit(lambda audit: apply_plan(audit, plan))
         if problems:
@@ -314,7 +357,7 @@ class CsvImportPanel:
                 f"<th>{html.escape(self.say('now'))}</th><th>{html.escape(self.say('after'))}</th></tr>{rows}</table>"
             )
         if plan.notes:
-            items = "".join(f"<li>{html.escape(note)}</li>" for note in plan.notes[:12])
+            items = "".join(f"<li>{html.escape(note(language))}</li>" for note in plan.notes[:12])
             more = f"<li>… (+{len(plan.notes) - 12})</li>" if len(plan.notes) > 12 else ""
             body += f"<details><summary>{html.escape(self.say('notes'))} ({len(plan.notes)})</summary><ul>{items}{more}</ul></details>"
         return body

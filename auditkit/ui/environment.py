@@ -11,7 +11,7 @@ from auditkit.model import Audit, Level, Peer, PeerPresence, PlatformUse, Stakeh
 from auditkit.platforms import Platform
 from auditkit.ui.common import heading, step_box
 from auditkit.ui.fields import field, form
-from auditkit.ui.lists import ItemList, RowList
+from auditkit.ui.lists import ItemList, RowList, compact_row, labelled_columns
 from auditkit.ui.session import AuditSession, FieldPath
 from auditkit.ui.texts import MESSAGES, field_label
 
@@ -47,24 +47,24 @@ def new_stakeholder(audit: Audit) -> Stakeholder:
     return Stakeholder(id=audit.new_id("stakeholders", name), name=name)
 
 
+PRESENCE_COLUMNS = (
+    ("platform", "13em"),
+    ("handle", "14em"),
+    ("audience", "8em"),
+    ("posts_per_week", "8em"),
+    ("engagement_rate", "10em"),
+)
+PLATFORM_USE_COLUMNS = (("platform", "13em"), ("share", "8em"), ("level", "10em"))
+
+
 def presence_row(session: AuditSession, path: FieldPath) -> list[widgets.Widget]:
     """The compact fields of a peer's presence on one platform."""
-    return [
-        field(session, (*path, "platform"), compact=True, width="13em").widget,
-        field(session, (*path, "handle"), compact=True, width="14em").widget,
-        field(session, (*path, "audience"), compact=True, width="8em").widget,
-        field(session, (*path, "posts_per_week"), compact=True, width="8em").widget,
-        field(session, (*path, "engagement_rate"), compact=True, width="8em").widget,
-    ]
+    return compact_row(session, path, PRESENCE_COLUMNS)
 
 
 def platform_use_row(session: AuditSession, path: FieldPath) -> list[widgets.Widget]:
     """The compact fields of a stakeholder's use of one platform."""
-    return [
-        field(session, (*path, "platform"), compact=True, width="13em").widget,
-        field(session, (*path, "share"), compact=True, width="8em").widget,
-        field(session, (*path, "level"), compact=True, width="10em").widget,
-    ]
+    return compact_row(session, path, PLATFORM_USE_COLUMNS)
 
 
 def _identity(session: AuditSession, item_id: str) -> widgets.HTML:
@@ -79,6 +79,7 @@ def peer_editor(session: AuditSession, index: int) -> widgets.VBox:
         (*path, "presence"),
         label=session.text(field_label("Peer", "presence")),
         row=lambda row_path: presence_row(session, row_path),
+        header=labelled_columns(session, (*path, "presence"), PRESENCE_COLUMNS),
         new_row=lambda audit: PeerPresence(
             platform=_unused_platform([p.platform for p in audit.peers[index].presence])
         ),
@@ -95,6 +96,7 @@ def stakeholder_editor(session: AuditSession, index: int) -> widgets.VBox:
         (*path, "platforms"),
         label=session.text(field_label("Stakeholder", "platforms")),
         row=lambda row_path: platform_use_row(session, row_path),
+        header=labelled_columns(session, (*path, "platforms"), PLATFORM_USE_COLUMNS),
         new_row=lambda audit: PlatformUse(
             platform=_unused_platform([u.platform for u in audit.stakeholders[index].platforms]),
             level=Level.MEDIUM,

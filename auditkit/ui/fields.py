@@ -29,6 +29,9 @@ from auditkit.ui.session import AuditSession, Event, FieldPath
 from auditkit.ui.texts import MESSAGES, field_label
 
 INVALID_CLASS = "auditkit-invalid"
+NOT_KNOWN = "auditkit-not-known"
+"""The value of the "not known" entry of a drop-down: ipywidgets shows a ``None`` value as a blank box."""
+LANGUAGE_NAMES = {Language.FR: "Français", Language.EN: "English"}
 MULTILINE = frozenset({"statement", "definition", "note", "consultation_note", "added_value", "notes"})
 """Text fields edited in a multi-line box."""
 LABEL_WIDTH = "15em"
@@ -45,6 +48,9 @@ STYLE = """
 .auditkit-table td.num { text-align: right; }
 .auditkit-old { color: #6b7280; text-decoration: line-through; }
 .auditkit-new { color: #1b5e20; font-weight: 600; }
+.auditkit-progress a, a.auditkit-download { color: #1d4ed8; text-decoration: underline; }
+.auditkit-column { color: #4b5563; font-size: 0.85em; font-weight: 600; }
+.auditkit-hint { color: #4b5563; font-size: 0.9em; }
 </style>
 """
 
@@ -131,6 +137,24 @@ class BoundField:
             self.message.value = f'<span class="auditkit-error">⚠ {html.escape(message)}</span>'
 
 
+def labelled(label: str, *controls: widgets.Widget) -> widgets.HBox:
+    """``controls`` on one line after ``label``, aligned with the fields of :func:`field`."""
+    caption = widgets.HTML(
+        html.escape(label), layout=widgets.Layout(width=LABEL_WIDTH, min_width=LABEL_WIDTH)
+    )
+    return widgets.HBox([caption, *controls])
+
+
+def known(value: Any) -> Any:
+    """A drop-down's value as the model's: the "not known" entry (or no choice) becomes ``None``."""
+    return None if value is None or value == NOT_KNOWN else value
+
+
+def shown_choice(value: Any) -> Any:
+    """A model value as a drop-down's: ``None`` selects the "not known" entry."""
+    return NOT_KNOWN if value is None else value
+
+
 def field(
     session: AuditSession,
     path: FieldPath,
@@ -149,7 +173,7 @@ def field(
     if base is bool:
         if optional:
             options = [
-                (session.message("unknown"), None),
+                (session.message("unknown"), NOT_KNOWN),
                 (session.message("yes"), True),
                 (session.message("no"), False),
             ]
@@ -158,6 +182,8 @@ def field(
                 path,
                 widgets.Dropdown(options=options, layout=layout),
                 label=caption,
+                parse=known,
+                show=shown_choice,
                 compact=compact,
             )
         box = widgets.Checkbox(indent=False, layout=widgets.Layout(width=width or "auto"))
@@ -168,17 +194,21 @@ def field(
             path,
             choice(base, language, optional, session.message("unknown"), layout),
             label=caption,
+            parse=known,
+            show=shown_choice,
             compact=compact,
         )
     if base is int and name in ("importance", "target_level"):
         options = [(str(n), n) for n in range(1, 6)]
         if optional:
-            options.insert(0, (session.message("unknown"), None))
+            options.insert(0, (session.message("unknown"), NOT_KNOWN))
         return BoundField(
             session,
             path,
             widgets.Dropdown(options=options, layout=widgets.Layout(width=width or "10em")),
             label=caption,
+            parse=known,
+            show=shown_choice,
             compact=compact,
         )
     if base in (int, float):
@@ -232,11 +262,17 @@ def field(
 def choice(
     enum: type[Enum], language: Language, optional: bool, unknown: str, layout: widgets.Layout | None = None
 ) -> widgets.Dropdown:
-    """A drop-down of an enumeration's members, named in ``language``."""
+    """A drop-down of an enumeration's members, named in ``language``; "not known" first if ``optional``.
+
+    Read its value through :func:`known` (the "not known" entry has the value :data:`NOT_KNOWN`).
+    """
     formatter = Formatter(language)
-    options: list[tuple[str, Any]] = [(formatter.enum(member), member) for member in enum]
+    options: list[tuple[str, Any]] = [
+        (LANGUAGE_NAMES[member] if isinstance(member, Language) else formatter.enum(member), member)
+        for member in enum
+    ]
     if optional:
-        options.insert(0, (unknown, None))
+        options.insert(0, (unknown, NOT_KNOWN))
     return widgets.Dropdown(options=options, layout=layout or widgets.Layout(width="28em"))
 
 
@@ -393,6 +429,8 @@ def _short(text: str, length: int) -> str:
 
 __all__ = [
     "INVALID_CLASS",
+    "LANGUAGE_NAMES",
+    "NOT_KNOWN",
     "BoundField",
     "References",
     "choice",
@@ -400,8 +438,11 @@ __all__ = [
     "enum_label",
     "field",
     "form",
+    "known",
+    "labelled",
     "platform_options",
     "references",
+    "shown_choice",
     "shown_number",
     "style_sheet",
     "typed_number",

@@ -3,20 +3,25 @@
 :class:`ItemList` shows a list of items on the left and the editor of the selected one on the right
 (one editor at a time, so that an inventory of thirty channels stays light in the browser).
 :class:`RowList` edits small nested lists (indicators, platforms used, peers' presence) as rows of
-compact fields. Removing an objective or a stakeholder also takes its id out of the items that
-referred to it, so the audit stays valid.
+compact fields under a line of column labels. Removing an objective or a stakeholder also takes its
+id out of the items that referred to it, so the audit stays valid.
 """
 
 from __future__ import annotations
 
 import html
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import ipywidgets as widgets
 
 from auditkit.model import Audit
+from auditkit.ui.fields import describe, field
 from auditkit.ui.session import AuditSession, Event, FieldPath, value_at
+from auditkit.ui.texts import field_label
+
+Column = tuple[str, str]
+"""A column of a row of compact fields: the field's name (or a label) and its width, e.g. ``("name", "16em")``."""
 
 REFERRING: dict[str, tuple[tuple[str, str], ...]] = {
     "objectives": (("channels", "objectives"),),
@@ -48,6 +53,36 @@ def move_item(items: list[Any], index: int, offset: int) -> int:
     target = max(0, min(len(items) - 1, index + offset))
     items.insert(target, items.pop(index))
     return target
+
+
+def compact_row(session: AuditSession, path: FieldPath, columns: Sequence[Column]) -> list[widgets.Widget]:
+    """The compact fields ``columns`` of the item at ``path``, one per column."""
+    return [field(session, (*path, name), compact=True, width=width).widget for name, width in columns]
+
+
+def labelled_columns(session: AuditSession, list_path: FieldPath, columns: Sequence[Column]) -> list[Column]:
+    """``columns`` of the items of the list at ``list_path``, with each field's label in the audit's language."""
+    labelled = []
+    for name, width in columns:
+        _, model, _ = describe((*list_path, 0, name))
+        labelled.append((session.text(field_label(model, name)), width))
+    return labelled
+
+
+def column_header(columns: Sequence[Column], *, indent: str | None = None) -> widgets.HBox:
+    """A line of column labels (``(label, width)`` pairs) over rows of fields of the same widths."""
+    labels = [
+        widgets.HTML(
+            f'<span class="auditkit-column">{html.escape(label)}</span>',
+            layout=widgets.Layout(width=width, min_width=width, margin="0 2px"),
+        )
+        for label, width in columns
+    ]
+    if indent:
+        labels.insert(0, widgets.HTML(layout=widgets.Layout(width=indent, min_width=indent, margin="0")))
+    header = widgets.HBox(labels)
+    header.add_class("auditkit-columns")
+    return header
 
 
 def _button(description: str, icon: str, tooltip: str, style: str = "") -> widgets.Button:
@@ -215,6 +250,7 @@ class RowList:
         label: the list's caption.
         row: builds the widgets of the row at a path.
         new_row: builds the row that "Add" appends.
+        header: the ``(label, width)`` of each column, shown over the rows (see :func:`labelled_columns`).
     """
 
     def __init__(
@@ -225,17 +261,19 @@ class RowList:
         label: str,
         row: Callable[[FieldPath], list[widgets.Widget]],
         new_row: Callable[[Audit], Any],
+        header: Sequence[Column] = (),
     ) -> None:
         self.session = session
         self.path = path
         self._row = row
         self._new_row = new_row
+        self.header = column_header(header)
         self.rows = widgets.VBox()
         self.message = widgets.HTML()
         self.add_button = _button(session.message("add"), "plus", session.message("add"))
         self.add_button.on_click(lambda _: self.add())
         caption = widgets.HTML(f"<b>{html.escape(label)}</b>")
-        self.widget = widgets.VBox([caption, self.rows, self.add_button, self.message])
+        self.widget = widgets.VBox([caption, self.header, self.rows, self.add_button, self.message])
         self.widget.add_class(f"auditkit-rows-{path[-1]}")
         self.refresh()
 
@@ -257,6 +295,7 @@ class RowList:
                 widgets.HBox([*fields, up, down, remove], layout=widgets.Layout(align_items="flex-start"))
             )
         self.rows.children = rows
+        self.header.layout.display = "" if rows else "none"
 
     def add(self) -> None:
         row = self._new_row(self.session.audit)

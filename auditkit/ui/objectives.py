@@ -9,11 +9,12 @@ import ipywidgets as widgets
 from auditkit.model import Audit, Indicator, Lens, Objective, ObjectiveKind
 from auditkit.ui.common import step_box
 from auditkit.ui.fields import field
-from auditkit.ui.lists import ItemList, RowList
+from auditkit.ui.lists import ItemList, RowList, compact_row, labelled_columns
 from auditkit.ui.session import AuditSession, FieldPath
 from auditkit.ui.texts import MESSAGES, field_label
 
 OBJECTIVE_FIELDS = ["statement", "kind", "primary", "metric", "unit", "baseline", "target", "deadline"]
+INDICATOR_COLUMNS = (("name", "16em"), ("lens", "16em"), ("definition", "18em"), ("source", "12em"))
 
 
 def new_objective(audit: Audit) -> Objective:
@@ -31,12 +32,7 @@ def new_indicator(audit: Audit) -> Indicator:
 
 def indicator_row(session: AuditSession, path: FieldPath) -> list[widgets.Widget]:
     """The compact fields of one indicator."""
-    return [
-        field(session, (*path, "name"), compact=True, width="16em").widget,
-        field(session, (*path, "lens"), compact=True, width="16em").widget,
-        field(session, (*path, "definition"), compact=True, width="18em").widget,
-        field(session, (*path, "source"), compact=True, width="12em").widget,
-    ]
+    return compact_row(session, path, INDICATOR_COLUMNS)
 
 
 def objective_editor(session: AuditSession, index: int) -> widgets.VBox:
@@ -54,6 +50,7 @@ def objective_editor(session: AuditSession, index: int) -> widgets.VBox:
         label=session.text(field_label("Objective", "indicators")),
         row=lambda row_path: indicator_row(session, row_path),
         new_row=new_indicator,
+        header=labelled_columns(session, (*path, "indicators"), INDICATOR_COLUMNS),
     )
     return widgets.VBox([identity, *fields, audiences, indicators.widget])
 

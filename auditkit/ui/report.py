@@ -18,10 +18,10 @@ from auditkit import charts
 from auditkit.diagnose import diagnose
 from auditkit.errors import AuditkitError
 from auditkit.i18n import Bilingual
-from auditkit.model import Language
 from auditkit.roadmap import build_roadmap
 from auditkit.scoring import score
-from auditkit.ui.common import configure_plotly, heading, step_box
+from auditkit.ui.common import configure_plotly, download_link, heading, step_box
+from auditkit.ui.fields import LANGUAGE_NAMES
 from auditkit.ui.session import AuditSession
 
 _B = Bilingual
@@ -56,19 +56,30 @@ class ReportView:
         self.session = session
         self.folder = folder or session.path.parent
         say = self.say
+        labelled = {"description_width": "initial"}
         self.language = widgets.Dropdown(
-            options=[("Français", Language.FR), ("English", Language.EN)],
+            options=[(name, code) for code, name in LANGUAGE_NAMES.items()],
             value=session.language,
             description=say("language"),
+            style=labelled,
+            layout=widgets.Layout(width="auto"),
         )
         self.file_name = widgets.Text(
-            value=f"{_slug(session.audit.engagement.client)}-report", description=say("file_name")
+            value=f"{_slug(session.audit.engagement.client)}-report",
+            description=say("file_name"),
+            style=labelled,
+            layout=widgets.Layout(width="24em"),
         )
-        self.pdf = widgets.Checkbox(description=say("pdf"), indent=False)
-        self.preview_button = widgets.Button(description=say("preview"), icon="eye", button_style="info")
+        self.pdf = widgets.Checkbox(description=say("pdf"), indent=False, layout=widgets.Layout(width="auto"))
+        self.preview_button = widgets.Button(
+            description=say("preview"), icon="eye", button_style="info", layout=widgets.Layout(width="auto")
+        )
         self.preview_button.on_click(lambda _: self.preview())
         self.export_button = widgets.Button(
-            description=say("export"), icon="download", button_style="success"
+            description=say("export"),
+            icon="download",
+            button_style="success",
+            layout=widgets.Layout(width="auto"),
         )
         self.export_button.on_click(lambda _: self.export())
         self.message = widgets.HTML()
@@ -110,7 +121,10 @@ class ReportView:
         except (AuditkitError, OSError) as error:
             self._fail(str(error))
             return []
-        self.message.value = html.escape(self.say("written", paths=", ".join(str(p) for p in written)))
+        links = " ".join(download_link(self.session, path) for path in written)
+        self.message.value = (
+            html.escape(self.say("written", paths=", ".join(str(p) for p in written))) + "<br>" + links
+        )
         return written
 
     def _fail(self, text: str) -> None:

@@ -35,8 +35,9 @@ from auditkit.roadmap import (
     restore_action,
 )
 from auditkit.scoring import score
-from auditkit.ui.common import configure_plotly, heading, step_box
-from auditkit.ui.fields import typed_number
+from auditkit.ui.common import configure_plotly, download_link, heading, step_box
+from auditkit.ui.fields import LANGUAGE_NAMES, NOT_KNOWN, known, shown_choice, typed_number
+from auditkit.ui.lists import column_header
 from auditkit.ui.scoring import LiveFigure
 from auditkit.ui.session import AuditSession, Event
 
@@ -76,6 +77,19 @@ TEXTS = {
     "changes": _B("Changes underneath your edits", "Changements sous vos modifications"),
     "empty": _B("No action in this roadmap.", "Aucune action dans cette feuille de route."),
     "need_title": _B("give a title", "indiquez un titre"),
+    "pick": _B(
+        "Pick an action in the list to edit it below; changing its stage moves it in the plan.",
+        "Choisissez une action dans la liste pour la modifier ci-dessous ; changer son étape la déplace "
+        "dans le plan.",
+    ),
+    "format": _B("Format", "Format"),
+    "automatic": _B("Automatic (as generated)", "Automatique (comme généré)"),
+}
+FORMAT_NAMES = {
+    ".xlsx": _B("Spreadsheet (.xlsx)", "Tableur (.xlsx)"),
+    ".csv": _B("CSV (.csv)", "CSV (.csv)"),
+    ".ics": _B("Calendar (.ics)", "Calendrier (.ics)"),
+    ".md": _B("Text (.md)", "Texte (.md)"),
 }
 TEXT_FIELDS = ("title", "description", "done_when")
 
@@ -114,6 +128,21 @@ def stages_html(roadmap: Roadmap, language: Language) -> str:
     return text
 
 
+def owner_label(role: str | None, language: Language) -> str:
+    """An owner role as a person reads it: a known role in ``language``, else the text as typed."""
+    known = OWNER_ROLES.get(role or "")
+    return known(language) if known else role or ""
+
+
+def owner_role(text: str) -> str | None:
+    """The owner role for a typed or picked text: a known role's code when the text names one."""
+    text = text.strip()
+    for code, label in OWNER_ROLES.items():
+        if text.casefold() in (code.casefold(), label.en.casefold(), label.fr.casefold()):
+            return code
+    return text or None
+
+
 def _where(action: Action, dropped: bool, language: Language) -> str:
     if dropped:
         return TEXTS["dropped"](language)
@@ -132,14 +161,19 @@ class ActionEditor:
         language = session.language
         say = view.say
         suffix = language.value
+        stages: list[tuple[str, Any]] = [(say("month", n=month), month) for month in STAGES]
+        if action.origin != "manual":
+            stages.insert(0, (say("automatic"), NOT_KNOWN))
         self.stage = widgets.Dropdown(
-            options=[(say("month", n=month), month) for month in STAGES],
-            value=action.stage if action.stage in STAGES else None,
+            options=stages,
+            value=action.stage if action.stage in STAGES else shown_choice(None),
             description=say("stage"),
             disabled=dropped,
+            style={"description_width": "10em"},
+            layout=widgets.Layout(width="26em"),
         )
         self.stage.add_class("auditkit-roadmap-stage")
-        self.stage.observe(lambda change: self._commit(stage=change["new"]), "value")
+        self.stage.observe(lambda change: self._commit(stage=known(change["new"])), "value")
         self.texts: dict[str, widgets.ValueWidget] = {}
         for name in TEXT_FIELDS:
             multiline = name == "description"
@@ -158,15 +192,17 @@ class ActionEditor:
             )
             self.texts[name] = control
         self.owner = widgets.Combobox(
-            value=action.owner_role,
-            options=list(OWNER_ROLES),
+            value=owner_label(action.owner_role, language),
+            options=[label(language) for label in OWNER_ROLES.values()],
             ensure_option=False,
             description=say("owner_role"),
             continuous_update=False,
             disabled=dropped,
             style={"description_width": "10em"},
+            layout=widgets.Layout(width="30em"),
         )
-        self.owner.observe(lambda change: self._commit(owner_role=change["new"] or None), "value")
+        self.owner.add_class("auditkit-roadmap-owner_role")
+        self.owner.observe(lambda change: self._commit(owner_role=owner_role(change["new"])), "value")
         self.numbers = {}
         for name in ("effort_hours", "cost"):
             control = widgets.Text(
@@ -189,11 +225,18 @@ class ActionEditor:
         )
         self.note.observe(lambda change: self._commit(note=change["new"]), "value")
         self.drop_button = widgets.Button(
-            description=say("drop"), icon="trash", button_style="danger", disabled=dropped
+            description=say("drop"),
+            icon="trash",
+            button_style="danger",
+            disabled=dropped,
+            layout=widgets.Layout(width="auto"),
         )
         self.drop_button.on_click(lambda _: view.apply(lambda audit: drop_action(audit, action.id)))
         self.restore_button = widgets.Button(
-            description=say("restore"), icon="undo", disabled=not action.edited or action.origin == "manual"
+            description=say("restore"),
+            icon="undo",
+            disabled=not action.edited or action.origin == "manual",
+            layout=widgets.Layout(width="auto"),
         )
         self.restore_button.on_click(lambda _: view.apply(lambda audit: restore_action(audit, action.id)))
         origin = (
@@ -246,23 +289,35 @@ class RoadmapView:
         self._updating = False
         self.select.observe(lambda _: None if self._updating else self._show_editor(), "value")
         self.detail = widgets.VBox(layout=widgets.Layout(border="1px solid #e5e7eb", padding="6px"))
-        self.new_stage = widgets.Dropdown(options=[(say("month", n=month), month) for month in STAGES])
+        self.new_stage = widgets.Dropdown(
+            options=[(say("month", n=month), month) for month in STAGES], layout=widgets.Layout(width="10em")
+        )
         self.new_title = widgets.Text(placeholder=say("title"), layout=widgets.Layout(width="26em"))
-        self.new_effort = widgets.Text(placeholder=say("effort_hours"), layout=widgets.Layout(width="10em"))
-        self.add_button = widgets.Button(description=say("add_button"), icon="plus", button_style="success")
+        self.new_effort = widgets.Text(placeholder="0", layout=widgets.Layout(width="10em"))
+        self.add_button = widgets.Button(
+            description=say("add_button"),
+            icon="plus",
+            button_style="success",
+            layout=widgets.Layout(width="auto"),
+        )
         self.add_button.on_click(lambda _: self.add())
-        self.format = widgets.Dropdown(options=list(EXPORT_FORMATS), layout=widgets.Layout(width="7em"))
+        self.format = widgets.Dropdown(
+            options=[(FORMAT_NAMES[suffix](language), suffix) for suffix in EXPORT_FORMATS],
+            layout=widgets.Layout(width="12em"),
+        )
         self.file_name = widgets.Text(
             value=f"{_slug(session.audit.engagement.client)}-roadmap",
             placeholder=say("file_name"),
             layout=widgets.Layout(width="20em"),
         )
         self.language = widgets.Dropdown(
-            options=[("Français", Language.FR), ("English", Language.EN)],
+            options=[(name, code) for code, name in LANGUAGE_NAMES.items()],
             value=language,
             layout=widgets.Layout(width="9em"),
         )
-        self.export_button = widgets.Button(description=say("export_button"), icon="download")
+        self.export_button = widgets.Button(
+            description=say("export_button"), icon="download", layout=widgets.Layout(width="auto")
+        )
         self.export_button.on_click(lambda _: self.export())
         self.export_message = widgets.HTML()
         card = score(session.audit)
@@ -273,12 +328,19 @@ class RoadmapView:
                 heading(say("stages")),
                 self.stages,
                 heading(say("actions")),
+                widgets.HTML(f'<span class="auditkit-hint">{html.escape(say("pick"))}</span>'),
                 self.select,
                 self.message,
                 self.detail,
                 heading(say("add")),
+                column_header(
+                    [(say("stage"), "10em"), (say("title"), "26em"), (say("effort_hours"), "10em")]
+                ),
                 widgets.HBox([self.new_stage, self.new_title, self.new_effort, self.add_button]),
                 heading(say("export")),
+                column_header(
+                    [(say("file_name"), "20em"), (say("format"), "12em"), (say("language"), "9em")]
+                ),
                 widgets.HBox([self.file_name, self.format, self.language, self.export_button]),
                 self.export_message,
                 heading(say("charts")),
@@ -348,7 +410,11 @@ class RoadmapView:
         except (AuditkitError, OSError) as error:
             self.export_message.value = f'<span class="auditkit-error">⚠ {html.escape(str(error))}</span>'
             return None
-        self.export_message.value = html.escape(self.say("written", path=str(written)))
+        self.export_message.value = (
+            html.escape(self.say("written", path=str(written)))
+            + "<br>"
+            + download_link(self.session, written)
+        )
         return written
 
     def refresh(self) -> None:

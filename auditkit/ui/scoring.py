@@ -167,7 +167,7 @@ class ScoringView:
             slider = widgets.FloatSlider(
                 value=weights[key],
                 min=0.0,
-                max=1.0,
+                max=max(1.0, weights[key]),
                 step=0.05,
                 readout_format=".2f",
                 continuous_update=False,
@@ -188,6 +188,7 @@ class ScoringView:
         accordion = widgets.Accordion(children=[widgets.VBox(items) for items in groups.values()])
         for index, group in enumerate(groups):
             accordion.set_title(index, session.text(GROUPS.get(group, _B(group, group))))
+        accordion.selected_index = 0
         self.target = field(session, ("settings", "target_level"))
         self.widget = widgets.VBox(
             [
@@ -251,6 +252,7 @@ class ScoringView:
         self._updating = True
         try:
             for key, slider in self.sliders.items():
+                slider.max = max(slider.max, weights[key])
                 slider.value = weights[key]
         finally:
             self._updating = False

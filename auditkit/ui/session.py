@@ -185,7 +185,9 @@ class AuditSession:
         self._saver = Debouncer(save_delay, self.flush, timer)
         self.notice = widgets.HTML()
         self.status = widgets.HTML()
-        self.reload_button = widgets.Button(icon="refresh", button_style="warning")
+        self.reload_button = widgets.Button(
+            icon="refresh", button_style="warning", layout=widgets.Layout(width="auto")
+        )
         self.reload_button.on_click(lambda _: self.reload())
         self.reload_button.layout.display = "none"
         self.status_bar = widgets.VBox([self.notice, widgets.HBox([self.status, self.reload_button])])

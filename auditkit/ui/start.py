@@ -14,7 +14,7 @@ from auditkit.errors import AuditkitError
 from auditkit.i18n import Bilingual
 from auditkit.model import IndustryKind, Language
 from auditkit.ui.common import heading, step_box
-from auditkit.ui.fields import choice, form
+from auditkit.ui.fields import choice, form, labelled
 from auditkit.ui.progress import progress_view
 from auditkit.ui.session import AuditSession, Event, new_audit, set_current
 
@@ -61,28 +61,34 @@ class StartPanel:
             ensure_option=False,
             layout=widgets.Layout(width="28em"),
         )
-        self.open_button = widgets.Button(description=say("open_button"), icon="folder-open")
-        self.open_button.on_click(lambda _: self.open(self.files.value))
-        self.file_name = widgets.Text(placeholder=say("file_name"), layout=widgets.Layout(width="18em"))
-        self.client = widgets.Text(placeholder=say("client"), layout=widgets.Layout(width="18em"))
-        self.industry = choice(IndustryKind, session.language, False, "", widgets.Layout(width="22em"))
-        self.language = widgets.Dropdown(
-            options=[("Français", Language.FR), ("English", Language.EN)],
-            value=session.language,
-            layout=widgets.Layout(width="9em"),
+        self.open_button = widgets.Button(
+            description=say("open_button"), icon="folder-open", layout=widgets.Layout(width="auto")
         )
-        self.audit_date = widgets.DatePicker(value=date.today(), layout=widgets.Layout(width="12em"))
+        self.open_button.on_click(lambda _: self.open(self.files.value))
+        self.file_name = widgets.Text(placeholder="client-2026", layout=widgets.Layout(width="28em"))
+        self.client = widgets.Text(layout=widgets.Layout(width="28em"))
+        self.industry = choice(IndustryKind, session.language, False, "", widgets.Layout(width="28em"))
+        self.language = choice(Language, session.language, False, "", widgets.Layout(width="12em"))
+        self.language.value = session.language
+        self.audit_date = widgets.DatePicker(value=date.today(), layout=widgets.Layout(width="14em"))
         self.create_button = widgets.Button(
-            description=say("create_button"), icon="plus", button_style="success"
+            description=say("create_button"),
+            icon="plus",
+            button_style="success",
+            layout=widgets.Layout(width="auto"),
         )
         self.create_button.on_click(lambda _: self.create())
         self.widget = widgets.VBox(
             [
                 heading(say("open")),
-                widgets.HBox([self.files, self.open_button]),
+                labelled(say("path"), self.files, self.open_button),
                 heading(say("create")),
-                widgets.HBox([self.file_name, self.client]),
-                widgets.HBox([self.industry, self.language, self.audit_date, self.create_button]),
+                labelled(say("file_name"), self.file_name),
+                labelled(say("client"), self.client),
+                labelled(say("industry"), self.industry),
+                labelled(say("language"), self.language),
+                labelled(say("date"), self.audit_date),
+                labelled("", self.create_button),
                 self.message,
             ]
         )

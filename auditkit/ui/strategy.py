@@ -11,7 +11,7 @@ from auditkit.i18n import Bilingual
 from auditkit.model import ComponentStatus, StrategyComponent, StrategyComponentKey
 from auditkit.report.i18n import Formatter
 from auditkit.ui.common import heading, step_box
-from auditkit.ui.fields import INVALID_CLASS, choice, form
+from auditkit.ui.fields import INVALID_CLASS, choice, form, known, shown_choice
 from auditkit.ui.session import AuditSession, Event
 
 ORGANISATION_FIELDS = [
@@ -70,7 +70,7 @@ class ComponentRow:
         component = self.session.audit.strategy.components.get(self.key)
         self._updating = True
         try:
-            self.status.value = component.status if component else None
+            self.status.value = shown_choice(component.status if component else None)
             self.note.value = component.note if component else ""
             self.evidence.value = component.evidence if component else ""
             self.note.disabled = self.evidence.disabled = component is None
@@ -81,7 +81,7 @@ class ComponentRow:
     def _on_value(self, _change: dict[str, Any]) -> None:
         if self._updating:
             return
-        status = self.status.value
+        status = known(self.status.value)
         note, evidence = self.note.value, self.evidence.value
 
         def change(audit: Any) -> None:

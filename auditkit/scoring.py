@@ -132,11 +132,11 @@ from auditkit.platforms import MAJOR_PLATFORMS, Platform
 from auditkit.thresholds import add_months, months_between, response_key, threshold_problems, thresholds_for
 
 __all__ = [
+    "AT_BENCHMARK",
     "GOOD",
     "MATURITY_LEVELS",
     "POOR",
     "WEAK",
-    "AT_BENCHMARK",
     "WEIGHTS",
     "WEIGHT_MAXIMUM",
     "ChannelScore",

@@ -24,11 +24,12 @@ import re
 import statistics
 import unicodedata
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
+from typing import TypeVar
 
 from auditkit.errors import AuditkitError
 from auditkit.i18n import Bilingual
@@ -973,45 +974,42 @@ def _date(year: int, month: int, day: int) -> date | None:
         return None
 
 
-def _column(table: CsvTable, index: int) -> CsvColumn:
-    return table.columns[index]
+_Value = TypeVar("_Value")
+_A_NUMBER = Bilingual(en="a number", fr="un nombre")
+_A_DATE = Bilingual(en="a date", fr="une date")
 
 
-def _numbers(table: CsvTable, index: int, notes: list[Message]) -> dict[int, float]:
-    """Line number -> value for column ``index``; unparsable cells are noted and left out."""
-    column = _column(table, index)
-    values: dict[int, float] = {}
+def _parsed(
+    table: CsvTable,
+    index: int,
+    parse: Callable[[str, CsvColumn], _Value | None],
+    kind: Bilingual,
+    notes: list[Message],
+) -> dict[int, _Value]:
+    """Line number -> parsed cell of column ``index``; cells that do not parse are noted and left out."""
+    column = table.columns[index]
+    values: dict[int, _Value] = {}
     for line, text in table.values(index):
-        number = parse_number(text, column.decimal)
-        if number is None:
-            notes.append(
-                _at_line(
-                    line,
-                    f"'{text}' in column '{column.name}' is not a number; left out",
-                    f"'{text}' dans la colonne '{column.name}' n'est pas un nombre ; écarté",
-                )
-            )
-        else:
-            values[line] = number
-    return values
-
-
-def _dates(table: CsvTable, index: int, notes: list[Message]) -> dict[int, date]:
-    column = _column(table, index)
-    values: dict[int, date] = {}
-    for line, text in table.values(index):
-        parsed = parse_date(text, column.day_first)
+        parsed = parse(text, column)
         if parsed is None:
             notes.append(
                 _at_line(
                     line,
-                    f"'{text}' in column '{column.name}' is not a date; left out",
-                    f"'{text}' dans la colonne '{column.name}' n'est pas une date ; écarté",
+                    f"'{text}' in column '{column.name}' is not {kind.en}; left out",
+                    f"'{text}' dans la colonne '{column.name}' n'est pas {kind.fr} ; écarté",
                 )
             )
         else:
             values[line] = parsed
     return values
+
+
+def _numbers(table: CsvTable, index: int, notes: list[Message]) -> dict[int, float]:
+    return _parsed(table, index, lambda text, column: parse_number(text, column.decimal), _A_NUMBER, notes)
+
+
+def _dates(table: CsvTable, index: int, notes: list[Message]) -> dict[int, date]:
+    return _parsed(table, index, lambda text, column: parse_date(text, column.day_first), _A_DATE, notes)
 
 
 def _dated_rows(table: CsvTable, mapping: Mapping, notes: list[Message]) -> dict[int, date]:
@@ -1087,7 +1085,7 @@ def _engagement(
 ) -> EngagementMeasure | None:
     rates = mapping.indexes(Target.ENGAGEMENT_RATE)
     if rates:
-        column = _column(table, rates[0])
+        column = table.columns[rates[0]]
         values = list(_numbers(table, rates[0], notes).values())
         if not values:
             return None

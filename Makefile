@@ -1,6 +1,6 @@
 # Set-up in one command each, from a fresh clone (Debian, Python 3.11):
 #   make demo   install into .venv, then run `auditkit demo`
-#   make test   install into .venv, then ruff and the whole test suite
+#   make test   install into .venv, then ruff, import layers, mypy --strict and the whole test suite
 # The install is skipped when .venv already holds this pyproject.toml's dependencies.
 
 SHELL := /bin/bash
@@ -18,6 +18,8 @@ demo: $(STAMP)
 test: $(STAMP) chromium
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports
+	$(BIN)/mypy
 	$(BIN)/pytest
 
 install: $(STAMP)

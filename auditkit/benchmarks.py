@@ -3,8 +3,8 @@
 The packaged figures live in ``data/benchmarks.csv``, one row per figure, with the columns
 ``platform`` (an :class:`~auditkit.platforms.Platform` value), ``industry``, ``metric`` (a metric code),
 ``value``, ``unit``, ``year`` (the edition year of the report; Rival IQ's edition N covers year N-1),
-``definition`` and ``definition_fr`` (what the metric measures, in words), ``source_title`` and
-``source_url``. Every figure comes from ``shared/reference/engagement_benchmarks.csv``; most are
+``definition`` and ``definition_fr`` (what the metric measures, in English and in French; another
+``definition_<language>`` column adds a language), ``source_title`` and ``source_url``. Every figure comes from ``shared/reference/engagement_benchmarks.csv``; most are
 second-hand summaries of the original reports, which ``source_title`` says ("via ...").
 
 Definitions differ by a factor of 10 to 30 between publishers, so a client's figure is only ever
@@ -35,7 +35,7 @@ from __future__ import annotations
 import csv
 import re
 import unicodedata
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -43,7 +43,7 @@ from pathlib import Path
 from pydantic import ValidationError
 
 from auditkit.errors import AuditkitError
-from auditkit.i18n import Bilingual
+from auditkit.locale import Message, Number, msg
 from auditkit.model import Audit, BenchmarkRow, ClientProfile, IndustryKind
 from auditkit.platforms import Platform
 from auditkit.resources import data_dir
@@ -56,6 +56,7 @@ __all__ = [
     "BenchmarkIndex",
     "BenchmarkRow",
     "BenchmarkTable",
+    "MetricDefinition",
     "benchmarks_path",
     "describe",
     "industries_for",
@@ -185,12 +186,42 @@ def benchmarks_path() -> Path:
     return data_dir() / "benchmarks.csv"
 
 
+DEFINITION_LANGUAGE = "en"
+"""The language of a benchmarks file's ``definition`` column; ``definition_<code>`` gives another one."""
+
+
+@dataclass(frozen=True)
+class MetricDefinition:
+    """What a metric code measures, in the words of its benchmarks file, by language code.
+
+    This is data, not catalogue text: a language the file has no column for reads the English one.
+    """
+
+    texts: Mapping[str, str]
+
+    def __call__(self, lang: str) -> str:
+        return self.texts.get(str(lang)) or self.texts[DEFINITION_LANGUAGE]
+
+    def to_dict(self) -> dict[str, str]:
+        return dict(self.texts)
+
+
+def _definition(record: dict[str, str]) -> MetricDefinition:
+    texts = {DEFINITION_LANGUAGE: record["definition"]}
+    texts |= {
+        column.removeprefix("definition_"): text
+        for column, text in record.items()
+        if column.startswith("definition_")
+    }
+    return MetricDefinition({lang: (text or "").strip() for lang, text in texts.items()})
+
+
 @dataclass(frozen=True)
 class BenchmarkTable:
     """The rows of a benchmarks file and the definition of each metric code."""
 
     rows: tuple[BenchmarkRow, ...]
-    definitions: dict[str, Bilingual]
+    definitions: dict[str, MetricDefinition]
 
 
 @cache
@@ -211,26 +242,37 @@ def read_benchmarks(path: Path) -> BenchmarkTable:
             missing = [column for column in COLUMNS if column not in (reader.fieldnames or [])]
             if missing:
                 raise AuditkitError(
-                    f"{path}: missing column(s) {', '.join(missing)} (expected: {', '.join(COLUMNS)})"
+                    msg(
+                        "settings.benchmark.error.missing_columns",
+                        path=str(path),
+                        missing=", ".join(missing),
+                        expected=", ".join(COLUMNS),
+                    )
                 )
             rows: list[BenchmarkRow] = []
-            definitions: dict[str, Bilingual] = {}
+            definitions: dict[str, MetricDefinition] = {}
             for line, record in enumerate(reader, start=2):
                 row = _row(path, line, record)
-                definition = Bilingual(en=record["definition"].strip(), fr=record["definition_fr"].strip())
-                if not definition.en or not definition.fr:
+                definition = _definition(record)
+                if not all(definition.texts.values()):
                     raise AuditkitError(
-                        f"{path}: line {line}: definition and definition_fr must not be empty"
+                        msg("settings.benchmark.error.empty_definition", path=str(path), line=str(line))
                     )
                 known = definitions.setdefault(row.metric, definition)
                 if known != definition:
                     raise AuditkitError(
-                        f"{path}: line {line}: metric '{row.metric}' is defined differently on an earlier "
-                        "line (one metric code, one definition: use a new code for another definition)"
+                        msg(
+                            "settings.benchmark.error.redefined",
+                            path=str(path),
+                            line=str(line),
+                            metric=row.metric,
+                        )
                     )
                 rows.append(row)
     except OSError as error:
-        raise AuditkitError(f"{path}: cannot be read: {error.strerror}") from None
+        raise AuditkitError(
+            msg("settings.benchmark.error.unreadable", path=str(path), reason=str(error.strerror))
+        ) from None
     return BenchmarkTable(tuple(rows), definitions)
 
 
@@ -241,10 +283,20 @@ def _row(path: Path, line: int, record: dict[str, str]) -> BenchmarkRow:
     except ValidationError as error:
         first = error.errors(include_url=False)[0]
         field = ".".join(str(part) for part in first["loc"])
-        hint = f" (one of: {', '.join(Platform)})" if field == "platform" else ""
-        raise AuditkitError(
-            f"{path}: line {line}: {field}: {first['msg']} (got {fields.get(field, '')!r}){hint}"
-        ) from None
+        details = {
+            "path": str(path),
+            "line": str(line),
+            "field": field,
+            "problem": first["msg"],
+            "value": repr(fields.get(field, "")),
+        }
+        if field == "platform":
+            problem = msg(
+                "settings.benchmark.error.invalid_platform", platforms=", ".join(Platform), **details
+            )
+        else:
+            problem = msg("settings.benchmark.error.invalid", **details)
+        raise AuditkitError(problem) from None
 
 
 def load_benchmarks() -> list[BenchmarkRow]:
@@ -252,20 +304,27 @@ def load_benchmarks() -> list[BenchmarkRow]:
     return list(_packaged().rows)
 
 
-def metric_definitions() -> dict[str, Bilingual]:
-    """What each packaged metric code measures, in English and French."""
+def metric_definitions() -> dict[str, MetricDefinition]:
+    """What each packaged metric code measures, by language."""
     return dict(_packaged().definitions)
 
 
-def describe(row: BenchmarkRow) -> Bilingual:
+def describe(row: BenchmarkRow) -> Message:
     """A one-line citation of a row: value, metric, platform, industry, source and year."""
-    value = f"{row.value:g}"
-    unit = row.unit if row.unit in ("", "%") else f" {row.unit}"
-    unit_fr = "\u00a0%" if row.unit == "%" else unit
-    return Bilingual(
-        en=f"{value}{unit} ({row.metric}, {row.platform.label}, {row.industry}; {row.source_title}, {row.year})",
-        fr=f"{value.replace('.', ',')}{unit_fr} ({row.metric}, {row.platform.label}, {row.industry} ; "
-        f"{row.source_title}, {row.year})",
+    value = Number(row.value, significant=6, grouping=False)
+    amount: Message | Number = value
+    if row.unit == "%":
+        amount = msg("settings.benchmark.percent", value=value)
+    elif row.unit:
+        amount = msg("settings.benchmark.with_unit", value=value, unit=row.unit)
+    return msg(
+        "settings.benchmark.citation",
+        amount=amount,
+        metric=row.metric,
+        platform=row.platform,
+        industry=row.industry,
+        source=row.source_title,
+        year=str(row.year),
     )
 
 

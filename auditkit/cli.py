@@ -4,58 +4,35 @@ Every sub-command is one :class:`Command` in :data:`COMMANDS`: a name, a one-lin
 that declares its arguments and a function ``_cmd_NAME(args) -> int`` that runs it. Errors meant for a
 person (:class:`~auditkit.errors.AuditkitError`) are printed without a traceback and exit 1; a wrong
 argument prints the usage line and a hint and exits 2.
+
+The command line speaks the language of :func:`cli_language`; its texts are in the ``cli`` catalogue.
+A sub-command imports what it needs when it runs, so that ``--version`` and ``validate`` stay quick.
 """
 
 from __future__ import annotations
 
 import argparse
-import difflib
 import json
 import os
-import re
 import shlex
-import shutil
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any
 
-from pydantic import ValidationError
-
-from auditkit import __version__, resources, store
+from auditkit import __version__, resources
+from auditkit.cli_parser import DEFAULT_LANGUAGE, Parser, cli_language, help_message, help_text
 from auditkit.errors import AuditFileError, AuditkitError
-from auditkit.model import SCHEMA_VERSION, Audit, IndustryKind, Language
+from auditkit.fileformat import SCHEMA_VERSION, SUFFIX
+from auditkit.locale import Message, languages, msg
+
+if TYPE_CHECKING:
+    from auditkit.model import Audit
+    from auditkit.run import AuditRun
 
 DEFAULT_DEMO_DIR = Path("auditkit-demo")
-"""The bundled example that ``demo`` and ``init`` use (the B2C small business, round 1)."""
-
-
-class _Parser(argparse.ArgumentParser):
-    """An argument parser whose errors end with a hint: a close match, or the command's ``--help``."""
-
-    def error(self, message: str) -> NoReturn:
-        self.print_usage(sys.stderr)
-        hint = _hint(message, self) or f"run '{self.prog} --help' for the full list of options"
-        self.exit(2, f"{self.prog}: error: {message}\nhint: {hint}\n")
-
-
-def _hint(message: str, parser: argparse.ArgumentParser) -> str | None:
-    choice = re.search(r"invalid choice: '([^']*)' \(choose from (.*)\)", message)
-    if choice:
-        valid = re.findall(r"'([^']*)'", choice.group(2))
-        return _did_you_mean(choice.group(1), valid)
-    unknown = re.search(r"unrecognized arguments: (\S+)", message)
-    if unknown:
-        options = [option for action in parser._actions for option in action.option_strings]
-        return _did_you_mean(unknown.group(1).split("=")[0], options)
-    return None
-
-
-def _did_you_mean(given: str, valid: Sequence[str]) -> str | None:
-    close = difflib.get_close_matches(given, valid, n=1, cutoff=0.6)
-    return f"did you mean '{close[0]}'?" if close else None
 
 
 @dataclass(frozen=True)
@@ -63,21 +40,24 @@ class Command:
     """One sub-command: ``auditkit NAME ...``."""
 
     name: str
-    summary: str
-    add_arguments: Callable[[argparse.ArgumentParser], None]
+    summary: Message
+    add_arguments: Callable[[Parser], None]
     run: Callable[[argparse.Namespace], int]
 
 
 def main(argv: list[str] | None = None) -> int:
     """Run the command line and return its exit status (0 ok, 1 error, 2 wrong arguments, 130 Ctrl-C)."""
-    parser = build_parser()
+    arguments = sys.argv[1:] if argv is None else argv
+    lang = cli_language(arguments)
+    parser = build_parser(lang, arguments)
     try:
-        args, unknown = parser.parse_known_args(argv)
+        args, unknown = parser.parse_known_args(arguments)
         if unknown:
             args.parser.error(f"unrecognized arguments: {' '.join(unknown)}")
-        return args.command.run(args)
+        args.cli_lang = lang
+        return int(args.command.run(args))
     except AuditkitError as error:
-        print(error, file=sys.stderr)
+        print(error.text(lang), file=sys.stderr)
         return 1
     except OSError as error:
         print(f"{error.filename}: {error.strerror}" if error.filename else error, file=sys.stderr)
@@ -89,44 +69,59 @@ def main(argv: list[str] | None = None) -> int:
         return 1
 
 
-def build_parser() -> argparse.ArgumentParser:
-    """The ``auditkit`` parser with one sub-parser per entry of :data:`COMMANDS`."""
-    parser = _Parser(
-        prog="auditkit",
-        description="Communications and social-media strategy audits: audit files, scoring, roadmap, report.",
-        epilog="Run 'auditkit COMMAND --help' for the options of one command.",
+def build_parser(lang: str = DEFAULT_LANGUAGE, argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
+    """The ``auditkit`` parser in language ``lang``, with one sub-parser per entry of :data:`COMMANDS`.
+
+    Given the ``argv`` to parse, only the arguments of the command it names are declared: the others
+    are not needed, and declaring some of them imports modules a quick command does without.
+    """
+    named = next((token for token in argv if not token.startswith("-")), None) if argv is not None else None
+    parser = Parser(
+        prog="auditkit", description=help_text("cli.description"), epilog=help_text("cli.epilog"), lang=lang
     )
-    parser.add_argument(
-        "--version", action="version", version=f"auditkit {__version__} (audit schema {SCHEMA_VERSION})"
-    )
-    commands = parser.add_subparsers(title="commands", metavar="COMMAND", required=True)
+    version = help_text("cli.version", version=__version__, schema=str(SCHEMA_VERSION))
+    parser.add_argument("--version", action="version", version=version, help=help_text("cli.parser.version"))
+    commands = parser.add_subparsers(title=help_text("cli.commands"), metavar="COMMAND", required=True)
     for command in COMMANDS:
-        sub = commands.add_parser(command.name, help=command.summary, description=command.summary)
-        command.add_arguments(sub)
+        summary = help_message(command.summary)
+        sub = commands.add_parser(command.name, help=summary, description=summary, lang=lang)
+        if argv is None or command.name == named:
+            command.add_arguments(sub)
         sub.set_defaults(command=command, parser=sub)
     return parser
 
 
-def _say(message: str) -> None:
-    print(message, file=sys.stderr)
+def _say(args: argparse.Namespace, message: Message) -> None:
+    """``message`` on the standard error, in the command line's language."""
+    print(message(args.cli_lang), file=sys.stderr)
 
 
-def _iso_date(text: str) -> date:
-    try:
-        return date.fromisoformat(text)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a date (expected YYYY-MM-DD)") from None
+def _language_choices(parser: Parser, help_id: str) -> None:
+    """The ``--lang`` option: one of the languages that have a catalogue."""
+    parser.add_argument("--lang", choices=languages(), help=help_text(help_id))
 
 
-def _audit_path(text: str) -> Path:
-    path = Path(text)
-    if path.name.endswith(store.SUFFIX):
-        return path
-    if path.suffix == ".json":
-        raise argparse.ArgumentTypeError(
-            f"audit files end in {store.SUFFIX} (name it '{path.name.removesuffix('.json')}{store.SUFFIX}')"
-        )
-    return path.with_name(path.name + store.SUFFIX)
+def _iso_date(lang: str) -> Callable[[str], date]:
+    def convert(text: str) -> date:
+        try:
+            return date.fromisoformat(text)
+        except ValueError:
+            raise argparse.ArgumentTypeError(msg("cli.argument.date", text=text)(lang)) from None
+
+    return convert
+
+
+def _audit_path(lang: str) -> Callable[[str], Path]:
+    def convert(text: str) -> Path:
+        path = Path(text)
+        if path.name.endswith(SUFFIX):
+            return path
+        if path.suffix == ".json":
+            name = path.name.removesuffix(".json") + SUFFIX
+            raise argparse.ArgumentTypeError(msg("cli.argument.audit_name", suffix=SUFFIX, name=name)(lang))
+        return path.with_name(path.name + SUFFIX)
+
+    return convert
 
 
 def _load(path: Path) -> Audit:
@@ -135,7 +130,8 @@ def _load(path: Path) -> Audit:
     Raises:
         AuditFileError: the file cannot be read, is invalid, or its weights or thresholds are unusable.
     """
-    from auditkit.scoring import settings_problems
+    from auditkit import store
+    from auditkit.scoring.weights import settings_problems
 
     audit = store.load(path)
     problems = settings_problems(audit)
@@ -144,8 +140,20 @@ def _load(path: Path) -> Audit:
     return audit
 
 
+def _run(path: Path) -> AuditRun:
+    """The run of the audit file at ``path``, checked like :func:`_load` does."""
+    from auditkit.run import AuditRun
+
+    return AuditRun(_load(path), path=path)
+
+
 def _validated(document: dict[str, object], path: Path) -> Audit:
     """``document`` as an audit, or an error naming ``path`` (the file to be written) and each field."""
+    from pydantic import ValidationError
+
+    from auditkit import store
+    from auditkit.model import Audit
+
     try:
         return Audit.model_validate(document)
     except ValidationError as error:
@@ -155,52 +163,47 @@ def _validated(document: dict[str, object], path: Path) -> Audit:
 # -- new ---------------------------------------------------------------------------------------------
 
 
-def _args_new(parser: argparse.ArgumentParser) -> None:
+def _args_new(parser: Parser) -> None:
+    from auditkit.model import IndustryKind
+
+    kinds = [kind.value for kind in IndustryKind]
     parser.add_argument(
-        "path",
-        type=_audit_path,
-        metavar="PATH",
-        help=f"the audit file to create; '{store.SUFFIX}' is appended when the name lacks it",
+        "path", type=_audit_path(parser.lang), metavar="PATH", help=help_text("cli.new.path", suffix=SUFFIX)
     )
-    parser.add_argument(
-        "--client", metavar="NAME", help="the client organisation's name (required unless --from)"
-    )
+    parser.add_argument("--client", metavar="NAME", help=help_text("cli.new.client"))
     parser.add_argument(
         "--industry",
-        choices=[kind.value for kind in IndustryKind],
+        choices=kinds,
         metavar="KIND",
-        help=f"kind of organisation, one of: {', '.join(IndustryKind)} (default: commercial_b2c)",
+        help=help_text("cli.new.industry", kinds=", ".join(kinds), default=IndustryKind.COMMERCIAL_B2C.value),
     )
-    parser.add_argument("--lang", choices=[lang.value for lang in Language], help="deliverables' language")
-    parser.add_argument("--consultant", metavar="NAME", help="who runs the audit")
+    _language_choices(parser, "cli.new.lang")
+    parser.add_argument("--consultant", metavar="NAME", help=help_text("cli.new.consultant"))
     parser.add_argument(
-        "--date", type=_iso_date, metavar="YYYY-MM-DD", help="audit date, YYYY-MM-DD (default: today)"
+        "--date", type=_iso_date(parser.lang), metavar="YYYY-MM-DD", help=help_text("cli.new.date")
     )
     parser.add_argument(
-        "--from",
-        dest="previous",
-        type=Path,
-        metavar="PREVIOUS",
-        help="start the next round from this earlier audit file (everything is copied, round + 1)",
+        "--from", dest="previous", type=Path, metavar="PREVIOUS", help=help_text("cli.new.from")
     )
 
 
 def _cmd_new(args: argparse.Namespace) -> int:
+    from auditkit import store
+    from auditkit.model import IndustryKind
+
     path: Path = args.path
     if path.exists():
-        raise AuditkitError(f"{path}: already exists; not overwritten (choose another name or delete it)")
+        raise AuditkitError(msg("cli.new.exists", path=str(path)))
     if args.previous is not None:
         audit = _next_round(_load(args.previous), args.previous, path, args)
     elif args.client is None:
-        raise AuditkitError(
-            "auditkit new: give the client's name with --client NAME (or --from PREVIOUS for a new round)"
-        )
+        raise AuditkitError(msg("cli.new.no_client"))
     else:
         engagement = {
             "client": args.client,
             "consultant": args.consultant or "",
             "audit_date": args.date or date.today(),
-            "language": args.lang or Language.EN,
+            "language": args.lang or DEFAULT_LANGUAGE,
         }
         audit = _validated(
             {"engagement": engagement, "client": {"industry": args.industry or IndustryKind.COMMERCIAL_B2C}},
@@ -209,8 +212,9 @@ def _cmd_new(args: argparse.Namespace) -> int:
     path.parent.mkdir(parents=True, exist_ok=True)
     store.save(audit, path)
     print(path)
-    created = f"Created round {audit.engagement.round} of {audit.engagement.client}'s audit."
-    _say(f"{created} Check it: auditkit validate {shlex.quote(str(path))}")
+    created = audit.engagement
+    quoted = shlex.quote(str(path))
+    _say(args, msg("cli.new.created", round=str(created.round), client=created.client, path=quoted))
     return 0
 
 
@@ -236,8 +240,8 @@ def _next_round(previous: Audit, previous_path: Path, path: Path, args: argparse
 # -- validate ----------------------------------------------------------------------------------------
 
 
-def _args_validate(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="audit files to check")
+def _args_validate(parser: Parser) -> None:
+    parser.add_argument("paths", nargs="+", type=Path, metavar="PATH", help=help_text("cli.validate.paths"))
 
 
 def _cmd_validate(args: argparse.Namespace) -> int:
@@ -246,21 +250,23 @@ def _cmd_validate(args: argparse.Namespace) -> int:
         try:
             _load(path)
         except AuditFileError as error:
-            print(error, file=sys.stderr)
+            print(error.text(args.cli_lang), file=sys.stderr)
             status = 1
         else:
-            print(f"{path}: ok")
+            print(msg("cli.validate.ok", path=str(path))(args.cli_lang))
     return status
 
 
 # -- schema ------------------------------------------------------------------------------------------
 
 
-def _args_schema(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("-o", "--output", type=Path, metavar="FILE", help="write it here (default: stdout)")
+def _args_schema(parser: Parser) -> None:
+    parser.add_argument("-o", "--output", type=Path, metavar="FILE", help=help_text("cli.schema.output"))
 
 
 def _cmd_schema(args: argparse.Namespace) -> int:
+    from auditkit import store
+
     text = json.dumps(store.json_schema(), indent=2, ensure_ascii=False) + "\n"
     if args.output is None:
         sys.stdout.write(text)
@@ -273,16 +279,16 @@ def _cmd_schema(args: argparse.Namespace) -> int:
 # -- init --------------------------------------------------------------------------------------------
 
 
-def _args_init(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "directory", type=Path, metavar="DIR", help="the workspace folder (created if needed)"
-    )
+def _args_init(parser: Parser) -> None:
+    parser.add_argument("directory", type=Path, metavar="DIR", help=help_text("cli.init.directory"))
 
 
 def _cmd_init(args: argparse.Namespace) -> int:
+    from auditkit import store
+
     directory: Path = args.directory
     if directory.exists() and not directory.is_dir():
-        raise AuditkitError(f"{directory}: exists and is not a folder (give a folder for the workspace)")
+        raise AuditkitError(msg("cli.init.not_a_folder", path=str(directory)))
     sources = sorted(resources.notebooks_dir().glob("*.ipynb"))
     copies = [(source, directory / source.name) for source in sources]
     example = resources.default_example()
@@ -291,42 +297,44 @@ def _cmd_init(args: argparse.Namespace) -> int:
     directory.mkdir(parents=True, exist_ok=True)
     for source, target in copies:
         if target.exists():
-            _say(f"kept {target} (already there)")
+            _say(args, msg("cli.init.kept", path=str(target)))
             continue
         store.write_atomically(target, source.read_bytes())
         print(target)
     if example is None:
-        _say("no bundled example audit to copy (create one with 'auditkit new')")
-    _say(f"Next: jupyter lab {shlex.quote(str(directory))}")
+        _say(args, msg("cli.init.no_example"))
+    _say(args, msg("cli.init.next", path=shlex.quote(str(directory))))
     return 0
 
 
 # -- demo --------------------------------------------------------------------------------------------
 
-DemoStep = Callable[[Audit, Path, Path], list[Path]]
-"""One output of the demo: ``step(audit, audit_path, out_dir)`` writes files and returns their paths."""
+DemoStep = Callable[["AuditRun", Path], list[Path]]
+"""One output of the demo: ``step(run, out_dir)`` writes files and returns their paths."""
 
 
-def _demo_audit_copy(audit: Audit, audit_path: Path, out_dir: Path) -> list[Path]:
-    target = out_dir / audit_path.name
-    store.write_atomically(target, audit.model_dump_json(indent=2, exclude_none=True) + "\n")
+def _demo_audit_copy(run: AuditRun, out_dir: Path) -> list[Path]:
+    from auditkit import store
+
+    target = out_dir / (run.path.name if run.path else resources.DEFAULT_EXAMPLE)
+    store.write_atomically(target, run.audit.model_dump_json(indent=2, exclude_none=True) + "\n")
     return [target]
 
 
-def _demo_schema(audit: Audit, audit_path: Path, out_dir: Path) -> list[Path]:
+def _demo_schema(run: AuditRun, out_dir: Path) -> list[Path]:
+    from auditkit import store
+
     target = out_dir / "audit.schema.json"
     store.write_atomically(target, json.dumps(store.json_schema(), indent=2, ensure_ascii=False) + "\n")
     return [target]
 
 
-def _demo_scores_and_findings(audit: Audit, audit_path: Path, out_dir: Path) -> list[Path]:
-    from auditkit.diagnose import diagnose
-    from auditkit.scoring import score
+def _demo_scores_and_findings(run: AuditRun, out_dir: Path) -> list[Path]:
+    from auditkit import store
 
-    language = audit.engagement.language
     documents = {
-        "scorecard.json": score(audit).to_dict(language),
-        "findings.json": diagnose(audit).to_dict(language),
+        "scorecard.json": run.scorecard.to_dict(run.lang),
+        "findings.json": run.diagnosis.to_dict(run.lang),
     }
     return [
         store.write_atomically(out_dir / name, json.dumps(document, indent=2, ensure_ascii=False) + "\n")
@@ -334,22 +342,24 @@ def _demo_scores_and_findings(audit: Audit, audit_path: Path, out_dir: Path) -> 
     ]
 
 
-def _demo_report(audit: Audit, audit_path: Path, out_dir: Path) -> list[Path]:
-    from auditkit.report.write import write_report
+def _demo_report(run: AuditRun, out_dir: Path) -> list[Path]:
+    from auditkit import store
+    from auditkit.report.render import render_report
 
-    other = next(lang for lang in Language if lang != audit.engagement.language)
+    other = next(lang for lang in languages() if lang != run.lang)
     return [
-        *write_report(audit, out_dir / "report.html"),
-        *write_report(audit, out_dir / f"report.{other.value}.html", other),
+        store.write_atomically(
+            out_dir / name,
+            render_report(run, lang),
+        )
+        for name, lang in (("report.html", run.lang), (f"report.{other}.html", other))
     ]
 
 
-def _demo_roadmap(audit: Audit, audit_path: Path, out_dir: Path) -> list[Path]:
+def _demo_roadmap(run: AuditRun, out_dir: Path) -> list[Path]:
     from auditkit.export import FORMATS, write_roadmap
-    from auditkit.roadmap import build_roadmap
 
-    roadmap = build_roadmap(audit)
-    return [write_roadmap(roadmap, out_dir / f"roadmap{extension}") for extension in FORMATS]
+    return [write_roadmap(run.roadmap, out_dir / f"roadmap{extension}") for extension in FORMATS]
 
 
 DEMO_STEPS: list[DemoStep] = [
@@ -362,38 +372,34 @@ DEMO_STEPS: list[DemoStep] = [
 """The demo's outputs, in order; later stages append their step here."""
 
 
-def _args_demo(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument(
-        "audit",
-        nargs="?",
-        type=Path,
-        metavar="AUDIT",
-        help="the audit file to run on (default: the bundled B2C example)",
-    )
+def _args_demo(parser: Parser) -> None:
+    parser.add_argument("audit", nargs="?", type=Path, metavar="AUDIT", help=help_text("cli.demo.audit"))
     parser.add_argument(
         "-o",
         "--output",
         type=Path,
         default=DEFAULT_DEMO_DIR,
         metavar="DIR",
-        help=f"folder for the outputs (default: ./{DEFAULT_DEMO_DIR}; existing outputs are replaced)",
+        help=help_text("cli.demo.output", folder=str(DEFAULT_DEMO_DIR)),
     )
 
 
 def _cmd_demo(args: argparse.Namespace) -> int:
     audit_path = args.audit or resources.default_example()
     if audit_path is None:
-        raise AuditkitError(
-            "auditkit demo: no bundled example audit; give an audit file: auditkit demo AUDIT"
-        )
-    audit = _load(audit_path)
+        raise AuditkitError(msg("cli.demo.no_example"))
+    run = _run(audit_path)
     out_dir: Path = args.output
     if out_dir.exists() and not out_dir.is_dir():
-        raise AuditkitError(f"{out_dir}: exists and is not a folder (give a folder with -o DIR)")
+        raise AuditkitError(msg("cli.demo.not_a_folder", path=str(out_dir)))
     out_dir.mkdir(parents=True, exist_ok=True)
-    _say(f"Demo on {audit_path} ({audit.engagement.client}, round {audit.engagement.round}):")
+    engagement = run.audit.engagement
+    _say(
+        args,
+        msg("cli.demo.start", path=str(audit_path), client=engagement.client, round=str(engagement.round)),
+    )
     for step in DEMO_STEPS:
-        for written in step(audit, audit_path, out_dir):
+        for written in step(run, out_dir):
             print(written)
     return 0
 
@@ -401,102 +407,88 @@ def _cmd_demo(args: argparse.Namespace) -> int:
 # -- score and diagnose -----------------------------------------------------------------------------
 
 
-JsonDocument = Callable[[Language], dict[str, Any]]
-TextRenderer = Callable[[Language], str]
-"""A result as JSON-ready data, and as text for a terminal, in a given language."""
-
-
-def _add_text_options(parser: argparse.ArgumentParser, json_help: str) -> None:
+def _add_text_options(parser: Parser, json_help: str) -> None:
     """``--json`` and ``--lang``, shared by the commands that print a result about one audit."""
-    parser.add_argument("--json", action="store_true", help=json_help)
-    parser.add_argument(
-        "--lang",
-        choices=[lang.value for lang in Language],
-        help="language of the texts (default: the audit's language)",
-    )
+    parser.add_argument("--json", action="store_true", help=help_text(json_help))
+    _language_choices(parser, "cli.result.lang")
 
 
-def _print_result(audit: Audit, args: argparse.Namespace, document: JsonDocument, text: TextRenderer) -> None:
+def _result_language(run: AuditRun, args: argparse.Namespace) -> str:
+    return str(args.lang or run.lang)
+
+
+def _print_result(
+    run: AuditRun, args: argparse.Namespace, document: Callable[[str], Any], text: Callable[[str], str]
+) -> None:
     """The JSON document, or a heading naming the audit and the text, in ``--lang`` or the audit's language."""
-    lang = Language(args.lang or audit.engagement.language)
+    lang = _result_language(run, args)
     if args.json:
         print(json.dumps(document(lang), indent=2, ensure_ascii=False))
         return
-    engagement = audit.engagement
-    print(f"{engagement.client} — {engagement.audit_date.isoformat()} (round {engagement.round})")
+    engagement = run.audit.engagement
+    heading = msg(
+        "cli.result.heading",
+        client=engagement.client,
+        date=engagement.audit_date.isoformat(),
+        round=str(engagement.round),
+    )
+    print(heading(args.cli_lang))
     print(text(lang).rstrip("\n"))
 
 
-def _args_score(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("path", type=Path, metavar="PATH", help="the audit file to score")
-    _add_text_options(parser, "print the scorecard as a JSON document")
+def _args_score(parser: Parser) -> None:
+    parser.add_argument("path", type=Path, metavar="PATH", help=help_text("cli.score.path"))
+    _add_text_options(parser, "cli.score.json")
 
 
 def _cmd_score(args: argparse.Namespace) -> int:
-    from auditkit.scoring import score
-
-    audit = _load(args.path)
-    scorecard = score(audit)
-    _print_result(audit, args, scorecard.to_dict, scorecard.to_text)
+    run = _run(args.path)
+    _print_result(run, args, run.scorecard.to_dict, run.scorecard.to_text)
     return 0
 
 
-def _args_diagnose(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("path", type=Path, metavar="PATH", help="the audit file to diagnose")
-    _add_text_options(parser, "print the findings and the rules not assessed as a JSON object")
+def _args_diagnose(parser: Parser) -> None:
+    parser.add_argument("path", type=Path, metavar="PATH", help=help_text("cli.diagnose.path"))
+    _add_text_options(parser, "cli.diagnose.json")
 
 
 def _cmd_diagnose(args: argparse.Namespace) -> int:
-    from auditkit.diagnose import diagnose
+    import shutil
 
-    audit = _load(args.path)
-    diagnosis = diagnose(audit)
+    run = _run(args.path)
     width = min(shutil.get_terminal_size((100, 24)).columns, 120)
-    _print_result(audit, args, diagnosis.to_dict, lambda lang: diagnosis.to_text(lang, width=width))
+    diagnosis = run.diagnosis
+    _print_result(run, args, diagnosis.to_dict, lambda lang: diagnosis.to_text(lang, width=width))
     return 0
 
 
 # -- report ------------------------------------------------------------------------------------------
 
 
-def _jobs(text: str) -> int:
-    try:
-        value = int(text)
-    except ValueError:
-        value = 0
-    if value < 1:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a number of processes (expected 1, 2, ...)")
-    return value
+def _jobs(lang: str) -> Callable[[str], int]:
+    def convert(text: str) -> int:
+        try:
+            value = int(text)
+        except ValueError:
+            value = 0
+        if value < 1:
+            raise argparse.ArgumentTypeError(msg("cli.argument.jobs", text=text)(lang))
+        return value
+
+    return convert
 
 
-def _args_report(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("path", nargs="?", type=Path, metavar="PATH", help="the audit file to render")
+def _args_report(parser: Parser) -> None:
+    parser.add_argument("path", nargs="?", type=Path, metavar="PATH", help=help_text("cli.report.path"))
     parser.add_argument(
-        "--batch", type=Path, metavar="DIR", help=f"render every *{store.SUFFIX} file of DIR instead"
+        "--batch", type=Path, metavar="DIR", help=help_text("cli.report.batch", suffix=SUFFIX)
     )
+    parser.add_argument("-o", "--output", type=Path, metavar="OUT", help=help_text("cli.report.output"))
+    _language_choices(parser, "cli.report.lang")
+    parser.add_argument("--branding", type=Path, metavar="FILE", help=help_text("cli.report.branding"))
+    parser.add_argument("--pdf", action="store_true", help=help_text("cli.report.pdf"))
     parser.add_argument(
-        "-o",
-        "--output",
-        type=Path,
-        metavar="OUT",
-        help="the report file (default: PATH's name with .html, here); with --batch, the reports' folder",
-    )
-    parser.add_argument(
-        "--lang",
-        choices=[lang.value for lang in Language],
-        help="language of the report (default: the audit's language)",
-    )
-    parser.add_argument(
-        "--branding",
-        type=Path,
-        metavar="FILE",
-        help="branding file (.json or .toml): name, logo, primary, accent",
-    )
-    parser.add_argument(
-        "--pdf", action="store_true", help="also print each report to PDF beside it (needs headless Chromium)"
-    )
-    parser.add_argument(
-        "-j", "--jobs", type=_jobs, default=1, metavar="N", help="with --batch: render N files at a time"
+        "-j", "--jobs", type=_jobs(parser.lang), default=1, metavar="N", help=help_text("cli.report.jobs")
     )
 
 
@@ -506,72 +498,70 @@ def _cmd_report(args: argparse.Namespace) -> int:
     from auditkit.report.pdf import find_chromium
     from auditkit.report.write import write_report
 
+    lang = args.cli_lang
     if (args.path is None) == (args.batch is None):
-        args.parser.error("give either an audit file PATH or --batch DIR (one of the two)")
+        args.parser.error(msg("cli.report.path_or_batch")(lang))
     if args.batch is not None and args.output is None:
-        args.parser.error("--batch needs -o OUTDIR, the folder for the reports")
+        args.parser.error(msg("cli.report.batch_output")(lang))
     if args.pdf:
         find_chromium()
     branding = load_branding(args.branding) if args.branding else None
     if args.batch is None:
-        output = args.output or Path(args.path.name.removesuffix(store.SUFFIX) + ".html")
-        for written in write_report(_load(args.path), output, args.lang, args.pdf, branding=branding):
+        output = args.output or Path(args.path.name.removesuffix(SUFFIX) + ".html")
+        for written in write_report(_run(args.path), output, args.lang, args.pdf, branding=branding):
             print(written)
         return 0
     sources = audit_files(args.batch)
     if not sources:
-        raise AuditkitError(f"{args.batch}: no *{store.SUFFIX} file to render")
+        raise AuditkitError(msg("cli.report.nothing", path=str(args.batch), suffix=SUFFIX))
     results = render_batch(
-        sources, args.output, args.lang, branding, pdf=args.pdf, jobs=args.jobs, progress=ProgressBar()
+        sources,
+        args.output,
+        args.lang,
+        branding,
+        pdf=args.pdf,
+        jobs=args.jobs,
+        progress=ProgressBar(lang=lang),
     )
     failed = sum(not item.ok for item in results)
-    _say(
-        f"{len(results) - failed} of {len(results)} reports written to {args.output}"
-        + (f"; {failed} skipped (see above)" if failed else "")
-    )
+    done = msg("cli.report.written", count=len(results) - failed, total=len(results), path=str(args.output))
+    skipped = msg("cli.report.skipped", count=failed)
+    _say(args, msg("cli.report.written_skipped", written=done, skipped=skipped) if failed else done)
     return 1 if failed else 0
 
 
 # -- roadmap ---------------------------------------------------------------------------------------
 
 
-def _args_roadmap(parser: argparse.ArgumentParser) -> None:
+def _args_roadmap(parser: Parser) -> None:
     from auditkit.export import FORMATS
 
-    parser.add_argument("path", type=Path, metavar="PATH", help="the audit file to plan")
+    parser.add_argument("path", type=Path, metavar="PATH", help=help_text("cli.roadmap.path"))
     parser.add_argument(
         "-o",
         "--output",
         type=Path,
         metavar="FILE",
-        help=f"write the roadmap to FILE; its extension picks the format: {', '.join(FORMATS)}",
+        help=help_text("cli.roadmap.output", formats=", ".join(FORMATS)),
     )
-    parser.add_argument(
-        "--json", action="store_true", help="print the roadmap as a JSON object (stages in month order)"
-    )
-    parser.add_argument(
-        "--lang",
-        choices=[lang.value for lang in Language],
-        help="language of the texts (default: the audit's language)",
-    )
+    parser.add_argument("--json", action="store_true", help=help_text("cli.roadmap.json"))
+    _language_choices(parser, "cli.result.lang")
 
 
 def _cmd_roadmap(args: argparse.Namespace) -> int:
     from auditkit.export import check_format, render_markdown, write_roadmap
-    from auditkit.roadmap import build_roadmap
 
     if args.output is not None:
         check_format(args.output)
-    audit = _load(args.path)
-    lang = Language(args.lang or audit.engagement.language)
-    roadmap = build_roadmap(audit)
+    run = _run(args.path)
+    lang = _result_language(run, args)
     if args.json:
-        print(json.dumps(roadmap.to_dict(lang), indent=2, ensure_ascii=False))
+        print(json.dumps(run.roadmap.to_dict(lang), indent=2, ensure_ascii=False))
     if args.output is not None:
-        written = write_roadmap(roadmap, args.output, lang)
-        (_say if args.json else print)(str(written))
+        written = write_roadmap(run.roadmap, args.output, lang)
+        print(written, file=sys.stderr if args.json else sys.stdout)
     elif not args.json:
-        sys.stdout.write(render_markdown(roadmap, lang))
+        sys.stdout.write(render_markdown(run.roadmap, lang))
     return 0
 
 
@@ -581,36 +571,30 @@ APP_NOTEBOOK = "00_start.ipynb"
 """The page ``auditkit app`` opens first; the others are linked from it."""
 
 
-def _port(text: str) -> int:
-    if not text.isdigit() or not 1 <= int(text) <= 65535:
-        raise argparse.ArgumentTypeError(f"'{text}' is not a port number (1 to 65535)")
-    return int(text)
+def _port(lang: str) -> Callable[[str], int]:
+    def convert(text: str) -> int:
+        if not text.isdigit() or not 1 <= int(text) <= 65535:
+            raise argparse.ArgumentTypeError(msg("cli.argument.port", text=text)(lang))
+        return int(text)
+
+    return convert
 
 
-def _args_app(parser: argparse.ArgumentParser) -> None:
+def _args_app(parser: Parser) -> None:
     parser.add_argument(
         "directory",
         nargs="?",
         type=Path,
         default=Path("."),
         metavar="DIR",
-        help="the workspace with the notebooks (default: the current folder; create one with 'auditkit init DIR')",
+        help=help_text("cli.app.directory"),
     )
     parser.add_argument(
-        "--port", type=_port, default=8866, metavar="N", help="port to serve on (default: 8866)"
+        "--port", type=_port(parser.lang), default=8866, metavar="N", help=help_text("cli.app.port")
     )
+    parser.add_argument("--ip", default="127.0.0.1", metavar="ADDRESS", help=help_text("cli.app.ip"))
     parser.add_argument(
-        "--ip",
-        default="127.0.0.1",
-        metavar="ADDRESS",
-        help="address to listen on (default: 127.0.0.1; 0.0.0.0 to serve a workshop's network)",
-    )
-    parser.add_argument(
-        "--cull-minutes",
-        type=float,
-        default=30,
-        metavar="M",
-        help="stop a page's kernel after M idle minutes, e.g. a closed tab (default: 30; 0 keeps them)",
+        "--cull-minutes", type=float, default=30, metavar="M", help=help_text("cli.app.cull_minutes")
     )
 
 
@@ -641,16 +625,15 @@ def _cmd_app(args: argparse.Namespace) -> int:
 
     directory: Path = args.directory
     if not (directory / APP_NOTEBOOK).is_file():
+        quoted = shlex.quote(str(directory))
         raise AuditkitError(
-            f"{directory}: no auditkit notebooks here (no {APP_NOTEBOOK}); "
-            f"create a workspace first: auditkit init {shlex.quote(str(directory))}"
+            msg("cli.app.no_workspace", path=str(directory), page=APP_NOTEBOOK, quoted=quoted)
         )
     if importlib.util.find_spec("voila") is None:
-        raise AuditkitError("auditkit app needs Voilà: pip install 'auditkit[notebooks]'")
+        raise AuditkitError(msg("cli.app.no_voila"))
     host = "localhost" if args.ip in ("127.0.0.1", "0.0.0.0") else args.ip
-    _say(
-        f"Serving {directory} with Voilà: http://{host}:{args.port}/voila/render/{APP_NOTEBOOK} (Ctrl-C to stop)"
-    )
+    address = f"http://{host}:{args.port}/voila/render/{APP_NOTEBOOK}"
+    _say(args, msg("cli.app.serving", path=str(directory), address=address))
     server = subprocess.Popen(app_command(args))
     try:
         return server.wait()
@@ -664,22 +647,15 @@ def _cmd_app(args: argparse.Namespace) -> int:
 
 
 COMMANDS: list[Command] = [
-    Command("new", "Create a new audit file (or the next round of one).", _args_new, _cmd_new),
-    Command("validate", "Check audit files; one line per problem.", _args_validate, _cmd_validate),
-    Command("schema", "Print the JSON Schema of audit files.", _args_schema, _cmd_schema),
-    Command("init", "Create a consultant's workspace: notebooks and an example.", _args_init, _cmd_init),
-    Command("demo", "Run the pipeline on an example audit and write its outputs.", _args_demo, _cmd_demo),
-    Command(
-        "report", "Render audits as self-contained HTML reports (offline, fr/en).", _args_report, _cmd_report
-    ),
-    Command("score", "Score an audit: channels, fit, strategy, organisation.", _args_score, _cmd_score),
-    Command("diagnose", "List an audit's findings, most severe first.", _args_diagnose, _cmd_diagnose),
-    Command(
-        "roadmap",
-        "Stage an audit's actions at 1, 3, 6, 9 and 12 months; export it.",
-        _args_roadmap,
-        _cmd_roadmap,
-    ),
-    Command("app", "Serve the workspace's notebooks as a web app (Voilà).", _args_app, _cmd_app),
+    Command("new", msg("cli.new.summary"), _args_new, _cmd_new),
+    Command("validate", msg("cli.validate.summary"), _args_validate, _cmd_validate),
+    Command("schema", msg("cli.schema.summary"), _args_schema, _cmd_schema),
+    Command("init", msg("cli.init.summary"), _args_init, _cmd_init),
+    Command("demo", msg("cli.demo.summary"), _args_demo, _cmd_demo),
+    Command("report", msg("cli.report.summary"), _args_report, _cmd_report),
+    Command("score", msg("cli.score.summary"), _args_score, _cmd_score),
+    Command("diagnose", msg("cli.diagnose.summary"), _args_diagnose, _cmd_diagnose),
+    Command("roadmap", msg("cli.roadmap.summary"), _args_roadmap, _cmd_roadmap),
+    Command("app", msg("cli.app.summary"), _args_app, _cmd_app),
 ]
 """Every sub-command, in the order ``auditkit --help`` lists them."""

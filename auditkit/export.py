@@ -3,8 +3,8 @@
 :func:`write_roadmap` picks the format from the file's extension (:data:`FORMATS`) and writes
 atomically: the file is written beside the target under a temporary name, flushed, then renamed over
 it, so an interrupted export never leaves half a file. Texts are in the language asked for (the
-audit's by default); ids, rule ids and dates stay as they are so that the files can be joined with
-the audit's JSON outputs.
+audit's by default), from the ``export`` catalogue; ids, rule ids and dates stay as they are so that
+the files can be joined with the audit's JSON outputs.
 
 * ``.csv``: one row per scheduled or backlog action, the columns of :data:`CSV_COLUMNS` in that order.
 * ``.xlsx``: a summary sheet (one row per stage, then the notes) and one sheet per stage (plus the
@@ -27,8 +27,8 @@ from typing import Any
 
 from auditkit import store
 from auditkit.errors import AuditkitError
-from auditkit.i18n import Bilingual
-from auditkit.model import Language
+from auditkit.locale import Message, msg, show
+from auditkit.locale.formats import decimal
 from auditkit.roadmap import Action, Roadmap, Stage
 
 __all__ = [
@@ -41,8 +41,6 @@ __all__ = [
     "render_xlsx",
     "write_roadmap",
 ]
-
-_B = Bilingual
 
 CSV_COLUMNS: tuple[str, ...] = (
     "status",
@@ -76,69 +74,13 @@ CSV_COLUMNS: tuple[str, ...] = (
 )
 """Columns of the CSV export, in order (a stable contract: new columns are only ever appended)."""
 
-_LABELS: dict[str, Bilingual] = {
-    "roadmap": _B("Roadmap", "Feuille de route"),
-    "audit_of": _B("Audit of {date}", "Audit du {date}"),
-    "summary": _B("Summary", "Synthèse"),
-    "month": _B("Month", "Mois"),
-    "month_n": _B("Month {n}", "Mois {n}"),
-    "by": _B("By", "Échéance"),
-    "from": _B("From", "Début"),
-    "actions": _B("Actions", "Actions"),
-    "hours": _B("Hours", "Heures"),
-    "capacity": _B("Capacity (h)", "Capacité (h)"),
-    "cost": _B("Cost", "Coût"),
-    "projected_overall": _B("Projected overall score", "Score global projeté"),
-    "projected_completeness": _B("Projected strategy completeness", "Complétude projetée de la stratégie"),
-    "moved_later": _B("Moved to a later stage", "Décalées à une étape suivante"),
-    "today": _B(
-        "Today: overall score {overall}, strategy completeness {completeness}.",
-        "Aujourd'hui : score global {overall}, complétude de la stratégie {completeness}.",
-    ),
-    "order": _B("#", "n°"),
-    "id": _B("Id", "Identifiant"),
-    "title": _B("Action", "Action"),
-    "description": _B("Description", "Description"),
-    "owner": _B("Owner", "Responsable"),
-    "effort": _B("Effort (h)", "Effort (h)"),
-    "done_when": _B("Done when", "Terminé quand"),
-    "start": _B("Start", "Début"),
-    "due": _B("Due", "Échéance"),
-    "severity": _B("Severity", "Gravité"),
-    "findings": _B("Answers", "Répond à"),
-    "depends_on": _B("Depends on", "Dépend de"),
-    "note": _B("Note", "Remarque"),
-    "consultant_note": _B("Consultant's note", "Note du consultant"),
-    "changes": _B("To review", "À revoir"),
-    "effect": _B("Modelled effect", "Effet modélisé"),
-    "backlog": _B("Backlog", "En attente"),
-    "backlog_row": _B("Backlog (beyond month 12)", "En attente (au-delà du mois 12)"),
-    "backlog_intro": _B(
-        "Actions the team's time cannot hold within twelve months.",
-        "Actions que le temps de l'équipe ne permet pas de tenir en douze mois.",
-    ),
-    "year_total": _B(
-        "Whole plan: {needed} h of work for {capacity} h of capacity over the year.",
-        "Plan complet : {needed} h de travail pour {capacity} h de capacité sur l'année.",
-    ),
-    "dropped": _B("Dropped by the consultant", "Écartées par le consultant"),
-    "changes_title": _B("Changes to review", "Changements à revoir"),
-    "notes": _B("Notes", "Remarques"),
-    "none": _B("No action in this stage.", "Aucune action à cette étape."),
-    "not_assessed": _B("not assessed", "non évalué"),
-    "over_capacity": _B("over capacity", "au-delà de la capacité"),
-    "unlimited": _B("not capped", "non plafonnée"),
-    "manual": _B("added by hand", "ajoutée à la main"),
-    "edited": _B("edited", "modifiée"),
-    "milestone": _B("Month {n} milestone: {count} action(s) due", "Jalon du mois {n} : {count} action(s) à terminer"),
-    "client": _B("Client", "Client"),
-    "currency": _B("Currency", "Devise"),
-}  # fmt: skip
+_MANY = 2
+"""The ``count`` that picks the plural form of a label naming many things ("Actions", "Notes")."""
 
-Renderer = Callable[[Roadmap, Language], bytes]
+Renderer = Callable[[Roadmap, str], bytes]
 
 
-def write_roadmap(roadmap: Roadmap, path: Path | str, lang: Language | str | None = None) -> Path:
+def write_roadmap(roadmap: Roadmap, path: Path | str, lang: str | None = None) -> Path:
     """Write ``roadmap`` to ``path`` in the format its extension names, atomically; returns the path.
 
     Raises:
@@ -146,8 +88,7 @@ def write_roadmap(roadmap: Roadmap, path: Path | str, lang: Language | str | Non
     """
     path = Path(path)
     renderer = check_format(path)
-    language = Language(lang or roadmap.language)
-    store.write_atomically(path, renderer(roadmap, language))
+    store.write_atomically(path, renderer(roadmap, str(lang or roadmap.language)))
     return path
 
 
@@ -160,40 +101,43 @@ def check_format(path: Path | str) -> Renderer:
     path = Path(path)
     renderer = FORMATS.get(path.suffix.lower())
     if renderer is None:
-        given = f"extension '{path.suffix}'" if path.suffix else "a file without extension"
-        raise AuditkitError(
-            f"{path}: cannot export a roadmap to {given} (valid extensions: {', '.join(FORMATS)})"
-        )
+        valid = ", ".join(FORMATS)
+        if path.suffix:
+            raise AuditkitError(
+                msg("export.error.extension", path=str(path), extension=path.suffix, valid=valid)
+            )
+        raise AuditkitError(msg("export.error.no_extension", path=str(path), valid=valid))
     return renderer
 
 
 # -- shared helpers ----------------------------------------------------------------------------------
 
 
-def _label(key: str, lang: Language, **values: object) -> str:
-    text = _LABELS[key](lang)
-    return text.format(**values) if values else text
+def _label(key: str, **values: object) -> Message:
+    return msg(f"export.label.{key}", **values)
 
 
-def _colon(lang: Language) -> str:
-    return " :" if lang is Language.FR else ":"
+def _text(key: str, lang: str, **values: object) -> str:
+    return _label(key, **values)(lang)
 
 
-def _number(value: float | None, lang: Language, digits: int = 1) -> str:
+def _field(label: Message | str, value: object, lang: str) -> str:
+    """``label: value``, as the language writes it."""
+    return msg("export.field", label=label, value=value)(lang)
+
+
+def _number(value: float | None, lang: str, digits: int = 1) -> str:
     if value is None:
-        return _label("not_assessed", lang)
-    text = f"{value:,.{digits}f}"
-    if "." in text:
-        text = text.rstrip("0").rstrip(".")
-    return text.replace(",", "\u00a0").replace(".", ",") if lang is Language.FR else text
+        return _text("not_assessed", lang)
+    return decimal(round(value, digits), lang, digits)
 
 
-def _money(value: float, currency: str, lang: Language) -> str:
-    return f"{_number(value, lang, 2)} {currency}"
+def _money(value: float, currency: str, lang: str) -> str:
+    return msg("export.money", amount=_number(value, lang, 2), currency=currency)(lang)
 
 
-def _year_total(roadmap: Roadmap, lang: Language) -> str:
-    return _label(
+def _year_total(roadmap: Roadmap, lang: str) -> str:
+    return _text(
         "year_total",
         lang,
         needed=_number(roadmap.needed_hours, lang),
@@ -210,7 +154,7 @@ def _rows(roadmap: Roadmap) -> list[tuple[str, int, Action]]:
     return rows
 
 
-def _record(status: str, order: int, action: Action, roadmap: Roadmap, lang: Language) -> dict[str, Any]:
+def _record(status: str, order: int, action: Action, roadmap: Roadmap, lang: str) -> dict[str, Any]:
     return {
         "status": status,
         "stage": action.stage if action.stage is not None else "",
@@ -246,7 +190,7 @@ def _record(status: str, order: int, action: Action, roadmap: Roadmap, lang: Lan
 # -- CSV ---------------------------------------------------------------------------------------------
 
 
-def render_csv(roadmap: Roadmap, lang: Language = Language.EN) -> bytes:
+def render_csv(roadmap: Roadmap, lang: str = "en") -> bytes:
     """One row per scheduled or backlog action, columns :data:`CSV_COLUMNS`; UTF-8 with a BOM for Excel."""
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=CSV_COLUMNS, lineterminator="\r\n")
@@ -258,43 +202,43 @@ def render_csv(roadmap: Roadmap, lang: Language = Language.EN) -> bytes:
 
 # -- Excel -------------------------------------------------------------------------------------------
 
-_STAGE_COLUMNS: tuple[tuple[str, int], ...] = (
-    ("order", 5),
-    ("title", 36),
-    ("description", 60),
-    ("owner", 20),
-    ("effort", 10),
-    ("cost", 12),
-    ("done_when", 40),
-    ("start", 12),
-    ("due", 12),
-    ("severity", 10),
-    ("findings", 24),
-    ("depends_on", 24),
-    ("note", 40),
-    ("id", 22),
+_STAGE_COLUMNS: tuple[tuple[Message, int], ...] = (
+    (_label("order"), 5),
+    (_label("action", count=1), 36),
+    (_label("description"), 60),
+    (_label("owner"), 20),
+    (_label("effort"), 10),
+    (_label("cost"), 12),
+    (_label("done_when"), 40),
+    (_label("start"), 12),
+    (_label("due"), 12),
+    (_label("severity"), 10),
+    (_label("findings"), 24),
+    (_label("depends_on"), 24),
+    (_label("note", count=1), 40),
+    (_label("id"), 22),
 )
-_SUMMARY_COLUMNS: tuple[tuple[str, int], ...] = (
-    ("month", 10),
-    ("from", 12),
-    ("by", 12),
-    ("actions", 10),
-    ("hours", 10),
-    ("capacity", 13),
-    ("cost", 13),
-    ("projected_overall", 16),
-    ("projected_completeness", 18),
-    ("moved_later", 50),
+_SUMMARY_COLUMNS: tuple[tuple[Message, int], ...] = (
+    (_label("month"), 10),
+    (_label("from"), 12),
+    (_label("by"), 12),
+    (_label("action", count=_MANY), 10),
+    (_label("hours"), 10),
+    (_label("capacity"), 13),
+    (_label("cost"), 13),
+    (_label("projected_overall"), 16),
+    (_label("projected_completeness"), 18),
+    (_label("moved_later"), 50),
 )
 
 
-def render_xlsx(roadmap: Roadmap, lang: Language = Language.EN) -> bytes:
+def render_xlsx(roadmap: Roadmap, lang: str = "en") -> bytes:
     """A summary sheet and one sheet per stage (plus the backlog), ready to hand over."""
     from openpyxl import Workbook
 
     workbook = Workbook()
-    summary = workbook.active
-    summary.title = _label("summary", lang)
+    summary = workbook.worksheets[0]
+    summary.title = _text("summary", lang)
     _header(summary, _SUMMARY_COLUMNS, lang)
     for stage in roadmap.stages:
         summary.append(
@@ -314,7 +258,7 @@ def render_xlsx(roadmap: Roadmap, lang: Language = Language.EN) -> bytes:
     if roadmap.backlog:
         summary.append(
             [
-                _label("backlog_row", lang),
+                _text("backlog_row", lang),
                 None,
                 None,
                 len(roadmap.backlog),
@@ -324,11 +268,10 @@ def render_xlsx(roadmap: Roadmap, lang: Language = Language.EN) -> bytes:
             ]
         )
     _finish(summary, _SUMMARY_COLUMNS, summary.max_row)
-    colon = _colon(lang)
     about = [
-        f"{_label('client', lang)}{colon} {roadmap.client}",
-        _label("audit_of", lang, date=roadmap.audit_date.isoformat()),
-        f"{_label('currency', lang)}{colon} {roadmap.currency}",
+        _field(_label("client"), roadmap.client, lang),
+        _text("audit_of", lang, date=roadmap.audit_date.isoformat()),
+        _field(_label("currency"), roadmap.currency, lang),
     ]
     if roadmap.capacity_hours is not None:
         about.append(_year_total(roadmap, lang))
@@ -336,16 +279,16 @@ def render_xlsx(roadmap: Roadmap, lang: Language = Language.EN) -> bytes:
         about.append(roadmap.shortfall(lang))
     for text in ["", *about, ""]:
         _paragraph(summary, text)
-    _paragraph(summary, _label("notes", lang), bold=True)
+    _paragraph(summary, _text("note", lang, count=_MANY), bold=True)
     for note in roadmap.notes:
         _paragraph(summary, note(lang))
     for stage in roadmap.stages:
-        _action_sheet(workbook, _label("month_n", lang, n=stage.month), stage.actions, roadmap, lang)
+        _action_sheet(workbook, _text("month_n", lang, n=stage.month), stage.actions, roadmap, lang)
     if roadmap.backlog:
-        _action_sheet(workbook, _label("backlog", lang), roadmap.backlog, roadmap, lang)
+        _action_sheet(workbook, _text("backlog", lang), roadmap.backlog, roadmap, lang)
     created = datetime.combine(roadmap.audit_date, datetime.min.time())
     workbook.properties.creator = "auditkit"
-    workbook.properties.title = f"{_label('roadmap', lang)}{_colon(lang)} {roadmap.client}"
+    workbook.properties.title = _field(_label("roadmap"), roadmap.client, lang)
     workbook.properties.created = created
     workbook.properties.modified = created
     buffer = io.BytesIO()
@@ -354,7 +297,7 @@ def render_xlsx(roadmap: Roadmap, lang: Language = Language.EN) -> bytes:
 
 
 def _action_sheet(
-    workbook: Any, title: str, actions: tuple[Action, ...], roadmap: Roadmap, lang: Language
+    workbook: Any, title: str, actions: tuple[Action, ...], roadmap: Roadmap, lang: str
 ) -> None:
     sheet = workbook.create_sheet(title[:31])
     _header(sheet, _STAGE_COLUMNS, lang)
@@ -380,7 +323,7 @@ def _action_sheet(
                 action.done_when(lang),
                 action.start,
                 action.due,
-                action.severity.label(lang) if action.severity else "",
+                show(action.severity, lang) if action.severity else "",
                 ", ".join(action.findings),
                 "\n".join(titles.get(d, d) for d in action.depends_on),
                 note,
@@ -404,17 +347,19 @@ def _paragraph(sheet: Any, text: str, *, bold: bool = False) -> None:
     sheet.row_dimensions[row].height = 15 * max(1, -(-len(text) // width))
 
 
-def _header(sheet: Any, columns: tuple[tuple[str, int], ...], lang: Language) -> None:
+def _header(sheet: Any, columns: tuple[tuple[Message, int], ...], lang: str) -> None:
     from openpyxl.styles import Font, PatternFill
 
-    sheet.append([_label(key, lang) for key, _ in columns])
+    sheet.append([label(lang) for label, _ in columns])
     for cell in sheet[1]:
         cell.font = Font(bold=True)
         cell.fill = PatternFill("solid", fgColor="DDE4EE")
     sheet.freeze_panes = "A2"
 
 
-def _finish(sheet: Any, columns: tuple[tuple[str, int], ...], last_row: int, money_column: int = 7) -> None:
+def _finish(
+    sheet: Any, columns: tuple[tuple[Message, int], ...], last_row: int, money_column: int = 7
+) -> None:
     from openpyxl.styles import Alignment
     from openpyxl.utils import get_column_letter
 
@@ -433,14 +378,15 @@ def _finish(sheet: Any, columns: tuple[tuple[str, int], ...], last_row: int, mon
 # -- iCalendar ---------------------------------------------------------------------------------------
 
 
-def render_ics(roadmap: Roadmap, lang: Language = Language.EN) -> bytes:
+def render_ics(roadmap: Roadmap, lang: str = "en") -> bytes:
     """An event per stage milestone and per dated action, in ``lang``; stable UIDs."""
     from icalendar import Calendar, Event
 
+    language = {"LANGUAGE": str(lang)}
     calendar = Calendar()
     calendar.add("prodid", "-//auditkit//roadmap//EN")
     calendar.add("version", "2.0")
-    calendar.add("x-wr-calname", f"{_label('roadmap', lang)}{_colon(lang)} {roadmap.client}")
+    calendar.add("x-wr-calname", _field(_label("roadmap"), roadmap.client, lang))
     stamp = datetime.combine(roadmap.audit_date, datetime.min.time(), tzinfo=UTC)
     prefix = f"{_slug(roadmap.client)}-{roadmap.audit_date.isoformat()}"
     titles = {action.id: action.title(lang) for action in roadmap.actions}
@@ -450,10 +396,11 @@ def render_ics(roadmap: Roadmap, lang: Language = Language.EN) -> bytes:
         event.add("dtstamp", stamp)
         event.add("dtstart", stage.due)
         event.add("dtend", stage.due + timedelta(days=1))
-        summary = _label("milestone", lang, n=stage.month, count=len(stage.actions))
-        event.add("summary", summary, parameters={"LANGUAGE": lang.value})
-        event.add("description", _milestone_text(stage, lang), parameters={"LANGUAGE": lang.value})
-        event.add("categories", [_label("roadmap", lang)])
+        event.add(
+            "summary", _text("milestone", lang, n=stage.month, count=len(stage.actions)), parameters=language
+        )
+        event.add("description", _milestone_text(stage, lang), parameters=language)
+        event.add("categories", [_text("roadmap", lang)])
         calendar.add_component(event)
         for action in stage.actions:
             if action.start is None or action.due is None:
@@ -463,33 +410,30 @@ def render_ics(roadmap: Roadmap, lang: Language = Language.EN) -> bytes:
             item.add("dtstamp", stamp)
             item.add("dtstart", action.start)
             item.add("dtend", max(action.due, action.start) + timedelta(days=1))
-            item.add("summary", action.title(lang), parameters={"LANGUAGE": lang.value})
-            item.add("description", _action_text(action, titles, lang), parameters={"LANGUAGE": lang.value})
-            item.add("categories", [_label("month_n", lang, n=stage.month)])
+            item.add("summary", action.title(lang), parameters=language)
+            item.add("description", _action_text(action, titles, lang), parameters=language)
+            item.add("categories", [_text("month_n", lang, n=stage.month)])
             calendar.add_component(item)
-    return calendar.to_ical()
+    return bytes(calendar.to_ical())
 
 
-def _milestone_text(stage: Stage, lang: Language) -> str:
+def _milestone_text(stage: Stage, lang: str) -> str:
     lines = [f"- {action.title(lang)}" for action in stage.actions]
-    lines.append(f"{_label('hours', lang)}{_colon(lang)} {_number(stage.hours, lang)}")
-    lines.append(
-        f"{_label('projected_overall', lang)}{_colon(lang)} {_number(stage.projected_overall, lang)}"
-    )
+    lines.append(_field(_label("hours"), _number(stage.hours, lang), lang))
+    lines.append(_field(_label("projected_overall"), _number(stage.projected_overall, lang), lang))
     return "\n".join(lines)
 
 
-def _action_text(action: Action, titles: dict[str, str], lang: Language) -> str:
+def _action_text(action: Action, titles: dict[str, str], lang: str) -> str:
     lines = [
         action.description(lang),
-        f"{_label('done_when', lang)}{_colon(lang)} {action.done_when(lang)}",
-        f"{_label('owner', lang)}{_colon(lang)} {action.owner_label(lang)}",
-        f"{_label('effort', lang)}{_colon(lang)} {_number(action.effort_hours, lang)}",
+        _field(_label("done_when"), action.done_when(lang), lang),
+        _field(_label("owner"), action.owner_label(lang), lang),
+        _field(_label("effort"), _number(action.effort_hours, lang), lang),
     ]
     if action.depends_on:
         lines.append(
-            f"{_label('depends_on', lang)}{_colon(lang)} "
-            + "; ".join(titles.get(d, d) for d in action.depends_on)
+            _field(_label("depends_on"), "; ".join(titles.get(d, d) for d in action.depends_on), lang)
         )
     return "\n".join(lines)
 
@@ -500,41 +444,38 @@ def _slug(text: str) -> str:
 
 # -- Markdown ----------------------------------------------------------------------------------------
 
+_MARKDOWN_SUMMARY: tuple[Message, ...] = (
+    _label("month"),
+    _label("by"),
+    _label("action", count=_MANY),
+    _label("hours"),
+    _label("capacity"),
+    _label("projected_overall"),
+    _label("projected_completeness"),
+)
 
-def render_markdown(roadmap: Roadmap, lang: Language = Language.EN) -> str:
+
+def render_markdown(roadmap: Roadmap, lang: str = "en") -> str:
     """The plan as Markdown: a summary table, then each stage's actions, backlog, changes and notes."""
-    colon = _colon(lang)
+    today = _text(
+        "today",
+        lang,
+        overall=_number(roadmap.current_overall, lang),
+        completeness=_number(roadmap.current_completeness, lang),
+    )
     lines = [
-        f"# {_label('roadmap', lang)}{colon} {_inline(roadmap.client)}",
+        f"# {_field(_label('roadmap'), _inline(roadmap.client), lang)}",
         "",
-        _label("audit_of", lang, date=roadmap.audit_date.isoformat()),
+        _text("audit_of", lang, date=roadmap.audit_date.isoformat()),
         "",
-        _label(
-            "today",
-            lang,
-            overall=_number(roadmap.current_overall, lang),
-            completeness=_number(roadmap.current_completeness, lang),
-        ),
+        today,
         "",
-        "| "
-        + " | ".join(
-            _label(key, lang)
-            for key in (
-                "month",
-                "by",
-                "actions",
-                "hours",
-                "capacity",
-                "projected_overall",
-                "projected_completeness",
-            )
-        )
-        + " |",
+        "| " + " | ".join(label(lang) for label in _MARKDOWN_SUMMARY) + " |",
         "| --- | --- | ---: | ---: | ---: | ---: | ---: |",
     ]
     for stage in roadmap.stages:
         capacity = (
-            _label("unlimited", lang) if stage.capacity_hours is None else _number(stage.capacity_hours, lang)
+            _text("unlimited", lang) if stage.capacity_hours is None else _number(stage.capacity_hours, lang)
         )
         lines.append(
             f"| {stage.month} | {stage.due.isoformat()} | {len(stage.actions)} | {_number(stage.hours, lang)} | "
@@ -543,8 +484,7 @@ def render_markdown(roadmap: Roadmap, lang: Language = Language.EN) -> str:
         )
     if roadmap.backlog:
         lines.append(
-            f"| {_label('backlog_row', lang)} | | {len(roadmap.backlog)} | "
-            f"{_number(roadmap.backlog_hours, lang)} | | | |"
+            f"| {_text('backlog_row', lang)} | | {len(roadmap.backlog)} | {_number(roadmap.backlog_hours, lang)} | | | |"
         )
     if roadmap.capacity_hours is not None:
         lines += ["", _year_total(roadmap, lang)]
@@ -554,82 +494,82 @@ def render_markdown(roadmap: Roadmap, lang: Language = Language.EN) -> str:
     for stage in roadmap.stages:
         lines += [
             "",
-            f"## {_label('month_n', lang, n=stage.month)} ({stage.start.isoformat()} → {stage.due.isoformat()})",
+            f"## {_text('month_n', lang, n=stage.month)} ({stage.start.isoformat()} → {stage.due.isoformat()})",
             "",
         ]
-        hours = f"{_label('hours', lang)}{colon} {_number(stage.hours, lang)}"
+        hours = _field(_label("hours"), _number(stage.hours, lang), lang)
         if stage.capacity_hours is not None:
             hours += f" / {_number(stage.capacity_hours, lang)}"
             if stage.over_capacity:
-                hours += f" ({_label('over_capacity', lang)})"
-        lines.append(
-            f"{hours} · {_label('cost', lang)}{colon} {_money(stage.cost, roadmap.currency, lang)} · "
-            f"{_label('projected_overall', lang)}{colon} {_number(stage.projected_overall, lang)}"
-        )
+                hours += f" ({_text('over_capacity', lang)})"
+        cost = _field(_label("cost"), _money(stage.cost, roadmap.currency, lang), lang)
+        projected = _field(_label("projected_overall"), _number(stage.projected_overall, lang), lang)
+        lines.append(f"{hours} · {cost} · {projected}")
         if stage.overflow:
             moved = ", ".join(titles.get(action_id, action_id) for action_id in stage.overflow)
-            lines += ["", f"{_label('moved_later', lang)}{colon} {_inline(moved)}"]
+            lines += ["", _field(_label("moved_later"), _inline(moved), lang)]
         if not stage.actions:
-            lines += ["", _label("none", lang)]
+            lines += ["", _text("none", lang)]
         for order, action in enumerate(stage.actions, 1):
-            lines += _action_lines(order, action, roadmap, titles, lang, colon)
+            lines += _action_lines(order, action, roadmap, titles, lang)
     if roadmap.backlog:
-        lines += ["", f"## {_label('backlog', lang)}", "", _label("backlog_intro", lang)]
+        lines += ["", f"## {_text('backlog', lang)}", "", _text("backlog_intro", lang)]
         for order, action in enumerate(roadmap.backlog, 1):
-            lines += _action_lines(order, action, roadmap, titles, lang, colon)
+            lines += _action_lines(order, action, roadmap, titles, lang)
     if roadmap.dropped:
-        lines += ["", f"## {_label('dropped', lang)}", ""]
+        lines += ["", f"## {_text('dropped', lang)}", ""]
         lines += [f"- {_inline(action.title(lang))} (`{action.id}`)" for action in roadmap.dropped]
     if roadmap.changes:
-        lines += ["", f"## {_label('changes_title', lang)}", ""]
+        lines += ["", f"## {_text('changes_title', lang)}", ""]
         lines += [
-            f"- `{change.action_id}`{colon} {_inline(change.message(lang))}" for change in roadmap.changes
+            f"- {_field(f'`{change.action_id}`', _inline(change.message(lang)), lang)}"
+            for change in roadmap.changes
         ]
-    lines += ["", f"## {_label('notes', lang)}", ""]
+    lines += ["", f"## {_text('note', lang, count=_MANY)}", ""]
     lines += [f"- {note(lang)}" for note in roadmap.notes]
     return "\n".join(lines) + "\n"
 
 
 def _action_lines(
-    order: int, action: Action, roadmap: Roadmap, titles: dict[str, str], lang: Language, colon: str
+    order: int, action: Action, roadmap: Roadmap, titles: dict[str, str], lang: str
 ) -> list[str]:
     tags = []
     if action.origin == "manual":
-        tags.append(_label("manual", lang))
+        tags.append(_text("manual", lang))
     elif action.edited:
-        tags.append(_label("edited", lang))
+        tags.append(_text("edited", lang))
     if action.over_capacity:
-        tags.append(_label("over_capacity", lang))
+        tags.append(_text("over_capacity", lang))
     tag = f" _({', '.join(tags)})_" if tags else ""
     facts = [
-        f"{_label('owner', lang)}{colon} {_inline(action.owner_label(lang))}",
-        f"{_label('effort', lang)}{colon} {_number(action.effort_hours, lang)}",
-        f"{_label('cost', lang)}{colon} {_money(action.cost, roadmap.currency, lang)}",
+        _field(_label("owner"), _inline(action.owner_label(lang)), lang),
+        _field(_label("effort"), _number(action.effort_hours, lang), lang),
+        _field(_label("cost"), _money(action.cost, roadmap.currency, lang), lang),
     ]
     if action.start and action.due:
         facts.append(f"{action.start.isoformat()} → {action.due.isoformat()}")
     lines = ["", f"### {order}. {_inline(action.title(lang))}{tag}", "", " · ".join(facts), ""]
     lines += [_inline(line) for line in action.description(lang).splitlines()]
-    lines += ["", f"- **{_label('done_when', lang)}**{colon} {_inline(action.done_when(lang))}"]
+    lines += ["", _item("done_when", _inline(action.done_when(lang)), lang)]
     if action.findings:
-        lines.append(
-            f"- **{_label('findings', lang)}**{colon} " + ", ".join(f"`{r}`" for r in action.findings)
-        )
+        lines.append(_item("findings", ", ".join(f"`{r}`" for r in action.findings), lang))
     if action.depends_on:
         lines.append(
-            f"- **{_label('depends_on', lang)}**{colon} "
-            + "; ".join(_inline(titles.get(d, d)) for d in action.depends_on)
+            _item("depends_on", "; ".join(_inline(titles.get(d, d)) for d in action.depends_on), lang)
         )
     if action.effect:
-        lines.append(f"- **{_label('effect', lang)}**{colon} {_inline(action.effect(lang))}")
+        lines.append(_item("effect", _inline(action.effect(lang)), lang))
     for text in (action.note(lang) if action.note else "", action.consultant_note):
         if text:
-            lines.append(f"- **{_label('note', lang)}**{colon} {_inline(text)}")
-    lines += [
-        f"- **{_label('changes', lang)}**{colon} {_inline(change.message(lang))}" for change in action.changes
-    ]
+            lines.append(_item("note", _inline(text), lang, count=1))
+    lines += [_item("changes", _inline(change.message(lang)), lang) for change in action.changes]
     lines.append(f"- `{action.id}`")
     return lines
+
+
+def _item(key: str, value: str, lang: str, **values: object) -> str:
+    """A bulleted ``**label**: value`` line of an action."""
+    return f"- {_field(f'**{_text(key, lang, **values)}**', value, lang)}"
 
 
 def _inline(text: str) -> str:

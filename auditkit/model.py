@@ -6,6 +6,9 @@ engagement, client, objectives, stakeholders, peers, channels, strategy, organis
 
 Cross-references (a channel serving an objective, an objective aimed at stakeholders) use the
 ``id`` of the referenced item; :class:`Audit` checks that every reference resolves.
+
+Field descriptions are catalogue message ids (``store.field.*``): :func:`auditkit.store.json_schema`
+writes them in words, and a validation problem quotes them in the reader's language.
 """
 
 from __future__ import annotations
@@ -18,10 +21,10 @@ from typing import Annotated, Protocol, Self, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
+from auditkit.errors import InvalidValue, Problem
+from auditkit.fileformat import SCHEMA_VERSION as SCHEMA_VERSION
+from auditkit.locale import msg
 from auditkit.platforms import Platform
-
-SCHEMA_VERSION = 2
-"""Version of the audit file format written by this release (2 added the ``roadmap`` section)."""
 
 Identifier = Annotated[
     str,
@@ -29,13 +32,13 @@ Identifier = Annotated[
         min_length=1,
         max_length=64,
         pattern=r"^[a-z0-9][a-z0-9_-]*$",
-        description="Stable id: lower-case letters, digits, '-' or '_'.",
+        description="store.field.identifier",
     ),
 ]
 Text = Annotated[str, Field(max_length=5000)]
 ShortText = Annotated[str, Field(max_length=300)]
 NonNegative = Annotated[float, Field(ge=0)]
-Share = Annotated[float, Field(ge=0, le=1, description="A fraction between 0 and 1.")]
+Share = Annotated[float, Field(ge=0, le=1, description="store.field.share")]
 
 
 class AuditModel(BaseModel):
@@ -213,31 +216,31 @@ class Cadence(StrEnum):
 class Engagement(AuditModel):
     """Profile of the engagement: who audits whom, when, in which language."""
 
-    client: ShortText = Field(min_length=1, description="Client organisation's name.")
+    client: ShortText = Field(min_length=1, description="store.field.engagement.client")
     consultant: ShortText = ""
     audit_date: date = Field(
-        ge=date(1990, 1, 1), le=date(2100, 12, 31), description="Date of the audit (ISO 8601, YYYY-MM-DD)."
+        ge=date(1990, 1, 1), le=date(2100, 12, 31), description="store.field.engagement.audit_date"
     )
-    round: int = Field(default=1, ge=1, description="1 for a first audit, 2 for the next, ...")
-    previous_round: str | None = Field(
-        default=None, description="Path of the previous round's audit file, relative to this one."
-    )
+    round: int = Field(default=1, ge=1, description="store.field.engagement.round")
+    previous_round: str | None = Field(default=None, description="store.field.engagement.previous_round")
     language: Language = Language.EN
-    currency: str = Field(default="EUR", pattern=r"^[A-Z]{3}$", description="ISO 4217 code.")
+    currency: str = Field(default="EUR", pattern=r"^[A-Z]{3}$", description="store.field.engagement.currency")
 
 
 class ClientProfile(AuditModel):
     industry: IndustryKind
-    sector: ShortText = Field(default="", description="Free sector label, e.g. 'bakery'.")
+    sector: ShortText = Field(default="", description="store.field.client_profile.sector")
     size: OrganisationSize | None = None
-    country: str = Field(default="", pattern=r"^([A-Z]{2})?$", description="ISO 3166 alpha-2.")
+    country: str = Field(
+        default="", pattern=r"^([A-Z]{2})?$", description="store.field.client_profile.country"
+    )
 
 
 class Indicator(AuditModel):
     name: ShortText = Field(min_length=1)
     lens: Lens
     definition: Text = ""
-    source: ShortText = Field(default="", description="Where it is measured, e.g. web analytics.")
+    source: ShortText = Field(default="", description="store.field.indicator.source")
 
 
 class Objective(AuditModel):
@@ -253,7 +256,7 @@ class Objective(AuditModel):
     target: float | None = None
     deadline: date | None = None
     stakeholders: list[Identifier] = Field(
-        default_factory=list, description="Ids of the stakeholders this objective targets."
+        default_factory=list, description="store.field.objective.stakeholders"
     )
     indicators: list[Indicator] = Field(default_factory=list)
 
@@ -268,7 +271,7 @@ class PlatformUse(AuditModel):
     @model_validator(mode="after")
     def _share_or_level(self) -> Self:
         if self.share is None and self.level is None:
-            raise ValueError("give a share (0 to 1) or a level (none, low, medium, high)")
+            raise InvalidValue(msg("store.check.share_or_level"))
         return self
 
 
@@ -277,7 +280,7 @@ class Stakeholder(AuditModel):
 
     id: Identifier
     name: ShortText = Field(min_length=1)
-    importance: int = Field(default=3, ge=1, le=5, description="1 (minor) to 5 (key).")
+    importance: int = Field(default=3, ge=1, le=5, description="store.field.stakeholder.importance")
     digital_literacy: Level | None = None
     engagement: Level | None = None
     platforms: list[PlatformUse] = Field(default_factory=list)
@@ -290,7 +293,9 @@ class PeerPresence(AuditModel):
     handle: ShortText = ""
     audience: NonNegative | None = None
     posts_per_week: NonNegative | None = None
-    engagement_rate: NonNegative | None = Field(default=None, description="Percent.")
+    engagement_rate: NonNegative | None = Field(
+        default=None, description="store.field.peer_presence.engagement_rate"
+    )
 
 
 class Peer(AuditModel):
@@ -312,16 +317,14 @@ class EngagementMeasure(AuditModel):
     """
 
     definition: ShortText = Field(min_length=1)
-    rate: NonNegative | None = Field(default=None, description="Percent.")
+    rate: NonNegative | None = Field(default=None, description="store.field.engagement_measure.rate")
     interactions: NonNegative | None = None
-    base: NonNegative | None = Field(
-        default=None, description="Denominator of the definition: followers, reach, views..."
-    )
+    base: NonNegative | None = Field(default=None, description="store.field.engagement_measure.base")
 
     @model_validator(mode="after")
     def _rate_or_counts(self) -> Self:
         if self.rate is None and (self.interactions is None or not self.base):
-            raise ValueError("give a rate (percent) or interactions with a non-zero base")
+            raise InvalidValue(msg("store.check.rate_or_counts"))
         return self
 
     @property
@@ -339,9 +342,9 @@ class Channel(AuditModel):
     id: Identifier
     name: ShortText = Field(min_length=1)
     platform: Platform
-    handle: ShortText = Field(default="", description="Handle or URL.")
+    handle: ShortText = Field(default="", description="store.field.channel.handle")
     status: ChannelStatus = ChannelStatus.ACTIVE
-    owner: ShortText = Field(default="", description="Named person or role; empty if nobody.")
+    owner: ShortText = Field(default="", description="store.field.channel.owner")
     audience_size: NonNegative | None = None
     posts_per_week: NonNegative | None = None
     engagement: EngagementMeasure | None = None
@@ -353,8 +356,8 @@ class Channel(AuditModel):
     objectives: list[Identifier] = Field(default_factory=list)
     stakeholders: list[Identifier] = Field(default_factory=list)
     cross_posted_unchanged: bool | None = None
-    added_value: Text = Field(default="", description="What this channel adds that others do not.")
-    emerging: bool = Field(default=False, description="A new network everybody talks about.")
+    added_value: Text = Field(default="", description="store.field.channel.added_value")
+    emerging: bool = Field(default=False, description="store.field.channel.emerging")
     assessed_before_launch: bool | None = None
 
     @property
@@ -365,7 +368,7 @@ class Channel(AuditModel):
 class StrategyComponent(AuditModel):
     status: ComponentStatus
     note: Text = ""
-    evidence: ShortText = Field(default="", description="Where the evidence is (document, URL).")
+    evidence: ShortText = Field(default="", description="store.field.strategy_component.evidence")
 
 
 class Strategy(AuditModel):
@@ -373,9 +376,7 @@ class Strategy(AuditModel):
 
     components: dict[StrategyComponentKey, StrategyComponent] = Field(default_factory=dict)
     last_reviewed: date | None = None
-    obstacles: list[Text] = Field(
-        default_factory=list, description="Obstacles identified for the planned actions."
-    )
+    obstacles: list[Text] = Field(default_factory=list, description="store.field.strategy.obstacles")
 
 
 class Organisation(AuditModel):
@@ -389,7 +390,7 @@ class Organisation(AuditModel):
     validation_delay_hours: NonNegative | None = None
     training: Training | None = None
     hours_per_week: NonNegative | None = Field(
-        default=None, description="Team hours per week available for social media."
+        default=None, description="store.field.organisation.hours_per_week"
     )
     monthly_budget: NonNegative | None = None
     reporting_cadence: Cadence | None = None
@@ -419,7 +420,9 @@ class Settings(AuditModel):
     weights: dict[str, NonNegative] = Field(default_factory=dict)
     thresholds: dict[str, float] = Field(default_factory=dict)
     benchmarks: list[BenchmarkRow] = Field(default_factory=list)
-    target_level: int | None = Field(default=None, ge=1, le=5, description="Maturity level aimed at.")
+    target_level: int | None = Field(
+        default=None, ge=1, le=5, description="store.field.settings.target_level"
+    )
 
 
 ROADMAP_STAGES: tuple[int, ...] = (1, 3, 6, 9, 12)
@@ -428,8 +431,8 @@ ROADMAP_STAGES: tuple[int, ...] = (1, 3, 6, 9, 12)
 
 def _check_stage(stage: int | None) -> int | None:
     if stage is not None and stage not in ROADMAP_STAGES:
-        raise ValueError(
-            f"stage {stage} is not a roadmap stage (one of: {', '.join(map(str, ROADMAP_STAGES))})"
+        raise InvalidValue(
+            msg("store.check.stage", stage=str(stage), stages=", ".join(map(str, ROADMAP_STAGES)))
         )
     return stage
 
@@ -439,11 +442,13 @@ class GeneratedSnapshot(AuditModel):
 
     title_en: ShortText
     title_fr: ShortText
-    fingerprint: ShortText = Field(
-        description="Hash of the generated titles, descriptions and done-when texts."
+    fingerprint: ShortText = Field(description="store.field.generated_snapshot.fingerprint")
+    findings: list[ShortText] = Field(
+        default_factory=list, description="store.field.generated_snapshot.findings"
     )
-    findings: list[ShortText] = Field(default_factory=list, description="Rule ids the action answered.")
-    subjects: list[ShortText] = Field(default_factory=list, description="Ids of the items concerned.")
+    subjects: list[ShortText] = Field(
+        default_factory=list, description="store.field.generated_snapshot.subjects"
+    )
     effort_hours: NonNegative = 0
 
 
@@ -451,7 +456,7 @@ class ActionEdit(AuditModel):
     """The consultant's changes to one generated action; ``None`` keeps the generated value."""
 
     action_id: Identifier
-    stage: int | None = Field(default=None, description="Month of the stage the action is moved to.")
+    stage: int | None = Field(default=None, description="store.field.action_edit.stage")
     title_en: ShortText | None = None
     title_fr: ShortText | None = None
     description_en: Text | None = None
@@ -471,8 +476,8 @@ class ActionEdit(AuditModel):
 class ManualAction(AuditModel):
     """An action the consultant added by hand; a text left empty in one language uses the other."""
 
-    id: Identifier = Field(description="Stable id; generated actions never start with 'manual-'.")
-    stage: int = Field(description="Month of the stage: 1, 3, 6, 9 or 12.")
+    id: Identifier = Field(description="store.field.manual_action.id")
+    stage: int = Field(description="store.field.manual_action.stage")
     title_en: ShortText = ""
     title_fr: ShortText = ""
     description_en: Text = ""
@@ -482,7 +487,9 @@ class ManualAction(AuditModel):
     owner_role: ShortText = ""
     effort_hours: NonNegative = 0
     cost: NonNegative = 0
-    depends_on: list[Identifier] = Field(default_factory=list, description="Ids of actions done before.")
+    depends_on: list[Identifier] = Field(
+        default_factory=list, description="store.field.manual_action.depends_on"
+    )
     note: Text = ""
 
     _stage_valid = field_validator("stage")(_check_stage)
@@ -490,9 +497,9 @@ class ManualAction(AuditModel):
     @model_validator(mode="after")
     def _titled(self) -> Self:
         if not self.id.startswith("manual-"):
-            raise ValueError(f"id '{self.id}' must start with 'manual-' (e.g. 'manual-{self.id}')")
+            raise InvalidValue(msg("store.check.manual_id", id=self.id))
         if not (self.title_en.strip() or self.title_fr.strip()):
-            raise ValueError("give a title in English (title_en) or French (title_fr)")
+            raise InvalidValue(msg("store.check.manual_title"))
         return self
 
 
@@ -501,7 +508,7 @@ class RoadmapEdits(AuditModel):
 
     improvement_share: Share = Field(
         default=0.25,
-        description="Share of the team's weekly social-media hours available for the roadmap's actions.",
+        description="store.field.roadmap_edits.improvement_share",
     )
     edits: list[ActionEdit] = Field(default_factory=list)
     added: list[ManualAction] = Field(default_factory=list)
@@ -511,9 +518,10 @@ class RoadmapEdits(AuditModel):
         edited: set[str] = set()
         for i, edit in enumerate(self.edits):
             if edit.action_id in edited:
-                raise ValueError(
-                    f"roadmap.edits.{i}.action_id: action '{edit.action_id}' is edited twice "
-                    "(one edit per action_id)"
+                raise InvalidValue(
+                    Problem(
+                        f"roadmap.edits.{i}.action_id", msg("store.check.edited_twice", id=edit.action_id)
+                    )
                 )
             edited.add(edit.action_id)
         _check_unique(self.added, "roadmap.added")
@@ -531,7 +539,7 @@ def _check_unique(items: Sequence[_HasId], section: str) -> None:
     seen: set[str] = set()
     for item in items:
         if item.id in seen:
-            raise ValueError(f"{section}: id '{item.id}' is used twice (ids must be unique)")
+            raise InvalidValue(Problem(section, msg("store.check.id_twice", id=item.id)))
         seen.add(item.id)
 
 
@@ -539,7 +547,7 @@ class Audit(AuditModel):
     """One client engagement: everything the method needs, in one validated document."""
 
     schema_version: int = SCHEMA_VERSION
-    revision: int = Field(default=0, ge=0, description="Incremented on every save.")
+    revision: int = Field(default=0, ge=0, description="store.field.audit.revision")
     saved_at: datetime | None = None
     engagement: Engagement
     client: ClientProfile
@@ -557,8 +565,8 @@ class Audit(AuditModel):
     @classmethod
     def _known_version(cls, value: int) -> int:
         if value != SCHEMA_VERSION:
-            raise ValueError(
-                f"schema version {value} is not {SCHEMA_VERSION}; load the file with auditkit.store"
+            raise InvalidValue(
+                msg("store.check.schema_version", version=str(value), supported=str(SCHEMA_VERSION))
             )
         return value
 
@@ -570,14 +578,14 @@ class Audit(AuditModel):
         _check_unique(self.channels, "channels")
         objective_ids = {o.id for o in self.objectives}
         stakeholder_ids = {s.id for s in self.stakeholders}
-        problems: list[str] = []
+        problems: list[Problem] = []
         for i, objective in enumerate(self.objectives):
             problems += _dangling(objective.stakeholders, stakeholder_ids, f"objectives.{i}.stakeholders")
         for i, channel in enumerate(self.channels):
             problems += _dangling(channel.objectives, objective_ids, f"channels.{i}.objectives")
             problems += _dangling(channel.stakeholders, stakeholder_ids, f"channels.{i}.stakeholders")
         if problems:
-            raise ValueError("; ".join(problems))
+            raise InvalidValue(*problems)
         return self
 
     def objective(self, objective_id: str) -> Objective:
@@ -602,10 +610,17 @@ class Audit(AuditModel):
         return candidate
 
 
-def _dangling(refs: list[str], known: set[str], where: str) -> list[str]:
-    valid = ", ".join(sorted(known)) or "none defined yet"
+def _dangling(refs: list[str], known: set[str], where: str) -> list[Problem]:
+    valid = ", ".join(sorted(known))
     return [
-        f"{where}.{j}: unknown id '{ref}' (one of: {valid})" for j, ref in enumerate(refs) if ref not in known
+        Problem(
+            f"{where}.{j}",
+            msg("store.check.unknown_id", id=ref, valid=valid)
+            if known
+            else msg("store.check.no_ids", id=ref),
+        )
+        for j, ref in enumerate(refs)
+        if ref not in known
     ]
 
 

@@ -41,11 +41,6 @@ class Platform(StrEnum):
         """True for social networks and messaging apps, False for traditional channels."""
         return self in SOCIAL_PLATFORMS
 
-    @property
-    def label(self) -> str:
-        """The platform's display name."""
-        return PLATFORM_LABELS[self]
-
 
 SOCIAL_PLATFORMS: frozenset[Platform] = frozenset(
     {
@@ -64,33 +59,6 @@ SOCIAL_PLATFORMS: frozenset[Platform] = frozenset(
         Platform.OTHER_SOCIAL,
     }
 )
-
-PLATFORM_LABELS: dict[Platform, str] = {
-    Platform.FACEBOOK: "Facebook",
-    Platform.INSTAGRAM: "Instagram",
-    Platform.LINKEDIN: "LinkedIn",
-    Platform.X: "X (Twitter)",
-    Platform.TIKTOK: "TikTok",
-    Platform.YOUTUBE: "YouTube",
-    Platform.PINTEREST: "Pinterest",
-    Platform.SNAPCHAT: "Snapchat",
-    Platform.THREADS: "Threads",
-    Platform.BLUESKY: "Bluesky",
-    Platform.MASTODON: "Mastodon",
-    Platform.WHATSAPP: "WhatsApp",
-    Platform.OTHER_SOCIAL: "Other social network",
-    Platform.WEBSITE: "Website",
-    Platform.BLOG: "Blog",
-    Platform.NEWSLETTER: "Newsletter",
-    Platform.EVENTS: "Events",
-    Platform.TRADE_SHOWS: "Trade shows",
-    Platform.POSTAL_MAIL: "Postal mail",
-    Platform.SEARCH_ADS: "Search ads",
-    Platform.PRESS: "Press relations",
-    Platform.PODCAST: "Podcast",
-    Platform.PHONE: "Phone",
-    Platform.OTHER_TRADITIONAL: "Other traditional channel",
-}
 
 MAJOR_PLATFORMS: tuple[Platform, ...] = (
     Platform.FACEBOOK,

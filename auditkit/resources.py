@@ -41,4 +41,4 @@ def default_example() -> Path | None:
     """The bundled default example (the B2C bakery), else the first example, else ``None``."""
     examples = example_audits()
     preferred = [path for path in examples if path.name == DEFAULT_EXAMPLE]
-    return (preferred or examples or [None])[0]
+    return next(iter(preferred or examples), None)

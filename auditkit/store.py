@@ -28,11 +28,17 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from auditkit.errors import AuditFileError, AuditkitError, Problem, StaleWriteError
-from auditkit.model import SCHEMA_VERSION, Audit
+from auditkit.errors import AuditFileError, AuditkitError, InvalidValue, Problem, StaleWriteError
+from auditkit.fileformat import SCHEMA_VERSION as SCHEMA_VERSION
+from auditkit.fileformat import SUFFIX as SUFFIX
+from auditkit.locale import Message, msg
+from auditkit.model import Audit
 
-SUFFIX = ".audit.json"
 SCHEMA_ID = "urn:auditkit:audit-file"
+SCHEMA_LANGUAGE = "en"
+"""The language of the JSON Schema's title and field descriptions."""
+FIELD_MESSAGES = "store.field."
+"""How the model's field descriptions start: they are message ids of the catalogue."""
 
 MAX_FILE_BYTES = 64 * 1024 * 1024
 """Largest audit file read; an audit of hundreds of channels is a few hundred kilobytes."""
@@ -79,9 +85,7 @@ def parse(text: str, path: Path | str = "<audit>") -> Audit:
         document = migrate(document, path)
         return Audit.model_validate_json(json.dumps(document), strict=True)
     except RecursionError:
-        raise AuditFileError(
-            path, [Problem("", "nested too deeply (expected an audit JSON object)")]
-        ) from None
+        raise AuditFileError(path, [Problem("", msg("store.problem.nested_too_deeply"))]) from None
     except ValidationError as error:
         raise AuditFileError(path, validation_problems(error)) from None
 
@@ -124,31 +128,27 @@ def _decode(text: str, path: Path) -> dict[str, Any]:
             text, object_pairs_hook=_object, parse_int=_integer, parse_float=_real, parse_constant=_BadNumber
         )
     except json.JSONDecodeError as error:
-        reason = "the file is empty" if not text.strip() else f"not valid JSON: {error.msg}"
-        raise AuditFileError(
-            path,
-            [Problem(f"line {error.lineno} column {error.colno}", f"{reason} (expected a JSON object)")],
-        ) from None
+        where = msg("store.location.line", line=str(error.lineno), column=str(error.colno))
+        what = msg("store.problem.not_json", reason=error.msg) if text.strip() else msg("store.problem.empty")
+        raise AuditFileError(path, [Problem(where, what)]) from None
     if not isinstance(document, dict):
-        raise AuditFileError(
-            path, [Problem("", f"the file holds {_json_kind(document)} (expected a JSON object)")]
-        )
+        raise AuditFileError(path, [Problem("", msg("store.problem.not_object", kind=_json_kind(document)))])
     problems = _literal_problems(document)
     if problems:
         raise AuditFileError(path, problems)
     return document
 
 
-def _json_kind(value: Any) -> str:
+def _json_kind(value: Any) -> Message:
     if value is None:
-        return "null"
+        return msg("store.json.null")
     if isinstance(value, bool):
-        return "true or false"
+        return msg("store.json.boolean")
     if isinstance(value, str):
-        return "a JSON string"
+        return msg("store.json.string")
     if isinstance(value, list):
-        return "a JSON array"
-    return "a JSON number"
+        return msg("store.json.array")
+    return msg("store.json.number")
 
 
 def _literal_problems(document: dict[str, Any]) -> list[Problem]:
@@ -160,31 +160,23 @@ def _literal_problems(document: dict[str, Any]) -> list[Problem]:
         if isinstance(value, _BadNumber):
             problems.append(Problem(location, _bad_number(value.token)))
         elif isinstance(value, dict | list) and depth >= MAX_DEPTH:
-            problems.append(
-                Problem(location, f"nested too deeply (audit files nest at most {MAX_DEPTH} levels)")
-            )
+            problems.append(Problem(location, msg("store.problem.nesting_limit", limit=str(MAX_DEPTH))))
         elif isinstance(value, dict):
             for key in getattr(value, "duplicates", ()):
-                problems.append(
-                    Problem(
-                        _join(location, key),
-                        f"the key '{key}' appears more than once in the same object "
-                        "(keep one: JSON readers disagree on which one wins)",
-                    )
-                )
+                problems.append(Problem(_join(location, key), msg("store.problem.duplicate_key", key=key)))
             pending += [(_join(location, key), depth + 1, item) for key, item in reversed(value.items())]
         elif isinstance(value, list):
             pending += [(_join(location, i), depth + 1, item) for i, item in reversed(list(enumerate(value)))]
     return problems
 
 
-def _bad_number(token: str) -> str:
+def _bad_number(token: str) -> Message:
     if token in ("NaN", "Infinity", "-Infinity"):
-        return f"{token} is not a number JSON allows (expected a finite number, e.g. 12.5)"
-    shown = token if len(token) <= 24 else f"a {len(token.lstrip('-'))}-digit number"
+        return msg("store.problem.not_a_json_number", token=token)
+    shown = token if len(token) <= 24 else msg("store.json.digits", digits=str(len(token.lstrip("-"))))
     if any(mark in token for mark in ".eE"):
-        return f"{shown} is too large (expected a finite number)"
-    return f"{shown} is too large (expected a whole number of at most {LARGEST_EXACT_INTEGER})"
+        return msg("store.problem.too_large_number", number=shown)
+    return msg("store.problem.too_large_integer", number=shown, limit=str(LARGEST_EXACT_INTEGER))
 
 
 def _join(location: str, key: str | int) -> str:
@@ -193,38 +185,17 @@ def _join(location: str, key: str | int) -> str:
 
 def migrate(document: dict[str, Any], path: Path | str = "<audit>") -> dict[str, Any]:
     """Bring a document of an older schema version up to :data:`SCHEMA_VERSION`."""
+    supported = str(SCHEMA_VERSION)
     if "schema_version" not in document:
-        raise AuditFileError(
-            path,
-            [
-                Problem(
-                    "schema_version", f'missing (add "schema_version": {SCHEMA_VERSION} for this auditkit)'
-                )
-            ],
-        )
+        problem = msg("store.problem.schema_version_missing", version=supported)
+        raise AuditFileError(path, [Problem("schema_version", problem)])
     version = document["schema_version"]
     if not isinstance(version, int) or isinstance(version, bool) or version < 1:
-        raise AuditFileError(
-            path,
-            [
-                Problem(
-                    "schema_version",
-                    f"{_short(version)} is not a schema version "
-                    f"(expected a whole number, {SCHEMA_VERSION} for this auditkit)",
-                )
-            ],
-        )
+        problem = msg("store.problem.schema_version_invalid", given=_short(version), version=supported)
+        raise AuditFileError(path, [Problem("schema_version", problem)])
     if version > SCHEMA_VERSION:
-        raise AuditFileError(
-            path,
-            [
-                Problem(
-                    "schema_version",
-                    f"the file was written by a newer auditkit (schema {version}); this one reads "
-                    f"schema versions up to {SCHEMA_VERSION} (upgrade auditkit: pip install -U auditkit)",
-                )
-            ],
-        )
+        problem = msg("store.problem.schema_version_newer", given=str(version), version=supported)
+        raise AuditFileError(path, [Problem("schema_version", problem)])
     while version < SCHEMA_VERSION:
         document = MIGRATIONS[version](document)
         version += 1
@@ -248,7 +219,7 @@ def save(audit: Audit, path: Path | str) -> Audit:
         with _folder_lock(path.parent):
             on_disk = _revision_on_disk(path)
             if on_disk is not None and on_disk != audit.revision:
-                raise StaleWriteError(path, on_disk, audit.revision)
+                raise StaleWriteError(path, on_disk, audit.revision, _stale(path, on_disk, audit.revision))
             saved = audit.model_copy(update={"revision": audit.revision + 1, "saved_at": _now()})
             _remove_stale_temporaries(path)
             _write_atomically(
@@ -278,8 +249,15 @@ def write_atomically(path: Path | str, content: str | bytes) -> Path:
     return path
 
 
+def _stale(path: Path, on_disk: int, based_on: int) -> Message:
+    found = (
+        msg("store.stale.unreadable") if on_disk < 0 else msg("store.stale.revision", revision=str(on_disk))
+    )
+    return msg("store.error.stale", path=str(path), on_disk=found, based_on=str(based_on))
+
+
 def _cannot_write(path: Path, error: OSError) -> AuditkitError:
-    return AuditkitError(f"{path}: cannot write here ({error.strerror or error})")
+    return AuditkitError(msg("store.error.cannot_write", path=str(path), reason=str(error.strerror or error)))
 
 
 def json_schema() -> dict[str, Any]:
@@ -287,9 +265,22 @@ def json_schema() -> dict[str, Any]:
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": f"{SCHEMA_ID}:{SCHEMA_VERSION}",
-        **_model_schema(),
-        "title": f"auditkit audit file (schema version {SCHEMA_VERSION})",
+        **_described(_model_schema()),
+        "title": msg("store.schema.title", version=str(SCHEMA_VERSION))(SCHEMA_LANGUAGE),
     }
+
+
+def _described(node: Any) -> Any:
+    """``node`` with every field description (a ``store.field.*`` message id) written in words."""
+    if isinstance(node, list):
+        return [_described(item) for item in node]
+    if not isinstance(node, dict):
+        return node
+    described = {key: _described(value) for key, value in node.items()}
+    about = _field_message(node)
+    if about is not None:
+        described["description"] = about(SCHEMA_LANGUAGE)
+    return described
 
 
 def backup_path(path: Path | str) -> Path:
@@ -304,87 +295,89 @@ def validation_problems(error: ValidationError) -> list[Problem]:
     for item in error.errors(include_url=False):
         location = ".".join(str(part) for part in item["loc"] if part != "[key]")
         if item["type"] == "value_error":
-            problems += _located_problems(location, str(item["ctx"].get("error", item["msg"])))
+            problems += _validator_problems(location, (item.get("ctx") or {}).get("error", item["msg"]))
             continue
         try:
             message = _phrase(item)
         except Exception:
-            message = f"{item['msg']} (see 'auditkit schema' for what is valid)"
+            message = msg("store.problem.unphrased", reason=item["msg"])
         problems.append(Problem(location, message))
     return problems
 
 
-_LOCATED = re.compile(r"([\w.-]+): (.+)", re.DOTALL)
+def _validator_problems(location: str, error: object) -> list[Problem]:
+    """A model validator's problems; those that name a field below ``location`` keep their own place."""
+    if not isinstance(error, InvalidValue):
+        return [Problem(location, str(error))]
+    return [
+        problem
+        if isinstance(problem.location, str)
+        and problem.location
+        and (not location or problem.location == location or problem.location.startswith(f"{location}."))
+        else Problem(location, problem.what)
+        for problem in error.problems
+    ]
 
 
-def _located_problems(location: str, message: str) -> list[Problem]:
-    """A validator's message as problems; "path: what; path: what" names fields below ``location``."""
-    parts = [_LOCATED.fullmatch(part) for part in message.split("; ")]
-    if all(
-        match and (not location or match[1] == location or match[1].startswith(f"{location}."))
-        for match in parts
-    ):
-        return [Problem(match[1], match[2]) for match in parts if match]
-    return [Problem(location, message)]
+_EXPECTED = ("date", "datetime", "int", "float", "bool", "string", "list", "dict", "model")
+"""The value kinds pydantic names in its error types (``date_parsing``, ``int_type``...) that have words."""
 
-
-_EXPECTED = {
-    "date": ("a date", "a date as YYYY-MM-DD"),
-    "datetime": ("a date and time", "a date and time as YYYY-MM-DDTHH:MM:SS, with Z or an offset"),
-    "int": ("a whole number", "a whole number"),
-    "float": ("a number", "a number"),
-    "bool": ("true or false", "true or false"),
-    "string": ("text", "text in double quotes"),
-    "list": ("a list", "a list: [...]"),
-    "dict": ("an object", "an object: {...}"),
-    "model": ("an object", "an object: {...}"),
+_BOUNDS: dict[str, tuple[str, str, str]] = {
+    "greater_than_equal": ("too_small", "at_least", "ge"),
+    "greater_than": ("too_small", "more_than", "gt"),
+    "less_than_equal": ("too_large", "at_most", "le"),
+    "less_than": ("too_large", "less_than", "lt"),
+    "string_too_short": ("too_short", "at_least_characters", "min_length"),
+    "string_too_long": ("too_long", "at_most_characters", "max_length"),
+    "too_short": ("too_short", "at_least_items", "min_length"),
+    "too_long": ("too_long", "at_most_items", "max_length"),
 }
-_BOUNDS = {
-    "greater_than_equal": ("too small", "at least {ge}"),
-    "greater_than": ("too small", "more than {gt}"),
-    "less_than_equal": ("too large", "at most {le}"),
-    "less_than": ("too large", "less than {lt}"),
-    "string_too_short": ("too short", "at least {min_length} character"),
-    "string_too_long": ("too long", "at most {max_length} character"),
-    "too_short": ("too short", "at least {min_length} item"),
-    "too_long": ("too long", "at most {max_length} item"),
-}
+"""Pydantic's bound errors: what the value is, the limit's wording, and the context key holding it."""
 
 
-def _phrase(item: Any) -> str:
+def _phrase(item: Any) -> Message:
     kind, given, parts = item["type"], _short(item.get("input")), item["loc"]
     ctx = item.get("ctx") or {}
-    node = _schema_at(parts)
+    about = _field_message(_schema_at(parts))
     if kind == "missing":
-        about = _description(node)
-        return f"required field is missing (add it{': ' + about if about else ''})"
+        return msg("store.problem.missing_about", about=about) if about else msg("store.problem.missing")
     if kind == "extra_forbidden":
         parent = _resolved(_schema_at(parts[:-1]))
         fields = ", ".join(parent.get("properties", {})) if parent else ""
-        return f"unknown field '{parts[-1]}' (valid fields here: {fields or 'see auditkit schema'})"
+        if not fields:
+            return msg("store.problem.unknown_field_elsewhere", field=str(parts[-1]))
+        return msg("store.problem.unknown_field", field=str(parts[-1]), fields=fields)
     if kind in ("enum", "literal_error"):
         valid = re.findall(r"'([^']*)'", str(ctx.get("expected", "")))
         close = difflib.get_close_matches(str(item.get("input")), valid, n=1)
-        suggestion = f"; did you mean '{close[0]}'?" if close else ""
-        return f"{given} is not allowed (one of: {', '.join(valid)}{suggestion})"
+        if close:
+            return msg("store.problem.not_allowed_close", given=given, valid=", ".join(valid), close=close[0])
+        return msg("store.problem.not_allowed", given=given, valid=", ".join(valid))
     if kind == "string_pattern_mismatch":
-        meaning = _description(node) or f"text matching {ctx.get('pattern')}"
-        return f"{given} does not have the expected form ({meaning.rstrip('.')})"
+        if about:
+            return msg("store.problem.pattern_about", given=given, about=about)
+        return msg("store.problem.pattern", given=given, pattern=str(ctx.get("pattern")))
     if kind == "finite_number":
-        return (
-            f"{given} is not a finite number (expected an ordinary number; NaN and Infinity are not allowed)"
-        )
+        return msg("store.problem.not_finite", given=given)
     if kind in _BOUNDS:
-        what, valid = _BOUNDS[kind]
-        limit = valid.format(**{key: _number(value) for key, value in ctx.items()})
-        plural = "" if limit.endswith((" 1 character", " 1 item")) or not limit[-1].isalpha() else "s"
-        about = _description(node).rstrip(".")
-        return f"{given} is {what} (expected {limit}{plural}{': ' + about if about else ''})"
+        what, wording, key = _BOUNDS[kind]
+        limit = _number(ctx[key])
+        expected = msg(f"store.limit.{wording}", limit=str(limit), count=limit)
+        values = {"given": given, "what": msg(f"store.bound.{what}"), "limit": expected}
+        return (
+            msg("store.problem.bound_about", about=about, **values)
+            if about
+            else msg("store.problem.bound", **values)
+        )
     family = kind.split("_")[0]
     if family in _EXPECTED:
-        noun, expected = _EXPECTED[family]
-        return f"{given} is not {noun} (expected {expected})"
-    return f"{item['msg'][0].lower()}{item['msg'][1:]} (got {given})"
+        return msg(
+            "store.problem.wrong_kind",
+            given=given,
+            kind=msg(f"store.kind.{family}"),
+            expected=msg(f"store.kind.{family}.expected"),
+        )
+    return msg("store.problem.other", reason=f"{item['msg'][0].lower()}{item['msg'][1:]}", given=given)
 
 
 @functools.cache
@@ -421,12 +414,15 @@ def _resolved(node: dict[str, Any] | None) -> dict[str, Any] | None:
     return None
 
 
-def _description(node: dict[str, Any] | None) -> str:
+def _field_message(node: dict[str, Any] | None) -> Message | None:
+    """The catalogue description of the field ``node`` describes, if it has one."""
     if node is None:
-        return ""
-    if node.get("description"):
-        return str(node["description"])
-    return next((str(o["description"]) for o in node.get("anyOf", []) if o.get("description")), "")
+        return None
+    descriptions = [node.get("description"), *(option.get("description") for option in node.get("anyOf", []))]
+    return next(
+        (msg(text) for text in descriptions if isinstance(text, str) and text.startswith(FIELD_MESSAGES)),
+        None,
+    )
 
 
 def _short(value: Any) -> str:
@@ -446,35 +442,23 @@ def _read_text(path: Path) -> str:
     try:
         status = path.stat()
         if stat.S_ISDIR(status.st_mode):
-            raise AuditFileError(path, [Problem("", "is a folder (give the path of an .audit.json file)")])
+            raise AuditFileError(path, [Problem("", msg("store.problem.folder"))])
         if not stat.S_ISREG(status.st_mode):
-            raise AuditFileError(
-                path, [Problem("", "is not a regular file (give the path of an .audit.json file)")]
-            )
+            raise AuditFileError(path, [Problem("", msg("store.problem.not_regular"))])
         if status.st_size > MAX_FILE_BYTES:
-            raise AuditFileError(
-                path,
-                [
-                    Problem(
-                        "",
-                        f"is {status.st_size // 2**20} MiB, too large for an audit file "
-                        f"(at most {MAX_FILE_BYTES // 2**20} MiB)",
-                    )
-                ],
-            )
+            size, limit = str(status.st_size // 2**20), str(MAX_FILE_BYTES // 2**20)
+            raise AuditFileError(path, [Problem("", msg("store.problem.too_big", size=size, limit=limit))])
         data = path.read_bytes()
     except FileNotFoundError:
-        raise AuditFileError(
-            path, [Problem("", "no such file (give the path of an existing .audit.json)")]
-        ) from None
+        raise AuditFileError(path, [Problem("", msg("store.problem.no_file"))]) from None
     except OSError as error:
-        raise AuditFileError(path, [Problem("", f"cannot be read: {error.strerror}")]) from None
+        problem = msg("store.problem.unreadable", reason=str(error.strerror))
+        raise AuditFileError(path, [Problem("", problem)]) from None
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        raise AuditFileError(
-            path, [Problem(f"byte {error.start}", "not UTF-8 text (audit files are UTF-8 JSON)")]
-        ) from None
+        where = msg("store.location.byte", offset=str(error.start))
+        raise AuditFileError(path, [Problem(where, msg("store.problem.not_utf8"))]) from None
 
 
 def _revision_on_disk(path: Path) -> int | None:
@@ -488,9 +472,7 @@ def _revision_on_disk(path: Path) -> int | None:
     except FileNotFoundError:
         return None
     if not stat.S_ISREG(mode):
-        raise AuditkitError(
-            f"{path}: is not a regular file; not overwritten (save the audit under a file name)"
-        )
+        raise AuditkitError(msg("store.error.not_a_file", path=str(path)))
     try:
         document = json.loads(path.read_text(encoding="utf-8-sig"))
     except (OSError, ValueError, RecursionError):

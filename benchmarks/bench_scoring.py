@@ -82,11 +82,13 @@ class _CsvScanIndex(BenchmarkIndex):
 
 @contextmanager
 def _naive_lookup() -> Iterator[None]:
-    scoring.BenchmarkIndex = _CsvScanIndex  # type: ignore[misc]
+    from auditkit.scoring import context
+
+    context.BenchmarkIndex = _CsvScanIndex  # type: ignore[misc]
     try:
         yield
     finally:
-        scoring.BenchmarkIndex = BenchmarkIndex  # type: ignore[misc]
+        context.BenchmarkIndex = BenchmarkIndex  # type: ignore[misc]
 
 
 def main(argv: list[str] | None = None) -> int:

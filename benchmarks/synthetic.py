@@ -11,6 +11,7 @@ from __future__ import annotations
 import random
 from datetime import date, timedelta
 
+from auditkit.locale import label
 from auditkit.model import (
     AdoptionStage,
     Audit,
@@ -230,7 +231,7 @@ def _channel(rng: random.Random, index: int, objective_ids: list[str], stakehold
     missing = rng.random() < 0.15
     return Channel(
         id=f"{platform.value.replace('_', '-')}-{index + 1}",
-        name=f"{platform.label} #{index + 1}",
+        name=f"{label(platform)('en')} #{index + 1}",
         platform=platform,
         handle=f"@synthetic_{index + 1}" if platform.is_social else f"https://example.org/{index + 1}",
         status=status,

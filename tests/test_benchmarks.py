@@ -61,7 +61,7 @@ def test_every_packaged_row_is_sourced_and_defined() -> None:
         assert row.source_title.strip() and row.source_url.startswith("https://")
         assert 2015 <= row.year <= 2026
         assert row.value > 0
-        assert definitions[row.metric].en and definitions[row.metric].fr
+        assert definitions[row.metric]("en") and definitions[row.metric]("fr")
     assert set(definitions) == {row.metric for row in rows}
     assert {row.unit for row in rows if row.metric == POSTS_PER_WEEK} == {"posts/week"}
 
@@ -169,8 +169,9 @@ def test_describe_cites_value_source_and_year_in_both_languages() -> None:
     row = lookup(audit_for(), Platform.INSTAGRAM, POSTS_PER_WEEK)
     assert row is not None
     text = describe(row)
-    assert text.en.startswith("4.5 posts/week") and "Rival IQ 2023" in text.en and "2023" in text.en
-    assert text.fr.startswith("4,5 posts/week")
+    english = text("en")
+    assert english.startswith("4.5 posts/week") and "Rival IQ 2023" in english and "2023" in english
+    assert text("fr").startswith("4,5 posts/week")
 
 
 def write_csv(path: Path, rows: list[dict[str, str]], columns: tuple[str, ...] = COLUMNS) -> Path:
@@ -198,7 +199,7 @@ GOOD_ROW = {
 def test_read_benchmarks_reads_a_valid_file(tmp_path: Path) -> None:
     table = read_benchmarks(write_csv(tmp_path / "ok.csv", [GOOD_ROW]))
     assert table.rows[0].platform is Platform.INSTAGRAM and table.rows[0].value == 1.2
-    assert table.definitions["panel_er"].fr.startswith("Interactions par")
+    assert table.definitions["panel_er"]("fr").startswith("Interactions par")
 
 
 @pytest.mark.parametrize(

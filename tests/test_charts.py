@@ -12,6 +12,7 @@ import pytest
 
 from auditkit import charts, store
 from auditkit.diagnose import Diagnosis, diagnose
+from auditkit.locale import msg
 from auditkit.model import Audit, Channel, ChannelStatus, ClientProfile, Engagement, IndustryKind, Stakeholder
 from auditkit.model import PlatformUse as Use
 from auditkit.platforms import Platform
@@ -215,3 +216,26 @@ def test_figures_are_deterministic() -> None:
     _results.cache_clear()
     second = {name: fig.to_plotly_json() for name, fig in _figures(EXAMPLES[0], "fr").items()}
     assert first == second
+
+
+def test_charts_sit_below_the_report_layer() -> None:
+    for source in Path(charts.__file__).parent.glob("*.py"):
+        assert "auditkit.report" not in source.read_text(), source.name
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_chart_words_come_from_the_catalogue(language: str) -> None:
+    figures = _figures(EXAMPLES[0], language)
+    titles = {
+        "stakeholders": "chart.stakeholder_platforms.title",
+        "health": "chart.channel_health.title",
+        "matrix": "chart.channel_objective.title",
+        "peers": "chart.peer_benchmark.title",
+        "timeline": "chart.roadmap_timeline.title",
+        "projection": "chart.projected_scores.title",
+    }
+    for name, message_id in titles.items():
+        assert figures[name].layout.title.text == msg(message_id)(language), name
+    assert figures["timeline"].layout.xaxis.title.text == msg("chart.roadmap_timeline.month_axis")(language)
+    empty = charts.stakeholder_platforms(_minimal(), language)
+    assert empty.layout.annotations[0].text == msg("chart.no_data")(language)

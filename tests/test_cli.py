@@ -14,10 +14,19 @@ from test_store import nasty_documents
 
 from auditkit import __version__, resources, store
 from auditkit.cli import COMMANDS, DEFAULT_DEMO_DIR, main
+from auditkit.cli_parser import cli_language
 from auditkit.model import Audit, Language
 from auditkit.resources import DEFAULT_EXAMPLE, WORKSPACE_AUDIT
 
 ENTRY_POINT = Path(sys.executable).with_name("auditkit")
+
+
+@pytest.fixture(autouse=True)
+def english_locale(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The command line speaks English unless a test asks otherwise, whatever the machine's locale."""
+    for name in ("AUDITKIT_LANG", "LC_ALL", "LC_MESSAGES"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("LANG", "C.UTF-8")
 
 
 def content(audit: Audit) -> dict[str, object]:
@@ -491,3 +500,147 @@ def test_validate_does_not_hang_on_a_pipe(tmp_path: Path) -> None:
 
     assert result.returncode == 1
     assert result.stderr == f"{pipe}: is not a regular file (give the path of an .audit.json file)\n"
+
+
+# -- the command line's language ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("argv", "environment", "expected"),
+    [
+        ([], {}, "en"),
+        ([], {"LANG": "fr_FR.UTF-8"}, "fr"),
+        ([], {"LANG": "fr_FR.UTF-8", "LC_ALL": "C.UTF-8"}, "en"),
+        ([], {"LANG": "de_DE.UTF-8", "LC_MESSAGES": "fr_CA.UTF-8"}, "fr"),
+        ([], {"LANG": "de_DE.UTF-8"}, "en"),
+        ([], {"AUDITKIT_LANG": "fr", "LANG": "en_GB.UTF-8"}, "fr"),
+        ([], {"AUDITKIT_LANG": "de", "LANG": "fr_FR.UTF-8"}, "fr"),
+        (["score", "x", "--lang", "en"], {"AUDITKIT_LANG": "fr"}, "en"),
+        (["score", "x", "--lang=fr"], {}, "fr"),
+        (["score", "x", "--lang", "de"], {"AUDITKIT_LANG": "fr"}, "fr"),
+    ],
+)
+def test_language_is_the_option_then_auditkit_lang_then_the_locale(
+    argv: list[str], environment: dict[str, str], expected: str
+) -> None:
+    assert cli_language(argv, environment) == expected
+
+
+def test_french_help_usage_errors_and_hints(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("AUDITKIT_LANG", "fr")
+
+    code, out, _ = run(capsys, "validate", "--help")
+    assert code == 0
+    assert out.startswith("utilisation\u00a0: auditkit validate ")
+    assert "\narguments positionnels\u00a0:\n  PATH        les fichiers d'audit à vérifier\n" in out
+
+    code, out, err = run(capsys, "valdate", "x.audit.json")
+    assert (code, out) == (2, "")
+    assert "auditkit\u00a0: erreur\u00a0: argument COMMAND\u00a0: choix invalide\u00a0: 'valdate'" in err
+    assert err.splitlines()[-1] == "conseil\u00a0: vouliez-vous dire 'validate'\u202f?"
+
+    code, _, err = run(capsys, "new", "x", "--client", "Acme", "--date", "14/03/2025")
+    assert code == 2
+    assert "'14/03/2025' n'est pas une date (format attendu\u00a0: AAAA-MM-JJ)" in err
+
+
+def test_french_validation_and_outputs(
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    bad_audit_files: dict[str, tuple[Path, int]],
+) -> None:
+    monkeypatch.setenv("LANG", "fr_FR.UTF-8")
+    good, (bad, _) = resources.example_audits()[0], bad_audit_files["wrong_types"]
+
+    code, out, err = run(capsys, "validate", str(good), str(bad))
+
+    assert code == 1
+    assert out == f"{good}\u00a0: ok\n"
+    assert (
+        f'{bad}: engagement.audit_date: "14/03/2025" n\'est pas une date (attendu\u00a0: une date au format AAAA-MM-JJ)\n'
+        in err
+    )
+
+    target = tmp_path / "acme.audit.json"
+    code, out, err = run(capsys, "new", str(target), "--client", "Acme")
+    assert (code, out) == (0, f"{target}\n")
+    assert err == f"Tour 1 de l'audit de Acme créé. Vérifiez-le\u00a0: auditkit validate {target}\n"
+
+    code, _, err = run(capsys, "new", str(target), "--client", "Acme", "--lang", "en")
+    assert (code, err) == (
+        1,
+        f"{target}: already exists; not overwritten (choose another name or delete it)\n",
+    )
+
+
+def test_score_heading_follows_the_command_line_language(capsys: pytest.CaptureFixture[str]) -> None:
+    example = resources.examples_dir() / DEFAULT_EXAMPLE
+    audit = store.load(example)
+    date_ = audit.engagement.audit_date.isoformat()
+
+    code, out, _ = run(capsys, "score", str(example), "--lang", "fr")
+    assert code == 0
+    assert out.startswith(f"{audit.engagement.client} — {date_} (tour {audit.engagement.round})\n")
+
+    code, out, _ = run(capsys, "score", str(example), "--lang", "en")
+    assert out.startswith(f"{audit.engagement.client} — {date_} (round {audit.engagement.round})\n")
+
+
+def test_an_unknown_language_is_refused_with_the_valid_ones(capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, "score", "x.audit.json", "--lang", "de")
+    assert code == 2
+    assert "argument --lang: invalid choice: 'de' (choose from 'en', 'fr')" in err
+
+
+# -- quick start --------------------------------------------------------------------------------------
+
+
+HEAVY = ("pandas", "plotly", "jinja2", "openpyxl", "icalendar", "ipywidgets")
+
+
+@pytest.mark.parametrize(
+    ("argv", "unwanted"),
+    [
+        (["--version"], (*HEAVY, "pydantic", "auditkit.model", "auditkit.scoring")),
+        (["validate", str(resources.examples_dir() / DEFAULT_EXAMPLE)], (*HEAVY, "auditkit.roadmap")),
+        (["new", "--help"], (*HEAVY, "auditkit.scoring", "auditkit.export")),
+    ],
+)
+def test_quick_commands_import_only_what_they_need(argv: list[str], unwanted: tuple[str, ...]) -> None:
+    code = (
+        "import contextlib, io, sys\n"
+        "from auditkit.cli import main\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        "    try:\n"
+        f"        main({argv!r})\n"
+        "    except SystemExit:\n"
+        "        pass\n"
+        f"loaded = sorted(m for m in sys.modules if m in {unwanted!r} or m.split('.')[0] in {unwanted!r})\n"
+        "assert not loaded, loaded\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stderr
+
+
+def test_demo_computes_each_result_once(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """The demo's audit is scored and diagnosed once (the roadmap scores its own projected audits)."""
+    import auditkit.diagnose
+    import auditkit.scoring
+
+    calls: dict[str, list[Audit]] = {"score": [], "diagnose": []}
+    for module, name in ((auditkit.scoring, "score"), (auditkit.diagnose, "diagnose")):
+        original = getattr(module, name)
+        monkeypatch.setattr(
+            module, name, lambda audit, _f=original, _n=name: calls[_n].append(audit) or _f(audit)
+        )
+
+    code, _, _ = run(capsys, "demo", "-o", str(tmp_path))
+
+    assert code == 0
+    [audit] = calls["diagnose"]
+    assert sum(scored is audit for scored in calls["score"]) == 1

@@ -29,9 +29,9 @@ from auditkit.diagnose import (
     catalogue,
     check_rule,
     diagnose,
-    say,
 )
 from auditkit.errors import AuditkitError
+from auditkit.locale import msg
 from auditkit.model import Audit, Language
 from auditkit.resources import examples_dir
 from auditkit.rules.strategy import COMPONENT_RULES
@@ -528,7 +528,7 @@ def test_rule_fires(rule_id: str) -> None:
         assert finding.seeds == RULES[rule_id].seeds
         assert finding.evidence
         for text in (finding.title, finding.explanation, finding.action):
-            assert text.en.strip() and text.fr.strip() and text.en != text.fr
+            assert text("en").strip() and text("fr").strip() and text("en") != text("fr")
         for item in finding.evidence:
             _resolve(audit, item.field)
 
@@ -564,7 +564,7 @@ def test_one_finding_per_offending_item() -> None:
     assert [f.subjects for f in findings] == [("facebook",), ("instagram",)]
     assert findings[0].evidence[0].field == "channels.0.last_post"
     assert findings[0].evidence[0].threshold == 90
-    assert "200" in findings[0].explanation.en and "200" in findings[0].explanation.fr
+    assert "200" in findings[0].explanation("en") and "200" in findings[0].explanation("fr")
 
 
 def test_a_channel_marked_dormant_fires_without_a_last_post() -> None:
@@ -746,7 +746,7 @@ def test_missing_data_is_not_assessed_never_guessed(
     assert rule_id not in diagnosis.fired
     gaps = [gap for gap in diagnosis.not_assessed if gap.rule == rule_id]
     assert [(gap.missing, gap.subjects) for gap in gaps] == [(missing, subjects)]
-    assert gaps[0].reason.en and gaps[0].reason.fr and gaps[0].reason.en != gaps[0].reason.fr
+    assert gaps[0].reason("en") and gaps[0].reason("fr") and gaps[0].reason("en") != gaps[0].reason("fr")
 
 
 @pytest.mark.parametrize("entry", COMPONENT_RULES, ids=lambda entry: entry.rule_id)
@@ -809,7 +809,7 @@ def test_engagement_is_compared_only_with_a_benchmark_of_the_same_metric() -> No
         build(channel("instagram", engagement=custom), lambda d: d.update(settings={"benchmarks": [row]}))
     )
     finding = benchmarked.for_rule("CH-LOW-ENGAGEMENT")[0]
-    assert "Agency panel" in finding.explanation.en and "Agency panel" in finding.explanation.fr
+    assert "Agency panel" in finding.explanation("en") and "Agency panel" in finding.explanation("fr")
     assert finding.evidence[1].threshold == pytest.approx(1.0)
 
 
@@ -829,10 +829,10 @@ def test_not_now_recommends_a_date_and_parked_handles() -> None:
     audit = build(_social_serves_nothing, _audience_off_social, thresholds(reassess_months=4))
     (finding,) = diagnose(audit).for_rule("DEC-NOT-NOW")
     assert finding.severity is Severity.CRITICAL and finding.theme is Theme.DECISION
-    assert "2027-01-15" in finding.explanation.en and "2027-01-15" in finding.action.fr
+    assert "2027-01-15" in finding.explanation("en") and "2027-01-15" in finding.action("fr")
     for platform in ("LinkedIn", "TikTok", "YouTube"):
-        assert platform in finding.action.en
-    assert "Clean & Co page" in finding.action.en
+        assert platform in finding.action("en")
+    assert "Clean & Co page" in finding.action("en")
     assert set(finding.subjects) >= {"sales", "awareness", "facebook", "instagram"}
 
 
@@ -844,7 +844,7 @@ def test_not_now_when_traditional_channels_cover_every_objective_and_the_audienc
         stakeholder("young", platforms=[]),
     )
     (finding,) = diagnose(audit).for_rule("DEC-NOT-NOW")
-    assert "Monthly letter" in finding.explanation.en
+    assert "Monthly letter" in finding.explanation("en")
 
 
 def test_diagnosis_is_deterministic_pure_and_does_not_touch_the_audit() -> None:
@@ -910,7 +910,7 @@ def test_every_rule_describes_itself_in_both_languages() -> None:
         assert registered.seeds and set(registered.seeds) <= {"000", "001", "002", "003", "004"}
         assert isinstance(registered.severity, Severity) and isinstance(registered.theme, Theme)
         for text in (registered.title, registered.condition, registered.action):
-            assert text.en.strip() and text.fr.strip() and text.en != text.fr, rule_id
+            assert text("en").strip() and text("fr").strip() and text("en") != text("fr"), rule_id
 
 
 def test_catalogue_lists_every_rule_for_the_methodology_appendix() -> None:
@@ -977,12 +977,14 @@ def test_severity_order_and_lowering() -> None:
     assert Severity.CRITICAL.label("fr") == "critique"
 
 
-def test_say_writes_numbers_and_lists_per_language() -> None:
-    text = say("{n} and {items}", "{n} et {items}", n=12345.5, items=["a", "b", "c"])
-    assert text.en == "12,346 and a, b and c"
-    assert text.fr == "12\u00a0346 et a, b et c"
-    assert say("{x}", "{x}", x=0.035).fr == "0,035"
-    assert say("{x}", "{x}", x=2.5).en == "2.5"
+def test_explanations_write_numbers_and_lists_per_language() -> None:
+    text = msg("rule.ENV-UNCONSULTED.explanation", count=12345.5, names=["a", "b", "c"])
+    assert text("en").startswith("None of the 12,346 stakeholder groups (a, b and c) was asked")
+    assert text("fr").startswith(
+        "Aucun des 12\u202f346 groupes de parties prenantes (a, b et c) n'a été interrogé"
+    )
+    assert "0,035 " in msg("rule.OBJ-TOO-MANY.explanation", count=0.035, limit=2.5)("fr")
+    assert "at most 2.5." in msg("rule.OBJ-TOO-MANY.explanation", count=0.035, limit=2.5)("en")
 
 
 @pytest.mark.parametrize(

@@ -214,3 +214,21 @@ def test_core_modules_import_neither_ipywidgets_nor_plotly() -> None:
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stderr
+
+
+def test_validators_phrase_their_problems_in_every_language(minimal_audit: Audit) -> None:
+    with pytest.raises(ValidationError) as caught:
+        PlatformUse(platform=Platform.X)
+    [problem] = store.validation_problems(caught.value)
+    assert problem.text("fr") == "indiquez une part (de 0 à 1) ou un niveau (none, low, medium, high)"
+
+    document = document_of(minimal_audit)
+    document["channels"] = [{"id": "fb", "name": "Facebook", "platform": "facebook", "objectives": ["sales"]}]
+    with pytest.raises(ValidationError) as caught:
+        Audit.model_validate(document)
+    [problem] = store.validation_problems(caught.value)
+    assert (problem.location, problem.message) == (
+        "channels.0.objectives.0",
+        "unknown id 'sales' (one of: none defined yet)",
+    )
+    assert problem.text("fr") == "channels.0.objectives.0: id inconnu 'sales' (aucun n'est encore défini)"

@@ -10,6 +10,7 @@ import base64
 import gzip
 import hashlib
 import html as html_module
+import io
 import json
 import re
 import shutil
@@ -25,16 +26,19 @@ import pytest
 from bs4 import BeautifulSoup
 from pydantic import BaseModel, ValidationError
 
+import auditkit
 from auditkit import cli, store
 from auditkit.diagnose import Diagnosis, Finding, Theme, diagnose
 from auditkit.errors import AuditkitError
+from auditkit.locale import catalogue, languages, msg
+from auditkit.locale.formatter import Formatter
 from auditkit.model import ActionEdit, Audit, BenchmarkRow, Language, ManualAction
-from auditkit.report import export_notebook, render_report, write_report
+from auditkit.report import batch, export_notebook, render_report, write_report
 from auditkit.report.branding import BrandingError, load_branding
-from auditkit.report.i18n import ENUM_LABELS, LABELS, SEED_ARTICLES, UNIT_LABELS, Formatter
-from auditkit.report.pdf import CHROMIUM_ENV, ChromiumNotFoundError
+from auditkit.report.pdf import CHROMIUM_ENV, ChromiumNotFoundError, html_to_pdf
 from auditkit.report.render import (
     SECTIONS,
+    SEED_ARTICLES,
     TEMPLATES_DIR,
     plotly_js,
     plotly_js_version,
@@ -46,6 +50,8 @@ from auditkit.roadmap import build_roadmap
 from auditkit.scoring import WEIGHTS, score
 from auditkit.thresholds import THRESHOLDS
 
+ENGLISH = Formatter("en")
+SEED_TITLES = [msg(f"report.seed.{seed}")("en") for seed in SEED_ARTICLES]
 EXAMPLES = example_audits()
 MAX_BYTES = 2_000_000
 CHART_COUNT = 10
@@ -132,14 +138,14 @@ def test_report_holds_every_content_item_of_the_brief(path: Path) -> None:
     top = [item.select_one(".rule-id").get_text() for item in summary.select("ol.top-findings > li")]
     assert top == [finding.rule for finding in diagnosis.findings[:5]]
     moves = [item.select_one("strong").get_text() for item in summary.select("ol.moves > li")]
-    assert moves == [action.title.en for action in roadmap.actions[:3]]
+    assert moves == [ENGLISH.text(action.title) for action in roadmap.actions[:3]]
     last = roadmap.stages[-1]
     outlook = summary.select_one(".outlook").get_text(" ")
     assert f"projected at {Formatter(Language.EN).number(last.projected_overall)} out of 100" in outlook
     load = " ".join(summary.select_one(".plan-load").get_text(" ").split())
     assert "The plan takes" in load
     if roadmap.backlog:
-        assert f"{len(roadmap.backlog)} action(s)" in load and roadmap.shortfall.en in load
+        assert f"{len(roadmap.backlog)} action(s)" in load and ENGLISH.text(roadmap.shortfall) in load
     assert page.select_one("#context #chart-stakeholders") is not None
     scorecard_text = page.select_one("#scorecard").get_text(" ")
     assert all(channel.name in scorecard_text for channel in audit.channels)
@@ -153,7 +159,7 @@ def test_report_holds_every_content_item_of_the_brief(path: Path) -> None:
     ]
     for card in cards:
         seeds = card.select("p.small.muted")[-1].get_text()
-        assert any(title.en in seeds for title in SEED_ARTICLES.values()), seeds
+        assert any(title in seeds for title in SEED_TITLES), seeds
     road = page.select_one("#roadmap")
     assert len(road.select(".stage")) == len(roadmap.stages)
     assert [row["data-action"] for row in road.select("tr[data-action]")] == [
@@ -164,7 +170,7 @@ def test_report_holds_every_content_item_of_the_brief(path: Path) -> None:
     assert all(key in method for key in WEIGHTS)
     assert all(key in method for key in THRESHOLDS if not key.startswith("response_minutes"))
     assert all(gap.rule in method for gap in diagnosis.not_assessed)
-    assert all(title.en in method for title in SEED_ARTICLES.values())
+    assert all(title in method for title in SEED_TITLES)
 
 
 def _themes(diagnosis: Diagnosis) -> list[tuple[Theme, list[Finding]]]:
@@ -178,17 +184,32 @@ def test_french_methodology_translates_benchmark_units() -> None:
 
 
 def test_every_label_the_report_uses_exists_in_both_languages() -> None:
+    package = Path(cli.__file__).parent
+    sources = [
+        *TEMPLATES_DIR.rglob("*.j2"),
+        *(package / "report").glob("*.py"),
+        *(package / "charts").glob("*.py"),
+    ]
     used: set[str] = set()
-    sources = [*TEMPLATES_DIR.rglob("*.j2"), *Path(cli.__file__).parent.joinpath("report").glob("*.py")]
-    sources.append(Path(cli.__file__).parent / "charts.py")
     for source in sources:
-        used |= set(re.findall(r'\bt\("([a-z_0-9]+)"\)', source.read_text()))
-        used |= set(re.findall(r'label\("([a-z_0-9]+)"\)', source.read_text()))
-    assert used - LABELS.keys() == set()
+        used |= set(re.findall(r'(?:\bt|label)\("([a-z_0-9.]+)"', source.read_text()))
+    used |= {f"report.section.{name}" for name in SECTIONS[1:]} | {
+        f"report.seed.{seed}" for seed in SEED_ARTICLES
+    }
     assert len(used) > 80
-    for table in (LABELS, ENUM_LABELS, UNIT_LABELS):
-        for key, text in table.items():
-            assert text.en.strip() and text.fr.strip(), key
+    for language in languages():
+        assert used - set(catalogue(language)) == set(), language
+    for language in ("en", "fr"):
+        for message_id in catalogue(language):
+            if message_id.split(".")[0] in {"report", "chart", "enum"}:
+                assert catalogue(language).text(message_id, 2).strip(), (language, message_id)
+
+
+def test_templates_hold_no_words_of_their_own() -> None:
+    for template in TEMPLATES_DIR.rglob("*.j2"):
+        text = re.sub(r"\{#.*?#\}|\{\{.*?\}\}|\{%.*?%\}", " ", template.read_text(), flags=re.S)
+        text = re.sub(r"<(style|script|code)\b.*?</\1>|<[^>]*>", " ", text, flags=re.S)
+        assert not re.findall(r"[^\W\d_]{2,}", text), template.name
 
 
 def test_inline_scripts_are_exactly_those_the_csp_allows() -> None:
@@ -406,6 +427,7 @@ def test_branding_errors_name_the_file_and_the_field(
     with pytest.raises(BrandingError, match=message) as error:
         load_branding(path)
     assert str(path) in str(error.value)
+    assert str(path) in error.value.text("fr") and error.value.text("fr") != str(error.value)
 
 
 def test_branding_file_missing(tmp_path: Path) -> None:
@@ -433,6 +455,18 @@ def test_pdf_without_chromium_says_so_and_writes_nothing(
     err = capsys.readouterr().err
     assert "--pdf needs headless Chromium, which is not installed" in err and "apt install chromium" in err
     assert not target.exists()
+
+
+def test_pdf_failure_names_the_file_and_chromium(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    failing = tmp_path / "chromium"
+    failing.write_text("#!/bin/sh\nexit 3\n")
+    failing.chmod(0o755)
+    monkeypatch.setenv(CHROMIUM_ENV, str(failing))
+    (tmp_path / "report.html").write_text("<html></html>")
+    with pytest.raises(AuditkitError, match=r"could not print the report \(exit 3: no message\)") as error:
+        html_to_pdf(tmp_path / "report.html", tmp_path / "report.pdf")
+    assert "code de sortie 3 : aucun message" in error.value.text("fr").replace("\u00a0", " ")
+    assert not (tmp_path / "report.pdf").exists()
 
 
 def test_report_command_writes_the_chosen_language(
@@ -497,6 +531,21 @@ def test_batch_skips_a_bad_file_renders_the_others_and_exits_1(
     assert "not a folder" in capsys.readouterr().err
 
 
+def test_batch_reports_an_unexpected_error_in_the_reader_s_language(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def broken(*args: object, **kwargs: object) -> list[Path]:
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(batch, "write_report", broken)
+    results = batch.render_batch([EXAMPLES[0]], tmp_path)
+    assert results[0].reason("en") == f"{EXAMPLES[0]}: unexpected RuntimeError: boom (please report it)"
+    stream = io.StringIO()
+    batch.ProgressBar(stream, lang="fr")(1, 1, results[0])
+    skipped = f"ignoré : {EXAMPLES[0]} : erreur inattendue RuntimeError : boom (merci de la signaler)\n"
+    assert stream.getvalue().replace("\u00a0", " ").startswith(skipped)
+
+
 def test_batch_of_good_files_exits_0(tmp_path: Path) -> None:
     folder = tmp_path / "audits"
     folder.mkdir()
@@ -505,8 +554,9 @@ def test_batch_of_good_files_exits_0(tmp_path: Path) -> None:
 
 
 def test_demo_writes_the_report_in_both_languages(tmp_path: Path) -> None:
-    audit = store.load(EXAMPLES[0])
-    written = cli._demo_report(audit, EXAMPLES[0], tmp_path)
+    run = auditkit.open(EXAMPLES[0])
+    audit = run.audit
+    written = cli._demo_report(run, tmp_path)
     own, other = (
         audit.engagement.language.value,
         next(lang.value for lang in Language if lang != audit.engagement.language),

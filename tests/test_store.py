@@ -712,3 +712,62 @@ def test_a_schema_1_file_gains_an_empty_roadmap_section(minimal_audit: Audit, tm
     assert audit.schema_version == store.SCHEMA_VERSION
     assert audit.roadmap == model.RoadmapEdits()
     assert content(audit) == content(minimal_audit)
+
+
+# -- the reader's language ------------------------------------------------------------------------------
+
+
+def folded(text: str) -> str:
+    """``text`` with its no-break spaces as plain spaces (French typography is tested with the catalogues)."""
+    return text.replace("\u202f", " ").replace("\u00a0", " ")
+
+
+def test_problems_are_read_in_the_reader_language(minimal_audit: Audit) -> None:
+    document = json.loads(minimal_audit.model_dump_json())
+    document["engagement"]["currency"] = "euros"
+    document["channels"] = [{"id": "fb", "name": "Facebook", "platform": "facebok"}]
+
+    with pytest.raises(AuditFileError) as caught:
+        store.parse(json.dumps(document), "x.audit.json")
+
+    assert str(caught.value) == caught.value.text("en")
+    assert folded(caught.value.text("fr")).splitlines() == [
+        'x.audit.json: engagement.currency: "euros" n\'a pas la forme attendue (Code ISO 4217)',
+        'x.audit.json: channels.0.platform: "facebok" n\'est pas admis (valeurs possibles : '
+        + ", ".join(platform.value for platform in Platform)
+        + " ; vouliez-vous dire 'facebook' ?)",
+    ]
+
+
+def test_a_problem_outside_the_fields_names_its_place_in_the_reader_language(tmp_path: Path) -> None:
+    path = tmp_path / "truncated.audit.json"
+    path.write_text('{"schema_version": 2, "engagement": ', encoding="utf-8")
+
+    with pytest.raises(AuditFileError) as caught:
+        store.load(path)
+
+    assert str(caught.value).startswith(f"{path}: line 1 column 37: not valid JSON: ")
+    assert folded(caught.value.text("fr")).startswith(f"{path}: ligne 1 colonne 37: JSON invalide : ")
+
+
+def test_a_stale_copy_is_refused_in_the_reader_language(minimal_audit: Audit, tmp_audit_path: Path) -> None:
+    store.save(minimal_audit, tmp_audit_path)
+    store.save(store.load(tmp_audit_path), tmp_audit_path)
+
+    with pytest.raises(StaleWriteError) as caught:
+        store.save(minimal_audit, tmp_audit_path)
+
+    assert folded(caught.value.text("fr")).startswith(
+        f"{tmp_audit_path} : non enregistré, le fichier a été modifié"
+    )
+    assert "révision 2 sur le disque, cette copie part de la révision 1" in caught.value.text("fr")
+
+
+def test_json_schema_describes_fields_in_words() -> None:
+    schema = store.json_schema()
+
+    assert "store.field." not in json.dumps(schema)
+    assert (
+        schema["$defs"]["Engagement"]["properties"]["client"]["description"] == "Client organisation's name"
+    )
+    assert schema["title"] == f"auditkit audit file (schema version {store.SCHEMA_VERSION})"

@@ -8,12 +8,13 @@ from datetime import date
 import pytest
 
 from auditkit.diagnose import RULES, diagnose
-from auditkit.errors import AuditkitError
+from auditkit.errors import AuditkitError, read
 from auditkit.model import Audit
 from auditkit.platforms import RESPONSE_EXPECTATION_MINUTES, Platform
 from auditkit.thresholds import (
     DAYS_PER_MONTH,
     RESPONSE_KEYS,
+    RESPONSE_SOURCES,
     THRESHOLDS,
     months_between,
     response_expectation,
@@ -35,9 +36,8 @@ def test_defaults_apply_without_overrides() -> None:
 def test_every_threshold_is_documented_in_both_languages_with_a_unit_and_a_valid_default() -> None:
     for key, threshold in THRESHOLDS.items():
         assert threshold.unit, key
-        assert (
-            threshold.doc.en.strip() and threshold.doc.fr.strip() and threshold.doc.en != threshold.doc.fr
-        ), key
+        english, french = threshold.doc("en"), threshold.doc("fr")
+        assert english.strip() and french.strip() and english != french, key
         assert threshold.minimum <= threshold.default <= threshold.maximum, key
         document = threshold.to_dict()
         assert document["maximum"] is None or not math.isinf(document["maximum"])
@@ -49,7 +49,8 @@ def test_response_expectations_come_from_the_platform_table() -> None:
     assert response_expectation(audit, Platform.X) == 60
     assert response_expectation(audit, Platform.FACEBOOK) == RESPONSE_EXPECTATION_MINUTES[Platform.FACEBOOK]
     assert response_expectation(audit, Platform.EVENTS) is None
-    assert "X (Twitter)" in THRESHOLDS["response_minutes.x"].doc.en
+    assert "X (Twitter)" in THRESHOLDS["response_minutes.x"].doc("en")
+    assert RESPONSE_SOURCES("fr") in THRESHOLDS["response_minutes.x"].doc("fr")
 
 
 def test_rules_name_only_known_thresholds_and_every_threshold_serves_a_rule() -> None:
@@ -132,7 +133,7 @@ def test_out_of_range_value_is_an_error(key: str, value: float, expected: str) -
 
 def test_threshold_problems_name_each_key_without_raising() -> None:
     problems = threshold_problems({"dormancy_days": 0, "dormant_days": 30, "objectives_max": 5})
-    assert [(problem.location, problem.message.split(" (")[0]) for problem in problems] == [
+    assert [(problem.location, read(problem.message, "en").split(" (")[0]) for problem in problems] == [
         ("settings.thresholds.dormancy_days", "0 is out of range"),
         ("settings.thresholds.dormant_days", "unknown threshold"),
     ]

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import html
 import json
+import re
 import shutil
 import time
 from collections.abc import Callable, Iterator
@@ -12,8 +14,10 @@ from typing import Any
 
 import ipywidgets as widgets
 import pytest
+from babel.messages.pofile import read_po
 
 from auditkit import store
+from auditkit.locale.catalogue import BUNDLED, ENVIRONMENT, write_po
 from auditkit.model import Audit, ComponentStatus, Language, StrategyComponentKey
 from auditkit.resources import examples_dir
 from auditkit.roadmap import drop_action
@@ -26,7 +30,7 @@ from auditkit.ui.environment import environment_step
 from auditkit.ui.fields import INVALID_CLASS, NOT_KNOWN, field, shown_number, typed_number
 from auditkit.ui.lists import ItemList, RowList, references_to, remove_item
 from auditkit.ui.objectives import new_indicator, objectives_step
-from auditkit.ui.progress import State, progress, progress_html
+from auditkit.ui.progress import StepState, progress, progress_html
 from auditkit.ui.report import ReportView
 from auditkit.ui.roadmap import RoadmapView
 from auditkit.ui.scoring import ScoringView
@@ -94,6 +98,11 @@ def find(root: Any, css_class: str) -> Any:
     found = [item for item in walk(root) if css_class in getattr(item, "_dom_classes", ())]
     assert found, f"no widget with class {css_class}"
     return found[0]
+
+
+def folded(text: str) -> str:
+    """``text`` with the no-break spaces of French typography as ordinary spaces."""
+    return text.replace("\u202f", " ").replace("\u00a0", " ")
 
 
 def errors(root: Any) -> list[str]:
@@ -518,7 +527,7 @@ def test_csv_import_speaks_the_audit_language(session: AuditSession) -> None:
     panel = CsvImportPanel(session)
     assert panel.load_bytes(EXPORT.encode("cp1252"), "facebook-insights.csv")
     assert "séparateur &#x27;;&#x27;, Windows-1252" in panel.info.value
-    labels = " ".join(item.value for item in walk(panel.columns) if isinstance(item, widgets.HTML))
+    labels = folded(" ".join(item.value for item in walk(panel.columns) if isinstance(item, widgets.HTML)))
     assert "Abonnés (nombre ; ex. 15" in labels and "number" not in labels
     headers = " ".join(item.value for item in walk(panel.mapping_box) if isinstance(item, widgets.HTML))
     assert "Colonne du fichier" in headers and "Alimente le champ du canal" in headers
@@ -560,10 +569,10 @@ def test_every_step_builds_on_every_example(tmp_path: Path, example: str) -> Non
 
 def test_progress(minimal_audit: Audit, session: AuditSession) -> None:
     empty = {item.step: item.state for item in progress(minimal_audit)}
-    assert empty["objectives"] is State.TODO and empty["channels"] is State.TODO
+    assert empty["objectives"] is StepState.TODO and empty["channels"] is StepState.TODO
     example = {item.step: item.state for item in progress(session.audit)}
-    assert example["objectives"] is State.STARTED
-    assert example["channels"] in (State.STARTED, State.DONE)
+    assert example["objectives"] is StepState.STARTED
+    assert example["channels"] in (StepState.STARTED, StepState.DONE)
     minimal_audit.engagement.client = "<script>alert(1)</script>"
     assert "<script>" not in progress_html(minimal_audit)
 
@@ -716,3 +725,72 @@ def test_a_moved_action_can_go_back_to_its_generated_stage(session: AuditSession
     find(view.detail, "auditkit-roadmap-stage").value = NOT_KNOWN
     assert view.roadmap.action(action.id).stage == action.stage
     assert all(edit.stage is None for edit in session.audit.roadmap.edits)
+
+
+# -- a language added by catalogue files only ----------------------------------------------------------
+
+PSEUDO = "qps"
+_ACCENTS = str.maketrans("AaCcEeIiNnOoSsUuYyZz", "ÅåÇçÉéÎîÑñÖöŠšÜüÝýŽž")
+_PLACEHOLDER = re.compile(r"(\{[^{}]*\})")
+
+
+def _pseudo(text: str) -> str:
+    parts = _PLACEHOLDER.split(text)
+    return "⟦" + "".join(p if _PLACEHOLDER.fullmatch(p) else p.translate(_ACCENTS) for p in parts) + "⟧"
+
+
+@pytest.fixture
+def pseudo_catalogues(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> str:
+    """A pseudo-language, every English message accented and bracketed, found through the environment."""
+    folder = tmp_path / "catalogues" / PSEUDO
+    folder.mkdir(parents=True)
+    for source in sorted((BUNDLED / "en").glob("*.po")):
+        with source.open("rb") as handle:
+            english = read_po(handle)
+        entries: dict[str, str | tuple[str, ...]] = {
+            (message.id[0] if isinstance(message.id, tuple) else message.id): (
+                tuple(_pseudo(form) for form in message.string)
+                if isinstance(message.string, tuple)
+                else _pseudo(message.string)
+            )
+            for message in english
+            if message.id
+        }
+        with (folder / source.name).open("wb") as out:
+            write_po(entries, "en_GB", out)
+    monkeypatch.setenv(ENVIRONMENT, str(folder.parent))
+    return PSEUDO
+
+
+def _read(markup: str) -> str:
+    """What a person reads of some HTML or Markdown: no style sheet, tags or link targets."""
+    markup = re.sub(r"<style>.*?</style>|<[^>]+>|\]\([^)]*\)", " ", markup, flags=re.DOTALL)
+    return html.unescape(markup)
+
+
+def _visible_texts(root: Any) -> Iterator[str]:
+    """Every text a person reads in a widget tree: HTML, descriptions, tooltips, placeholders, options."""
+    for item in walk(root):
+        if isinstance(item, widgets.HTML):
+            yield _read(item.value)
+        for name in ("description", "tooltip", "placeholder"):
+            yield str(getattr(item, name, "") or "")
+        for option in getattr(item, "options", ()) or ():
+            yield option[0] if isinstance(option, tuple) else str(option)
+
+
+def test_every_word_of_the_steps_comes_from_the_catalogue(
+    session: AuditSession, pseudo_catalogues: str
+) -> None:
+    typed = json.dumps(session.audit.model_dump(mode="json"), ensure_ascii=False)
+    allowed = set(re.findall(r"\w+", typed + session.path.name))
+    object.__setattr__(session.audit.engagement, "language", pseudo_catalogues)
+    steps = [objectives_step(session), environment_step(session), strategy_step(session)]
+    texts = [text for step in steps for part in step.children[2:] for text in _visible_texts(part)]
+    texts += [_read(explain(session, key).data) for key in ("objectives", "environment", "strategy")]
+    texts.append(_read(progress_html(session.audit)))
+    outside = set()
+    for text in texts:
+        for part in re.split(r"⟦[^⟧]*⟧", text):
+            outside.update(word for word in re.findall(r"[^\W\d_]{2,}", part) if word not in allowed)
+    assert not outside, f"words not from the catalogue: {sorted(outside)}"

@@ -6,14 +6,15 @@ A file that cannot be loaded or rendered is reported (its path and why) and the 
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
 from auditkit import store
-from auditkit.errors import AuditkitError
+from auditkit.errors import LOG_LANGUAGE, AuditkitError
+from auditkit.locale import languages, msg
 from auditkit.model import Language
 from auditkit.report.branding import Branding
 from auditkit.report.render import plotly_gzip_base64, template_environment
@@ -22,15 +23,25 @@ from auditkit.report.write import write_report
 
 @dataclass(frozen=True)
 class BatchItem:
-    """The outcome for one audit file: the files written, or the error that skipped it."""
+    """The outcome for one audit file: the files written, or why it was skipped.
+
+    ``error`` holds the reason in every language (by language code): the worker process that met it
+    renders it, since an exception does not always survive the trip back.
+    """
 
     source: Path
     written: tuple[Path, ...] = ()
-    error: str | None = None
+    error: Mapping[str, str] | None = None
 
     @property
     def ok(self) -> bool:
         return self.error is None
+
+    def reason(self, lang: str) -> str:
+        """Why the file was skipped, in language ``lang`` ("" when it was not)."""
+        if self.error is None:
+            return ""
+        return self.error.get(lang) or self.error[LOG_LANGUAGE]
 
 
 def audit_files(directory: Path) -> list[Path]:
@@ -40,7 +51,7 @@ def audit_files(directory: Path) -> list[Path]:
         AuditkitError: ``directory`` is not a folder.
     """
     if not directory.is_dir():
-        raise AuditkitError(f"{directory}: not a folder (give the folder holding the *{store.SUFFIX} files)")
+        raise AuditkitError(msg("report.error.batch_not_a_folder", path=str(directory), suffix=store.SUFFIX))
     return sorted(directory.glob(f"*{store.SUFFIX}"))
 
 
@@ -57,11 +68,15 @@ def render_one(
         audit = store.load(source)
         written = write_report(audit, out_dir / report_name(source), lang, pdf, branding=branding)
     except AuditkitError as error:
-        return BatchItem(source, error=str(error))
+        return BatchItem(source, error={code: error.text(code) for code in languages()})
     except Exception as error:  # a bug must not stop the other files; it is reported, not hidden
-        return BatchItem(
-            source, error=f"{source}: unexpected {type(error).__name__}: {error} (please report it)"
+        unexpected = msg(
+            "report.error.batch_unexpected",
+            path=str(source),
+            type_name=type(error).__name__,
+            detail=str(error),
         )
+        return BatchItem(source, error=unexpected.to_dict())
     return BatchItem(source, tuple(written))
 
 
@@ -108,19 +123,22 @@ def render_batch(
 class ProgressBar:
     """A plain progress bar on a terminal (one line redrawn), one line per file otherwise.
 
-    Failures are always printed on their own line, with the reason.
+    Failures are always printed on their own line, with the reason, in language ``lang``.
     """
 
-    def __init__(self, stream: TextIO | None = None, width: int = 30) -> None:
+    def __init__(self, stream: TextIO | None = None, width: int = 30, lang: str = LOG_LANGUAGE) -> None:
         self.stream = stream or sys.stderr
         self.width = width
+        self.lang = lang
         self.interactive = self.stream.isatty()
 
     def __call__(self, done: int, total: int, item: BatchItem) -> None:
         if self.interactive:
             self.stream.write("\r\033[K")
         if not item.ok:
-            self.stream.write(f"skipped: {item.error}\n")
+            self.stream.write(
+                msg("report.error.batch_skipped", reason=item.reason(self.lang))(self.lang) + "\n"
+            )
         filled = self.width * done // total if total else self.width
         bar = f"[{'#' * filled}{'.' * (self.width - filled)}] {done}/{total} {item.source.name}"
         if self.interactive:

@@ -22,11 +22,14 @@ from pathlib import Path
 from typing import Any
 
 from auditkit.errors import AuditkitError
+from auditkit.locale import msg
 
 MAX_LOGO_BYTES = 512 * 1024
+MAX_NAME_LENGTH = 200
 DEFAULT_PRIMARY = "#1f4e79"
 DEFAULT_ACCENT = "#d9822b"
 FIELDS = ("name", "logo", "primary", "accent")
+_FIELD_LIST = ", ".join(FIELDS)
 _COLOUR = re.compile(r"^#(?:[0-9a-fA-F]{3}|[0-9a-fA-F]{6})$")
 _LOGO_TYPES = {
     ".png": "image/png",
@@ -80,14 +83,34 @@ def load_branding(path: Path | str) -> Branding:
     unknown = sorted(set(document) - set(FIELDS))
     if unknown:
         raise BrandingError(
-            f"{path}: unknown field(s) {', '.join(unknown)} (valid fields: {', '.join(FIELDS)})"
+            msg(
+                "report.error.branding_unknown_fields",
+                path=str(path),
+                unknown=", ".join(unknown),
+                fields=_FIELD_LIST,
+            )
         )
     for key, value in document.items():
         if not isinstance(value, str):
-            raise BrandingError(f"{path}: {key}: expected a text, got {type(value).__name__} {value!r}")
+            raise BrandingError(
+                msg(
+                    "report.error.branding_not_text",
+                    path=str(path),
+                    field=key,
+                    type_name=type(value).__name__,
+                    value=repr(value),
+                )
+            )
     name = document.get("name", "").strip()
-    if len(name) > 200:
-        raise BrandingError(f"{path}: name: at most 200 characters (got {len(name)})")
+    if len(name) > MAX_NAME_LENGTH:
+        raise BrandingError(
+            msg(
+                "report.error.branding_name_too_long",
+                path=str(path),
+                limit=MAX_NAME_LENGTH,
+                length=len(name),
+            )
+        )
     return Branding(
         name=name,
         logo=_logo(path, document["logo"]) if document.get("logo") else "",
@@ -99,34 +122,38 @@ def load_branding(path: Path | str) -> Branding:
 def _read(path: Path) -> dict[str, Any]:
     suffix = path.suffix.lower()
     if suffix not in {".json", ".toml"}:
-        raise BrandingError(f"{path}: a branding file ends in .json or .toml")
+        raise BrandingError(msg("report.error.branding_suffix", path=str(path)))
     try:
         text = path.read_text(encoding="utf-8")
     except FileNotFoundError:
-        raise BrandingError(
-            f"{path}: no such file (give the path of a .json or .toml branding file)"
-        ) from None
+        raise BrandingError(msg("report.error.branding_missing", path=str(path))) from None
     except (OSError, UnicodeDecodeError) as error:
-        raise BrandingError(f"{path}: cannot be read as UTF-8 text ({error})") from None
+        raise BrandingError(
+            msg("report.error.branding_unreadable", path=str(path), detail=str(error))
+        ) from None
     try:
         document = json.loads(text) if suffix == ".json" else tomllib.loads(text)
     except json.JSONDecodeError as error:
         raise BrandingError(
-            f"{path}: line {error.lineno} column {error.colno}: not valid JSON: {error.msg}"
+            msg(
+                "report.error.branding_json",
+                path=str(path),
+                line=error.lineno,
+                column=error.colno,
+                detail=error.msg,
+            )
         ) from None
     except tomllib.TOMLDecodeError as error:
-        raise BrandingError(f"{path}: not valid TOML: {error}") from None
+        raise BrandingError(msg("report.error.branding_toml", path=str(path), detail=str(error))) from None
     if not isinstance(document, dict):
-        raise BrandingError(f"{path}: expected an object with the fields {', '.join(FIELDS)}")
+        raise BrandingError(msg("report.error.branding_not_object", path=str(path), fields=_FIELD_LIST))
     return document
 
 
 def _colour(path: Path, key: str, value: str) -> str:
     value = value.strip()
     if not _COLOUR.match(value):
-        raise BrandingError(
-            f"{path}: {key}: {value!r} is not a colour (expected #rgb or #rrggbb, e.g. #1f4e79)"
-        )
+        raise BrandingError(msg("report.error.branding_colour", path=str(path), field=key, value=repr(value)))
     if len(value) == 4:
         value = "#" + "".join(digit * 2 for digit in value[1:])
     return value.lower()
@@ -137,24 +164,36 @@ def _logo(path: Path, value: str) -> str:
     media_type = _LOGO_TYPES.get(logo.suffix.lower())
     if media_type is None:
         raise BrandingError(
-            f"{path}: logo: {value!r} is not a supported image (one of: {', '.join(sorted(_LOGO_TYPES))})"
+            msg(
+                "report.error.logo_type",
+                path=str(path),
+                value=repr(value),
+                types=", ".join(sorted(_LOGO_TYPES)),
+            )
         )
     try:
         data = logo.read_bytes()
     except FileNotFoundError:
-        raise BrandingError(
-            f"{path}: logo: {logo} does not exist (paths are relative to the branding file)"
-        ) from None
+        raise BrandingError(msg("report.error.logo_missing", path=str(path), logo=str(logo))) from None
     except OSError as error:
-        raise BrandingError(f"{path}: logo: {logo} cannot be read ({error.strerror})") from None
+        raise BrandingError(
+            msg("report.error.logo_unreadable", path=str(path), logo=str(logo), detail=error.strerror)
+        ) from None
     if len(data) > MAX_LOGO_BYTES:
         raise BrandingError(
-            f"{path}: logo: {logo} is {len(data) // 1024} KiB (at most {MAX_LOGO_BYTES // 1024} KiB; "
-            "resize or compress it)"
+            msg(
+                "report.error.logo_too_large",
+                path=str(path),
+                logo=str(logo),
+                size=len(data) // 1024,
+                limit=MAX_LOGO_BYTES // 1024,
+            )
         )
     signatures = _SIGNATURES.get(media_type)
     if signatures is not None and not data.startswith(signatures):
-        raise BrandingError(f"{path}: logo: {logo} is not a {media_type} file despite its name")
+        raise BrandingError(
+            msg("report.error.logo_not_media_type", path=str(path), logo=str(logo), media_type=media_type)
+        )
     if media_type == "image/svg+xml" and b"<svg" not in data[:4096]:
-        raise BrandingError(f"{path}: logo: {logo} is not an SVG image (no <svg> element)")
+        raise BrandingError(msg("report.error.logo_not_svg", path=str(path), logo=str(logo)))
     return f"data:{media_type};base64,{base64.b64encode(data).decode('ascii')}"

@@ -21,8 +21,9 @@ from nbformat import NotebookNode
 
 from auditkit import __version__, store
 from auditkit.errors import AuditkitError
+from auditkit.locale import msg
+from auditkit.locale.formatter import Formatter
 from auditkit.model import Language
-from auditkit.report.i18n import Formatter, language_of
 from auditkit.report.render import (
     CHART_CONFIG,
     PACKAGE_DIR,
@@ -45,12 +46,12 @@ NOTEBOOK_CSP = (
 """Inline scripts of the notebook's own outputs may run; nothing may be fetched from anywhere."""
 
 
-class ReportCharts(Preprocessor):  # type: ignore[misc]
+class ReportCharts(Preprocessor):
     """Turn plotly outputs into report chart blocks; drop outputs that need a kernel or a CDN."""
 
     def preprocess(self, nb: NotebookNode, resources: dict[str, Any]) -> tuple[NotebookNode, dict[str, Any]]:
         self._charts = 0
-        return super().preprocess(nb, resources)
+        return super().preprocess(nb, resources)  # type: ignore[no-untyped-call,no-any-return]
 
     def preprocess_cell(
         self, cell: NotebookNode, resources: dict[str, Any], index: int
@@ -108,41 +109,44 @@ def export_notebook(
     """
     ipynb_path, html_path = Path(ipynb_path), Path(html_path)
     try:
-        notebook = nbformat.read(ipynb_path, as_version=4)
+        notebook = nbformat.read(ipynb_path, as_version=4)  # type: ignore[no-untyped-call]
     except (OSError, ValueError) as error:
-        raise AuditkitError(f"{ipynb_path}: cannot be read as a notebook ({error})") from None
+        raise AuditkitError(
+            msg("report.error.notebook_unreadable", path=str(ipynb_path), detail=str(error))
+        ) from None
     if execute:
-        runner = ExecutePreprocessor(timeout=timeout)
+        runner = ExecutePreprocessor(timeout=timeout)  # type: ignore[no-untyped-call]
         try:
             runner.preprocess(notebook, {"metadata": {"path": str(ipynb_path.parent.resolve())}})
         except Exception as error:  # nbclient raises CellExecutionError and kernel errors alike
-            raise AuditkitError(f"{ipynb_path}: a cell failed while executing: {error}") from None
-    language = language_of(lang or notebook.metadata.get("auditkit", {}).get("language") or Language.EN)
-    formatter = Formatter(language)
-    exporter = HTMLExporter(
+            raise AuditkitError(
+                msg("report.error.notebook_cell_failed", path=str(ipynb_path), detail=str(error))
+            ) from None
+    formatter = Formatter(lang or notebook.metadata.get("auditkit", {}).get("language") or Language.EN)
+    exporter = HTMLExporter(  # type: ignore[no-untyped-call]
         template_name=TEMPLATE_NAME,
         extra_template_basedirs=[str(TEMPLATES_DIR)],
         exclude_input=True,
         exclude_input_prompt=True,
         exclude_output_prompt=True,
     )
-    exporter.register_preprocessor(ReportCharts(), enabled=True)
+    exporter.register_preprocessor(ReportCharts(), enabled=True)  # type: ignore[no-untyped-call]
     loader = asset_text("report.js")
     resources = {
         "auditkit": {
-            "lang": language.value,
+            "lang": formatter.code,
             "csp": NOTEBOOK_CSP,
             "version": __version__,
             "title": notebook.metadata.get("title") or ipynb_path.stem.replace("_", " "),
             "css": asset_text("report.css"),
             "notebook_css": asset_text("notebook.css"),
-            "colophon": formatter.label("generated_with").format(version=__version__),
+            "colophon": formatter.label("report.document.generated_with", version=__version__),
             "chart_config": script_json(
                 {
                     "plotly": CHART_CONFIG,
-                    "locale": language.value,
-                    "localeModule": plotly_locale(language),
-                    "failure": formatter.label("charts_failed"),
+                    "locale": formatter.code,
+                    "localeModule": plotly_locale(formatter.code),
+                    "failure": formatter.label("report.document.charts_failed"),
                 }
             ),
             "plotly_gzip": plotly_gzip_base64(),

@@ -14,6 +14,7 @@ import tempfile
 from pathlib import Path
 
 from auditkit.errors import AuditkitError
+from auditkit.locale import Number, msg
 
 CHROMIUM_ENV = "AUDITKIT_CHROMIUM"
 CHROMIUM_NAMES = ("chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
@@ -54,17 +55,14 @@ def find_chromium() -> Path:
         if path.is_file() and os.access(path, os.X_OK):
             return path
         raise ChromiumNotFoundError(
-            f"--pdf: {CHROMIUM_ENV}={configured} is not an executable file; point it to Chromium "
-            f"(e.g. /usr/bin/chromium) or unset it. The HTML report prints to PDF from any browser too."
+            msg("report.error.chromium_not_executable", variable=CHROMIUM_ENV, value=configured)
         )
     for name in CHROMIUM_NAMES:
         found = shutil.which(name)
         if found:
             return Path(found)
     raise ChromiumNotFoundError(
-        f"--pdf needs headless Chromium, which is not installed (looked for {', '.join(CHROMIUM_NAMES)} on "
-        f"PATH). Install it (Debian/Ubuntu: sudo apt install chromium) or set {CHROMIUM_ENV} to its path; "
-        "or leave out --pdf and print the HTML report to PDF from a browser."
+        msg("report.error.chromium_not_found", names=", ".join(CHROMIUM_NAMES), variable=CHROMIUM_ENV)
     )
 
 
@@ -95,13 +93,23 @@ def html_to_pdf(html_path: Path | str, pdf_path: Path | str, timeout: float = 12
         except subprocess.TimeoutExpired:
             partial.unlink(missing_ok=True)
             raise AuditkitError(
-                f"{pdf_path}: Chromium did not finish printing within {timeout:g} s"
+                msg(
+                    "report.error.print_timeout",
+                    path=str(pdf_path),
+                    seconds=Number(timeout, decimals=3, grouping=False),
+                )
             ) from None
     if result.returncode != 0 or not partial.is_file() or partial.stat().st_size == 0:
         partial.unlink(missing_ok=True)
-        detail = (result.stderr.strip().splitlines() or ["no message"])[-1]
+        last_line = result.stderr.strip().splitlines()[-1:]
         raise AuditkitError(
-            f"{pdf_path}: Chromium ({chromium}) could not print the report (exit {result.returncode}: {detail})"
+            msg(
+                "report.error.print_failed",
+                path=str(pdf_path),
+                chromium=str(chromium),
+                code=str(result.returncode),
+                detail=last_line[0] if last_line else msg("report.error.print_failed_silently"),
+            )
         )
     os.replace(partial, pdf_path)
     return pdf_path

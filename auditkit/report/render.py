@@ -25,7 +25,7 @@ from datetime import date
 from enum import Enum
 from functools import cache
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any, Literal, cast
 from urllib.parse import urlsplit
 
 import jinja2
@@ -34,15 +34,23 @@ from markupsafe import Markup
 
 from auditkit import __version__, charts
 from auditkit.benchmarks import POSTS_PER_WEEK, BenchmarkIndex, metric_definitions
-from auditkit.diagnose import RULES, Diagnosis, Finding, Theme, diagnose
-from auditkit.i18n import Bilingual
-from auditkit.model import Audit, BenchmarkRow, Language
+from auditkit.diagnose import RULES, Finding, Theme
+from auditkit.locale.catalogue import catalogue
+from auditkit.locale.formatter import Formatter, Readable
+from auditkit.model import Audit, BenchmarkRow, Language, ObjectiveKind
 from auditkit.platforms import Platform
 from auditkit.report.branding import DEFAULT_BRANDING, Branding
-from auditkit.report.i18n import SEED_ARTICLES, Formatter, language_of
-from auditkit.roadmap import Roadmap, build_roadmap
-from auditkit.scoring import MATURITY_LEVELS, WEIGHTS, Scorecard, score
-from auditkit.thresholds import RESPONSE_PREFIX, THRESHOLDS, Threshold, response_key, thresholds_for
+from auditkit.roadmap import Roadmap
+from auditkit.run import AuditRun
+from auditkit.scoring import MATURITY_LEVELS, WEIGHTS, Scorecard
+from auditkit.thresholds import (
+    RESPONSE_PREFIX,
+    RESPONSE_SOURCES,
+    THRESHOLDS,
+    Threshold,
+    response_key,
+    thresholds_for,
+)
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 ASSETS_DIR = PACKAGE_DIR / "assets"
@@ -79,6 +87,8 @@ CHART_CONFIG: dict[str, Any] = {
 }
 TOP_FINDINGS = 5
 FIRST_MOVES = 3
+SEED_ARTICLES = ("000", "001", "002", "003", "004")
+"""The source articles of the method (``Finding.seeds``), by their number; titles are ``report.seed.<n>``."""
 
 
 @dataclass(frozen=True)
@@ -137,6 +147,11 @@ def safe_url(url: str) -> str:
     return url if parts.scheme.lower() in {"http", "https"} and parts.netloc else ""
 
 
+def capitalised(text: str) -> str:
+    """``text`` with its first letter a capital, as at the start of a table cell."""
+    return text[:1].upper() + text[1:]
+
+
 def _digest(text: str) -> str:
     return "sha256-" + base64.b64encode(hashlib.sha256(text.encode("utf-8")).digest()).decode("ascii")
 
@@ -170,10 +185,10 @@ def _plotly_digest() -> str:
 
 
 @cache
-def plotly_locale(language: Language) -> dict[str, Any] | None:
-    if language is Language.EN:
-        return None
-    return json.loads(asset_text(f"plotly-locale-{language.value}.json"))
+def plotly_locale(language: str) -> dict[str, Any] | None:
+    """plotly.js's own texts (menus, date names) in ``language``; None for English, its built-in one."""
+    path = ASSETS_DIR / f"plotly-locale-{language}.json"
+    return json.loads(path.read_text(encoding="utf-8")) if path.is_file() else None
 
 
 def _bytecode_cache() -> jinja2.BytecodeCache | None:
@@ -199,6 +214,7 @@ def template_environment() -> jinja2.Environment:
         lstrip_blocks=True,
     )
     environment.filters["safe_url"] = safe_url
+    environment.filters["capitalised"] = capitalised
     return environment
 
 
@@ -248,31 +264,25 @@ def figure_chart(chart_id: str, figure: go.Figure) -> Chart:
 
 
 def render_report(
-    audit: Audit,
+    source: Audit | AuditRun,
     lang: Language | str | None = None,
     branding: Branding | None = None,
     *,
     embedding: Embedding = "gzip",
-    scorecard: Scorecard | None = None,
-    diagnosis: Diagnosis | None = None,
-    roadmap: Roadmap | None = None,
 ) -> str:
     """The audit's report as one self-contained HTML document.
 
     Args:
-        audit: the audit.
-        lang: "fr" or "en" (default: ``audit.engagement.language``).
+        source: the audit, or its run (whose scorecard, diagnosis and roadmap are reused).
+        lang: a catalogue language (default: ``audit.engagement.language``).
         branding: the consultant's name, logo and colours (default: none, auditkit's colours).
         embedding: how plotly.js is embedded: "gzip" (default, about 0.65 MB, inflated by the browser)
             or "plain" (1.5 MB, no decompression step).
-        scorecard: the audit's scorecard, if already computed (default: computed here).
-        diagnosis: the audit's diagnosis, if already computed (default: computed here).
-        roadmap: the audit's roadmap, if already computed (default: built here).
 
     Raises:
         AuditkitError: the audit's settings hold an unknown weight or threshold.
     """
-    context = report_context(audit, lang, branding, scorecard=scorecard, diagnosis=diagnosis, roadmap=roadmap)
+    context = report_context(source, lang, branding)
     scripts = chart_scripts(embedding)
     context.update(
         scripts=scripts,
@@ -282,8 +292,8 @@ def render_report(
             {
                 "plotly": CHART_CONFIG,
                 "locale": context["f"].code,
-                "localeModule": plotly_locale(context["f"].language),
-                "failure": context["t"]("charts_failed"),
+                "localeModule": plotly_locale(context["f"].code),
+                "failure": context["t"]("report.document.charts_failed"),
             }
         ),
     )
@@ -291,48 +301,26 @@ def render_report(
 
 
 def report_context(
-    audit: Audit,
-    lang: Language | str | None = None,
-    branding: Branding | None = None,
-    *,
-    scorecard: Scorecard | None = None,
-    diagnosis: Diagnosis | None = None,
-    roadmap: Roadmap | None = None,
+    source: Audit | AuditRun, lang: Language | str | None = None, branding: Branding | None = None
 ) -> dict[str, Any]:
     """The report's structure: every value the templates show, charts included (no HTML yet)."""
-    language = language_of(lang or audit.engagement.language)
-    formatter = Formatter(language)
+    run = source if isinstance(source, AuditRun) else AuditRun(source)
+    audit, scorecard, diagnosis, roadmap = run.audit, run.scorecard, run.diagnosis, run.roadmap
+    formatter = Formatter(lang or audit.engagement.language)
+    language = formatter.code
     branding = branding or DEFAULT_BRANDING
-    scorecard = score(audit) if scorecard is None else scorecard
-    diagnosis = diagnose(audit) if diagnosis is None else diagnosis
-    roadmap = build_roadmap(audit, scorecard, diagnosis) if roadmap is None else roadmap
     style = charts.ChartStyle(primary=branding.primary, accent=branding.accent)
     names = _subject_names(audit)
     action_titles = {
         action.id: formatter.text(action.title)
         for action in (*roadmap.actions, *roadmap.backlog, *roadmap.dropped)
     }
-    figures = {
-        "findings": charts.findings_by_theme(diagnosis, language, style),
-        "overall": charts.contributions(scorecard.overall, formatter.label("overall_score"), language, style),
-        "stakeholders": charts.stakeholder_platforms(audit, language, style),
-        "health": charts.channel_health(scorecard, language, style),
-        "matrix": charts.channel_objective_heatmap(scorecard, audit, language, style),
-        "peers": charts.peer_benchmark(audit, language, style),
-        "completeness": charts.contributions(
-            scorecard.strategy_completeness, formatter.label("chart_contributions"), language, style
-        ),
-        "readiness": charts.contributions(
-            scorecard.organisation_readiness, formatter.label("chart_contributions"), language, style
-        ),
-        "projection": charts.projected_scores(roadmap, scorecard, language, style),
-        "timeline": charts.roadmap_timeline(roadmap, language, style),
-    }
+    figures = report_figures(run, formatter, style)
     return {
         "audit": audit,
         "f": formatter,
         "t": formatter.label,
-        "lang": language.value,
+        "lang": language,
         "version": __version__,
         "branding": branding,
         "sections": [(name, _section_title(name, audit, formatter)) for name in SECTIONS],
@@ -350,7 +338,7 @@ def report_context(
         "subjects": lambda ids: [names.get(i, i) for i in ids if i],
         "titles": lambda ids: [action_titles.get(i, i) for i in ids],
         "seed_titles": lambda seeds: [_seed_title(seed, formatter) for seed in seeds],
-        "seed_articles": [(seed, formatter.text(title)) for seed, title in SEED_ARTICLES.items()],
+        "seed_articles": [(seed, formatter.label(f"report.seed.{seed}")) for seed in SEED_ARTICLES],
         "value_text": lambda value: _value_text(value, formatter),
         "channels": _channel_rows(audit, scorecard),
         "benchmark_rows": _benchmark_rows(audit, scorecard),
@@ -360,17 +348,44 @@ def report_context(
         ],
         "thresholds": _threshold_rows(audit),
         "response_thresholds": _response_rows(audit),
-        "response_sources": _response_sources(),
+        "response_sources": formatter.text(RESPONSE_SOURCES),
         "maturity_levels": MATURITY_LEVELS,
         "rules": RULES,
         "not_assessed": diagnosis.not_assessed,
     }
 
 
+def report_figures(
+    run: AuditRun, formatter: Formatter, style: charts.ChartStyle | None = None
+) -> dict[str, go.Figure]:
+    """Every chart of the report, by name, in the report's order (the report notebook shows the same)."""
+    audit, scorecard, diagnosis, roadmap = run.audit, run.scorecard, run.diagnosis, run.roadmap
+    language = formatter.code
+    style = style or charts.ChartStyle()
+    return {
+        "findings": charts.findings_by_theme(diagnosis, language, style),
+        "overall": charts.contributions(
+            scorecard.overall, formatter.label("report.summary.overall_score"), language, style
+        ),
+        "stakeholders": charts.stakeholder_platforms(audit, language, style),
+        "health": charts.channel_health(scorecard, language, style),
+        "matrix": charts.channel_objective_heatmap(scorecard, audit, language, style),
+        "peers": charts.peer_benchmark(audit, language, style),
+        "completeness": charts.contributions(
+            scorecard.strategy_completeness, formatter.label("chart.contributions.title"), language, style
+        ),
+        "readiness": charts.contributions(
+            scorecard.organisation_readiness, formatter.label("chart.contributions.title"), language, style
+        ),
+        "projection": charts.projected_scores(roadmap, scorecard, language, style),
+        "timeline": charts.roadmap_timeline(roadmap, language, style),
+    }
+
+
 def _section_title(name: str, audit: Audit, formatter: Formatter) -> str:
     if name == "cover":
         return audit.engagement.client
-    return formatter.label(f"section_{name}")
+    return formatter.label(f"report.section.{name}")
 
 
 def _threshold_rows(audit: Audit) -> list[tuple[str, Threshold, float]]:
@@ -391,25 +406,23 @@ def _response_rows(audit: Audit) -> list[tuple[Platform, float, float]]:
     ]
 
 
-def _response_sources() -> Bilingual:
-    """The sources of the response expectations (their documentation after its first sentence)."""
-    doc = next(t.doc for key, t in THRESHOLDS.items() if key.startswith(RESPONSE_PREFIX))
-    return Bilingual(doc.en.split(". ", 1)[-1], doc.fr.split(". ", 1)[-1])
-
-
 def _outlook(roadmap: Roadmap, scorecard: Scorecard, formatter: Formatter) -> str:
     """Where the roadmap leads at month 12: the projected score and level, against the target."""
     last = roadmap.stages[-1] if roadmap.stages else None
     if last is None or last.projected_overall is None or last.projected_level is None:
         return ""
     level = next(level for level in MATURITY_LEVELS if level.number == last.projected_level)
-    text = formatter.label("year_projection").format(
-        score=formatter.number(last.projected_overall), level=level.number, name=formatter.text(level.name)
+    text = formatter.label(
+        "report.roadmap.year_projection",
+        score=formatter.number(last.projected_overall),
+        level=level.number,
+        name=formatter.text(level.name),
     )
     target = scorecard.target_level
     if target is not None:
+        reached = level.number >= target.number
         text += " " + formatter.label(
-            "target_reached" if level.number >= target.number else "target_not_reached"
+            f"report.roadmap.{'target_reached' if reached else 'target_not_reached'}"
         )
     return text
 
@@ -418,15 +431,13 @@ def _plan_load(roadmap: Roadmap, formatter: Formatter) -> list[str]:
     """The plan's hours against the team's capacity, and what waits beyond the year (with the remedy)."""
     needed = formatter.hours(roadmap.needed_hours)
     if roadmap.capacity_hours is None:
-        return [formatter.label("plan_uncapped").format(needed=needed)]
-    lines = [
-        formatter.label("plan_load").format(needed=needed, capacity=formatter.hours(roadmap.capacity_hours))
-    ]
+        return [formatter.label("report.roadmap.plan_uncapped", needed=needed)]
+    capacity = formatter.hours(roadmap.capacity_hours)
+    lines = [formatter.label("report.roadmap.plan_load", needed=needed, capacity=capacity)]
     if roadmap.backlog:
+        backlog = formatter.hours(roadmap.backlog_hours)
         lines.append(
-            formatter.label("backlog_warning").format(
-                count=len(roadmap.backlog), hours=formatter.hours(roadmap.backlog_hours)
-            )
+            formatter.label("report.roadmap.backlog_warning", count=len(roadmap.backlog), hours=backlog)
         )
     if roadmap.shortfall is not None:
         lines.append(formatter.text(roadmap.shortfall))
@@ -434,15 +445,15 @@ def _plan_load(roadmap: Roadmap, formatter: Formatter) -> list[str]:
 
 
 def _seed_title(seed: str, formatter: Formatter) -> str:
-    title = SEED_ARTICLES.get(seed)
-    return f"{seed} — {formatter.text(title)}" if title else seed
+    title = f"report.seed.{seed}"
+    return f"{seed} — {formatter.label(title)}" if title in catalogue(formatter.code) else seed
 
 
 def _subject_names(audit: Audit) -> dict[str, str]:
     names: dict[str, str] = {}
     for section in (audit.peers, audit.stakeholders, audit.objectives, audit.channels):
         for item in section:
-            names[item.id] = getattr(item, "name", None) or getattr(item, "statement", item.id)
+            names[item.id] = str(getattr(item, "name", None) or getattr(item, "statement", item.id))
     return names
 
 
@@ -478,16 +489,18 @@ def _benchmark_rows(audit: Audit, scorecard: Scorecard) -> list[BenchmarkRow]:
 def _value_text(value: object, formatter: Formatter) -> str:
     if value is None:
         return "—"
-    if isinstance(value, Bilingual):
-        return formatter.text(value)
     if isinstance(value, bool):
-        return formatter.label("yes" if value else "no")
+        return formatter.label(f"report.document.{'yes' if value else 'no'}")
+    if isinstance(value, ObjectiveKind):
+        return capitalised(formatter.enum(value))
     if isinstance(value, Enum):
         return formatter.enum(value)
     if isinstance(value, int | float):
         return formatter.decimal(value, 2)
     if isinstance(value, date):
         return formatter.date(value)
+    if callable(value):
+        return formatter.text(cast(Readable, value))
     if isinstance(value, list | tuple | set | frozenset):
         return ", ".join(_value_text(item, formatter) for item in value)
     return str(value)

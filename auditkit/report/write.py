@@ -9,17 +9,18 @@ from auditkit.model import Audit, Language
 from auditkit.report.branding import Branding
 from auditkit.report.pdf import find_chromium, html_to_pdf
 from auditkit.report.render import render_report
+from auditkit.run import AuditRun
 
 
 def write_report(
-    audit: Audit,
+    source: Audit | AuditRun,
     path: Path | str,
     lang: Language | str | None = None,
     pdf: bool = False,
     *,
     branding: Branding | None = None,
 ) -> list[Path]:
-    """Render ``audit`` and write the report to ``path``; with ``pdf``, also ``path`` with ``.pdf``.
+    """Render the audit (or its run) and write the report to ``path``; with ``pdf``, also a ``.pdf`` beside it.
 
     Returns the files written. Nothing is written when the PDF is asked for and Chromium is missing.
 
@@ -30,7 +31,7 @@ def write_report(
     path = Path(path)
     if pdf:
         find_chromium()
-    html = render_report(audit, lang, branding)
+    html = render_report(source, lang, branding)
     path.parent.mkdir(parents=True, exist_ok=True)
     written = [store.write_atomically(path, html)]
     if pdf:

@@ -1,8 +1,9 @@
-"""The rules of the method's catalogue, one module per theme, registered in :data:`auditkit.diagnose.RULES`.
+"""The rules of the method's catalogue, one module per theme, registered in :data:`auditkit.findings.RULES`.
 
 The modules are imported in catalogue order (the order of ``shared/DOMAIN.md``), which is the order
 of the registry and of findings of equal severity. To add a rule, add one function decorated with
-:func:`auditkit.diagnose.rule` to the module of its theme, with its texts, and its tests.
+:func:`auditkit.findings.rule` to the module of its theme, its texts ``rule.<ID>.*`` to the ``rules``
+catalogues, and its tests.
 """
 
 from importlib import import_module
@@ -11,7 +12,8 @@ MODULES = (
     "objectives",
     "indicators",
     "environment",
-    "channels",
+    "channel_choice",
+    "channel_upkeep",
     "strategy",
     "organisation",
     "practices",

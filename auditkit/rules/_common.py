@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
-from auditkit.diagnose import Context, NotAssessed
-from auditkit.i18n import Bilingual, short
-from auditkit.model import Channel, Objective, ObjectiveKind
+from auditkit.findings import Context, NotAssessed
+from auditkit.locale import Message, label, msg
+from auditkit.locale.formats import short
+from auditkit.model import Channel, Objective
 
 
-def channel_label(channel: Channel) -> str:
+def channel_label(channel: Channel) -> str | Message:
     """A channel's name and platform, e.g. ``Boulangerie Martin (Instagram)``; the name alone if it says it."""
-    platform = channel.platform.label
-    if platform.split(" (")[0].casefold() in channel.name.casefold():
+    platform = label(channel.platform)
+    if any(platform(lang).split(" (")[0].casefold() in channel.name.casefold() for lang in ("en", "fr")):
         return channel.name
-    return f"{channel.name} ({platform})"
+    return msg("rule.channels.with_platform", name=channel.name, platform=platform)
 
 
 def objective_label(objective: Objective) -> str:
@@ -20,24 +21,6 @@ def objective_label(objective: Objective) -> str:
     return f"{objective.id} ({short(objective.statement, 50)})"
 
 
-def gaps(context: Context, missing: list[str], subjects: list[str], reason: Bilingual) -> list[NotAssessed]:
+def gaps(context: Context, missing: list[str], subjects: list[str], reason: Message) -> list[NotAssessed]:
     """One not-assessed entry for the items of the current rule that lacked data (none if none did)."""
     return [context.not_assessed(missing, reason, subjects)] if missing else []
-
-
-OBJECTIVE_KINDS: dict[ObjectiveKind, Bilingual] = {
-    ObjectiveKind.INSTITUTIONAL: Bilingual(
-        en="institutional communication", fr="communication institutionnelle"
-    ),
-    ObjectiveKind.CUSTOMER_RELATIONS: Bilingual(en="customer relations", fr="relation client"),
-    ObjectiveKind.PROSPECTING: Bilingual(en="prospecting", fr="prospection"),
-    ObjectiveKind.SALES: Bilingual(en="sales", fr="ventes"),
-    ObjectiveKind.LOYALTY: Bilingual(en="loyalty", fr="fidélisation"),
-    ObjectiveKind.RECRUITMENT: Bilingual(en="recruitment", fr="recrutement"),
-    ObjectiveKind.EMPLOYER_BRAND: Bilingual(en="employer brand", fr="marque employeur"),
-    ObjectiveKind.INTERNAL: Bilingual(en="internal communication", fr="communication interne"),
-    ObjectiveKind.AWARENESS: Bilingual(en="awareness", fr="notoriété"),
-    ObjectiveKind.WEB_TRAFFIC: Bilingual(en="web traffic", fr="trafic web"),
-    ObjectiveKind.LISTENING: Bilingual(en="listening", fr="veille"),
-}
-"""Each kind of objective in words."""

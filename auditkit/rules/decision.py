@@ -2,25 +2,22 @@
 
 from __future__ import annotations
 
-from auditkit.diagnose import Context, Evidence, Outcome, Severity, Theme, add_months, rule, say
-from auditkit.i18n import Bilingual
+from functools import reduce
+
+from auditkit.findings import Context, Evidence, Outcome, Severity, Theme, add_months, rule
+from auditkit.locale import label, msg
 from auditkit.model import Audit, ChannelStatus
 from auditkit.platforms import MAJOR_PLATFORMS
 from auditkit.rules._common import channel_label
 from auditkit.rules.environment import NO_STAKEHOLDERS
 from auditkit.rules.objectives import no_objectives
+from auditkit.steps import Phase, Step
+from auditkit.thresholds import LEVEL_VALUES
 
-_SERVED_BY_SOCIAL = Bilingual(
-    en="objectives served by active social channels", fr="objectifs servis par des canaux sociaux actifs"
-)
+_SERVED_BY_SOCIAL = msg("rule.decision.served_by_social_note")
 
 
-_LEVELS = (
-    Bilingual(en="none", fr="nul"),
-    Bilingual(en="low", fr="faible"),
-    Bilingual(en="medium", fr="moyen"),
-    Bilingual(en="high", fr="fort"),
-)
+_LEVEL_BY_VALUE = {value: level for level, value in LEVEL_VALUES.items()}
 
 
 @rule(
@@ -28,26 +25,8 @@ _LEVELS = (
     severity=Severity.CRITICAL,
     theme=Theme.DECISION,
     seeds=("003",),
-    title=Bilingual(en="Social media: not now", fr="Réseaux sociaux : pas maintenant"),
-    condition=Bilingual(
-        en="No objective is served by an active social channel, and either none of the target "
-        "stakeholders uses a social network at the presence thresholds (platform_use_share, "
-        "platform_use_level), or active traditional channels already serve every objective while nothing "
-        "records the audience on social networks.",
-        fr="Aucun objectif n'est servi par un canal social actif, et soit aucune des parties prenantes "
-        "visées n'utilise un réseau social aux seuils de présence (platform_use_share, "
-        "platform_use_level), soit des canaux traditionnels actifs servent déjà tous les objectifs sans "
-        "que rien n'indique la présence du public sur les réseaux sociaux.",
-    ),
-    action=Bilingual(
-        en="Conclude 'not now' explicitly; keep the effort on the channels that serve the objectives; "
-        "claim and park the brand's handles on the major platforms; set a reassessment date "
-        "(reassess_months after the audit).",
-        fr="Conclure explicitement « pas maintenant » ; garder l'effort sur les canaux qui servent les "
-        "objectifs ; réserver et mettre en veille les noms de la marque sur les grandes plateformes ; "
-        "fixer une date de réexamen (reassess_months après l'audit).",
-    ),
     thresholds=("platform_use_share", "platform_use_level", "reassess_months"),
+    step=Step(phase=Phase.FOUNDATIONS, month=1, hours=2, owner="management"),
 )
 def not_now(audit: Audit, context: Context) -> Outcome:
     if not audit.objectives:
@@ -64,21 +43,15 @@ def not_now(audit: Audit, context: Context) -> Outcome:
     covered = {objective_id for _, channel in traditional for objective_id in channel.objectives}
     all_covered = all(objective.id in covered for objective in audit.objectives)
     if targets and not unknown:
-        reason = say(
-            "none of the target audiences ({names}) uses a social network enough to be reached there "
-            "(presence: a share of at least {share} or a '{level}' use)",
-            "aucun des publics visés ({names}) n'utilise assez un réseau social pour y être touché "
-            "(présence : une part d'au moins {share} ou un usage « {level} »)",
+        reason = msg(
+            "rule.DEC-NOT-NOW.reason_no_social_use",
             names=[s.name for _, s in targets],
             share=context.thresholds["platform_use_share"],
-            level=_LEVELS[min(int(context.thresholds["platform_use_level"]), 3)],
+            level=label(_LEVEL_BY_VALUE[min(int(context.thresholds["platform_use_level"]), 3)]),
         )
     elif all_covered:
-        reason = say(
-            "active traditional channels ({channels}) already serve every objective, and nothing in the "
-            "audit shows the target audiences on social networks",
-            "des canaux traditionnels actifs ({channels}) servent déjà tous les objectifs, et rien dans "
-            "l'audit ne montre les publics visés sur les réseaux sociaux",
+        reason = msg(
+            "rule.DEC-NOT-NOW.reason_traditional_cover",
             channels=[channel_label(channel) for _, channel in traditional],
         )
     elif not targets:
@@ -86,13 +59,7 @@ def not_now(audit: Audit, context: Context) -> Outcome:
     else:
         return context.not_assessed(
             [f"stakeholders.{i}.platforms" for i, _ in unknown],
-            Bilingual(
-                en="No objective is served on social media today, but the platforms these target "
-                "stakeholders use are not recorded, so 'not now' cannot be told from 'not yet tried'.",
-                fr="Aucun objectif n'est servi sur les réseaux sociaux aujourd'hui, mais les plateformes "
-                "qu'utilisent ces parties prenantes visées ne sont pas renseignées : impossible de "
-                "distinguer « pas maintenant » de « jamais essayé ».",
-            ),
+            msg("rule.DEC-NOT-NOW.no_platforms"),
             [s.id for _, s in unknown],
         )
     months = round(context.thresholds["reassess_months"])
@@ -104,36 +71,25 @@ def not_now(audit: Audit, context: Context) -> Outcome:
     ]
     claimed = {channel.platform for channel in audit.channels}
     unclaimed = [platform for platform in MAJOR_PLATFORMS if platform not in claimed]
-    steps = [
-        Bilingual(
-            en="Record the decision 'not now' and keep the effort on the channels that serve the objectives.",
-            fr="Acter la décision « pas maintenant » et garder l'effort sur les canaux qui servent les objectifs.",
-        )
-    ]
+    steps = [msg("rule.DEC-NOT-NOW.step_record")]
     if social:
         steps.append(
-            say(
-                "Park {channels}: a pinned message pointing to the channels that stay active, handles kept.",
-                "Mettre en veille {channels} : un message épinglé renvoyant vers les canaux qui restent "
-                "actifs, noms de compte conservés.",
+            msg(
+                "rule.DEC-NOT-NOW.step_park",
                 channels=[channel_label(channel) for _, channel in social],
             )
         )
     if unclaimed:
         steps.append(
-            say(
-                "Claim the brand's handle on {platforms} and leave it parked with a short profile.",
-                "Réserver le nom de la marque sur {platforms} et le laisser en veille avec un profil court.",
+            msg(
+                "rule.DEC-NOT-NOW.step_claim",
                 platforms=unclaimed,
             )
         )
     steps.append(
-        say(
-            "Reassess on {date}: if the audiences have moved to social networks by then, 'not now' becomes "
-            "'now'.",
-            "Réexaminer le {date} : si les publics sont passés sur les réseaux sociaux d'ici là, « pas "
-            "maintenant » devient « maintenant ».",
-            date=reassess_on,
+        msg(
+            "rule.DEC-NOT-NOW.step_reassess",
+            date=reassess_on.isoformat(),
         )
     )
     evidence = [Evidence("channels.*.objectives", [], note=_SERVED_BY_SOCIAL)]
@@ -154,24 +110,19 @@ def not_now(audit: Audit, context: Context) -> Outcome:
             "engagement.audit_date",
             context.today,
             threshold=months,
-            note=say("reassess on {date}", "réexaminer le {date}", date=reassess_on),
+            note=msg("rule.DEC-NOT-NOW.reassess_note", date=reassess_on.isoformat()),
         )
     )
     return [
         context.finding(
-            say(
-                "None of the {count} objectives is served by an active social channel, and {reason}. "
-                "Social media is a means, not an end: here it has no job to do yet, and 'not now' is a "
-                "sound conclusion, to be reassessed on {date}.",
-                "Aucun des {count} objectifs n'est servi par un canal social actif, et {reason}. Les "
-                "réseaux sociaux sont un moyen, pas une fin : ici, ils n'ont pas encore de rôle à jouer, "
-                "et « pas maintenant » est une conclusion fondée, à réexaminer le {date}.",
+            msg(
+                "rule.DEC-NOT-NOW.explanation",
                 count=len(audit.objectives),
                 reason=reason,
-                date=reassess_on,
+                date=reassess_on.isoformat(),
             ),
             evidence,
             [objective.id for objective in audit.objectives] + [channel.id for _, channel in social],
-            action=Bilingual(en=" ".join(step.en for step in steps), fr=" ".join(step.fr for step in steps)),
+            action=reduce(lambda done, step: msg("rule.DEC-NOT-NOW.next_step", done=done, step=step), steps),
         )
     ]

@@ -2,20 +2,27 @@
 
 from __future__ import annotations
 
-from auditkit.diagnose import Context, Evidence, Outcome, Severity, Theme, rule, say
-from auditkit.i18n import Bilingual
+from functools import reduce
+
+from auditkit.findings import Context, Evidence, Outcome, Severity, Theme, rule
+from auditkit.locale import msg
 from auditkit.model import Audit, Organisation, OwnerRole, SponsorEngagement, Training
 from auditkit.rules._common import channel_label
+from auditkit.steps import Phase, Step
+from auditkit.steps.effects import (
+    ASSIGN_PEOPLE,
+    EXPERIENCED_OWNER,
+    SHORTEN_VALIDATION,
+    SPONSOR_SUPPORTIVE,
+    TRAIN_EVERYONE,
+)
 from auditkit.thresholds import RESPONSE_KEYS
 
-_EXPECTATION_NOTE = Bilingual(en="expected answer within (minutes)", fr="réponse attendue sous (minutes)")
+_EXPECTATION_NOTE = msg("rule.organisation.expectation_note")
 
 
-def _not_recorded(context: Context, field: str, what: Bilingual) -> Outcome:
-    return context.not_assessed(
-        (f"organisation.{field}",),
-        say("The audit does not record {what}.", "L'audit ne renseigne pas {what}.", what=what),
-    )
+def _not_recorded(context: Context, field: str) -> Outcome:
+    return context.not_assessed((f"organisation.{field}",), msg(f"rule.{context.rule.id}.not_recorded"))
 
 
 def _untouched(organisation: Organisation) -> bool:
@@ -36,46 +43,18 @@ def _untouched(organisation: Organisation) -> bool:
     severity=Severity.MAJOR,
     theme=Theme.ORGANISATION,
     seeds=("001",),
-    title=Bilingual(en="Top management not engaged", fr="Direction non impliquée"),
-    condition=Bilingual(
-        en="Top management's engagement is 'none' (major) or only 'aware' (minor).",
-        fr="L'implication de la direction est « none » (majeur) ou seulement « aware » (mineur).",
-    ),
-    action=Bilingual(
-        en="Brief the decision makers in one hour: what the audience does on social media, what peers "
-        "achieve, the risks of absence, and what the plan asks of them; get one of them to sponsor it.",
-        fr="Sensibiliser les décideurs en une heure : ce que fait le public sur les réseaux sociaux, ce "
-        "qu'obtiennent les pairs, les risques de l'absence et ce que le plan attend d'eux ; obtenir que "
-        "l'un d'eux le parraine.",
-    ),
+    step=Step(phase=Phase.FOUNDATIONS, month=1, hours=3, owner="strategy_owner", effect=SPONSOR_SUPPORTIVE),
 )
 def no_sponsor(audit: Audit, context: Context) -> Outcome:
     sponsor = audit.organisation.sponsor
     if sponsor is None:
-        return _not_recorded(
-            context,
-            "sponsor",
-            Bilingual(en="top management's engagement", fr="l'implication de la direction"),
-        )
+        return _not_recorded(context, "sponsor")
     if sponsor not in (SponsorEngagement.NONE, SponsorEngagement.AWARE):
         return []
     if sponsor is SponsorEngagement.NONE:
-        explanation = say(
-            "Top management is not engaged in social media. Without a sponsor, the resources, the budget and "
-            "the shorter validation loops the channels need will not be granted, and social media stays a "
-            "side task.",
-            "La direction ne s'implique pas dans les réseaux sociaux. Sans commanditaire, les ressources, "
-            "le budget et les circuits de validation courts dont les canaux ont besoin ne seront pas "
-            "accordés, et les réseaux sociaux resteront une tâche annexe.",
-        )
+        explanation = msg("rule.ORG-NO-SPONSOR.explanation_none")
     else:
-        explanation = say(
-            "Top management is aware of social media but does not back it. Awareness is not support: when "
-            "the plan needs hours, budget or faster approvals, nobody at the top will carry the request.",
-            "La direction connaît les réseaux sociaux mais ne les soutient pas. Être informé n'est pas "
-            "soutenir : quand le plan demandera des heures, un budget ou des validations plus rapides, "
-            "personne à la tête ne portera la demande.",
-        )
+        explanation = msg("rule.ORG-NO-SPONSOR.explanation_aware")
     return [
         context.finding(
             explanation,
@@ -90,39 +69,26 @@ def no_sponsor(audit: Audit, context: Context) -> Outcome:
     severity=Severity.MAJOR,
     theme=Theme.ORGANISATION,
     seeds=("004",),
-    title=Bilingual(en="Strategy in an intern's hands", fr="Stratégie confiée à un stagiaire"),
-    condition=Bilingual(
-        en="The strategy owner's role is 'intern'.", fr="Le responsable de la stratégie est un stagiaire."
-    ),
-    action=Bilingual(
-        en="Give the strategy to a permanent staff member who knows the business (the intern can assist "
-        "and produce content), and keep the account passwords with that person.",
-        fr="Confier la stratégie à un salarié permanent qui connaît l'activité (le stagiaire peut assister "
-        "et produire des contenus), et lui confier les mots de passe des comptes.",
+    step=Step(
+        phase=Phase.FOUNDATIONS,
+        month=1,
+        hours=2,
+        owner="management",
+        after=("ORG-NO-SPONSOR",),
+        effect=EXPERIENCED_OWNER,
     ),
 )
 def intern_owner(audit: Audit, context: Context) -> Outcome:
     role = audit.organisation.strategy_owner_role
     if role is None:
-        return _not_recorded(
-            context,
-            "strategy_owner_role",
-            Bilingual(en="who holds the strategy", fr="qui porte la stratégie"),
-        )
+        return _not_recorded(context, "strategy_owner_role")
     if role is not OwnerRole.INTERN:
         return []
     owner = audit.organisation.strategy_owner.strip()
     return [
         context.finding(
-            say(
-                "The social media strategy is held by an intern{who}. An intern rarely knows the business, "
-                "its history and its customers well enough to speak for it, and leaves at the end of the "
-                "placement with what was learnt; internships are for learning and assisting, not for "
-                "running the function.",
-                "La stratégie des réseaux sociaux est portée par un stagiaire{who}. Un stagiaire connaît "
-                "rarement assez l'activité, son histoire et ses clients pour parler en son nom, et repart "
-                "avec ce qu'il a appris à la fin du stage ; un stage sert à apprendre et à assister, pas à "
-                "piloter la fonction.",
+            msg(
+                "rule.ORG-INTERN.explanation",
                 who=f" ({owner})" if owner else "",
             ),
             [Evidence("organisation.strategy_owner_role", role)],
@@ -135,32 +101,20 @@ def intern_owner(audit: Audit, context: Context) -> Outcome:
     severity=Severity.MAJOR,
     theme=Theme.ORGANISATION,
     seeds=("001",),
-    title=Bilingual(
-        en="Validation slower than the channels allow", fr="Validation trop lente pour les canaux"
-    ),
-    condition=Bilingual(
-        en="The content validation delay exceeds the strictest response expectation of the active social "
-        "channels (response_minutes.<platform>).",
-        fr="Le délai de validation des contenus dépasse l'attente de réponse la plus stricte des canaux "
-        "sociaux actifs (response_minutes.<plateforme>).",
-    ),
-    action=Bilingual(
-        en="Shorten the validation loop for social media: pre-approved answers and topics, a named person "
-        "allowed to publish without a second approval, and an escalation path only for sensitive cases.",
-        fr="Raccourcir le circuit de validation pour les réseaux sociaux : réponses et sujets validés "
-        "d'avance, une personne désignée autorisée à publier sans seconde validation, et une escalade "
-        "réservée aux cas sensibles.",
-    ),
     thresholds=RESPONSE_KEYS,
+    step=Step(
+        phase=Phase.FIXES,
+        month=3,
+        hours=3,
+        owner="management",
+        after=("STR-GOVERNANCE",),
+        effect=SHORTEN_VALIDATION,
+    ),
 )
 def slow_validation(audit: Audit, context: Context) -> Outcome:
     delay_hours = audit.organisation.validation_delay_hours
     if delay_hours is None:
-        return _not_recorded(
-            context,
-            "validation_delay_hours",
-            Bilingual(en="how long content validation takes", fr="la durée de validation des contenus"),
-        )
+        return _not_recorded(context, "validation_delay_hours")
     delay = delay_hours * 60
     expected = [
         (expectation, i, channel)
@@ -173,15 +127,8 @@ def slow_validation(audit: Audit, context: Context) -> Outcome:
     strictest, _, channel = min(too_slow, key=lambda item: item[0])
     return [
         context.finding(
-            say(
-                "Validating content takes {hours} hours ({minutes} minutes), while the audience of "
-                "{channel} expects an answer within {strictest} minutes. With every answer waiting for "
-                "approval, the channels cannot meet their own pace; on Twitter the usual wait is about "
-                "half an hour.",
-                "La validation des contenus prend {hours} heures ({minutes} minutes), alors que le public "
-                "de {channel} attend une réponse en moins de {strictest} minutes. Si chaque réponse attend "
-                "une validation, les canaux ne peuvent pas tenir leur propre rythme ; sur Twitter, "
-                "l'attente habituelle est d'environ une demi-heure.",
+            msg(
+                "rule.ORG-SLOW-VALIDATION.explanation",
                 hours=delay_hours,
                 minutes=delay,
                 channel=channel_label(channel),
@@ -207,18 +154,13 @@ def slow_validation(audit: Audit, context: Context) -> Outcome:
     severity=Severity.MAJOR,
     theme=Theme.ORGANISATION,
     seeds=("001",),
-    title=Bilingual(en="Nobody assigned to create or to answer", fr="Personne pour créer ou répondre"),
-    condition=Bilingual(
-        en="There are active social channels and nobody is assigned to create content, or nobody to "
-        "answer questions.",
-        fr="Des canaux sociaux sont actifs et personne n'est chargé de créer les contenus, ou personne de "
-        "répondre aux questions.",
-    ),
-    action=Bilingual(
-        en="Name who creates content and who answers on each channel, with the hours it takes, and have "
-        "their managers plan for that load.",
-        fr="Désigner qui crée les contenus et qui répond sur chaque canal, avec les heures que cela "
-        "demande, et faire prévoir cette charge par leurs responsables.",
+    step=Step(
+        phase=Phase.FOUNDATIONS,
+        month=1,
+        hours=2,
+        owner="management",
+        after=("ORG-NO-SPONSOR",),
+        effect=ASSIGN_PEOPLE,
     ),
 )
 def no_resources(audit: Audit, context: Context) -> Outcome:
@@ -226,35 +168,27 @@ def no_resources(audit: Audit, context: Context) -> Outcome:
     if _untouched(organisation):
         return context.not_assessed(
             ("organisation.content_creators", "organisation.responders"),
-            Bilingual(
-                en="The organisation section of the audit is not filled in yet.",
-                fr="La partie organisation de l'audit n'est pas encore remplie.",
-            ),
+            msg("rule.ORG-NO-RESOURCES.not_filled_in"),
         )
     if not context.active_social:
         return []
     roles = []
     evidence = []
     if not organisation.content_creators:
-        roles.append(Bilingual(en="create content", fr="créer les contenus"))
+        roles.append(msg("rule.ORG-NO-RESOURCES.role_create"))
         evidence.append(Evidence("organisation.content_creators", []))
     if not organisation.responders:
-        roles.append(Bilingual(en="answer questions", fr="répondre aux questions"))
+        roles.append(msg("rule.ORG-NO-RESOURCES.role_answer"))
         evidence.append(Evidence("organisation.responders", []))
     if not roles:
         return []
     return [
         context.finding(
-            say(
-                "{count} social channels are active, yet nobody is assigned to {roles}. The work then "
-                "falls to whoever has a moment, with no manager planning for it: posts and answers "
-                "depend on goodwill.",
-                "{count} canaux sociaux sont actifs, mais personne n'est chargé de {roles}. Le travail "
-                "revient alors à qui a un moment, sans qu'aucun responsable ne le prévoie : publications "
-                "et réponses dépendent de la bonne volonté.",
+            msg(
+                "rule.ORG-NO-RESOURCES.explanation",
                 count=len(context.active_social),
-                roles=Bilingual(
-                    en=" or to ".join(r.en for r in roles), fr=" ni de ".join(r.fr for r in roles)
+                roles=reduce(
+                    lambda both, role: msg("rule.ORG-NO-RESOURCES.roles_or", roles=both, role=role), roles
                 ),
             ),
             evidence,
@@ -268,42 +202,24 @@ def no_resources(audit: Audit, context: Context) -> Outcome:
     severity=Severity.MINOR,
     theme=Theme.ORGANISATION,
     seeds=("003",),
-    title=Bilingual(en="No training for the roles", fr="Aucune formation aux rôles"),
-    condition=Bilingual(
-        en="Nobody in the social media roles has been trained for them (training 'none').",
-        fr="Personne dans les rôles liés aux réseaux sociaux n'a été formé (formation « none »).",
-    ),
-    action=Bilingual(
-        en="Plan a training fitted to each role (content, community management, measurement) within the "
-        "next quarter, then a yearly refresh; a short quiz shows each person's gaps first.",
-        fr="Prévoir une formation adaptée à chaque rôle (contenus, animation de communauté, mesure) dans le "
-        "trimestre, puis une mise à jour annuelle ; un court quiz révèle d'abord les lacunes de chacun.",
+    step=Step(
+        phase=Phase.PLANNING,
+        month=6,
+        hours=6,
+        owner="strategy_owner",
+        after=("ORG-NO-RESOURCES", "STR-POLICY"),
+        effect=TRAIN_EVERYONE,
     ),
 )
 def no_training(audit: Audit, context: Context) -> Outcome:
     training = audit.organisation.training
     if training is None:
-        return _not_recorded(
-            context,
-            "training",
-            Bilingual(
-                en="whether the people in the roles were trained",
-                fr="si les personnes en poste ont été formées",
-            ),
-        )
+        return _not_recorded(context, "training")
     if training is not Training.NONE:
         return []
     return [
         context.finding(
-            say(
-                "Nobody in the social media roles has had training for them. Most people do not know what "
-                "they do not know: learning by trial costs time and exposes the brand to avoidable "
-                "mistakes, and platforms change too fast to rely on habits.",
-                "Personne dans les rôles liés aux réseaux sociaux n'a été formé. La plupart des gens "
-                "ignorent ce qu'ils ignorent : apprendre par tâtonnement coûte du temps et expose la "
-                "marque à des erreurs évitables, et les plateformes évoluent trop vite pour s'en remettre "
-                "aux habitudes.",
-            ),
+            msg("rule.ORG-NO-TRAINING.explanation"),
             [Evidence("organisation.training", training)],
         )
     ]

@@ -11,42 +11,45 @@ from pydantic import ValidationError
 from auditkit import store
 from auditkit.benchmarks import metric_definitions
 from auditkit.csv_import import DEFAULT_DEFINITION, REACH_DEFINITION
-from auditkit.i18n import Bilingual
+from auditkit.locale import label, msg
+from auditkit.locale.formats import DASH, decimal, percent_points
 from auditkit.model import Audit, Channel, EngagementMeasure
 from auditkit.platforms import Platform
-from auditkit.report.i18n import Formatter
 from auditkit.ui.common import heading, step_box
 from auditkit.ui.csv_import import CsvImportPanel
-from auditkit.ui.fields import INVALID_CLASS, LABEL_WIDTH, enum_label, field, shown_number, typed_number
+from auditkit.ui.fields import (
+    INVALID_CLASS,
+    LABEL_WIDTH,
+    enum_label,
+    field,
+    field_label,
+    shown_number,
+    typed_number,
+)
 from auditkit.ui.lists import ItemList, column_header
 from auditkit.ui.session import AuditSession, Event
-from auditkit.ui.texts import MESSAGES, field_label
 
 HEAD_FIELDS = ["name", "platform", "handle", "status", "owner", "audience_size", "posts_per_week"]
 TAIL_FIELDS = ["median_response_minutes", "last_post", "started", "hours_per_week", "monthly_budget"]
 JUDGEMENT_FIELDS = ["cross_posted_unchanged", "added_value", "emerging", "assessed_before_launch"]
 MEASURE_FIELDS = ("rate", "interactions", "base")
 
-_B = Bilingual
-TEXTS = {
-    "inventory": _B("Inventory", "Inventaire"),
-    "edit": _B(
-        "Channels: add, pick one to edit, reorder or remove",
-        "Canaux : ajouter, choisir pour modifier, réordonner ou retirer",
-    ),
-    "engagement_hint": _B(
-        "a rate in percent, or interactions over a base; the definition says how it was computed",
-        "un taux en pourcentage, ou des interactions rapportées à une base ; la définition dit comment il a été calculé",
-    ),
-    "definition": _B("Definition (how it is computed)", "Définition (mode de calcul)"),
-    "id": _B("id", "identifiant"),
-}
+INVENTORY_COLUMNS = (
+    "ui.column.channel",
+    "ui.field.platform",
+    "ui.field.status",
+    "ui.field.audience",
+    "ui.field.posts_per_week",
+    "ui.column.engagement_rate",
+    "ui.field.owner",
+    "ui.column.id",
+)
 DEFINITION_WIDTH = "22em"
 NUMBER_WIDTH = "9em"
 
 
 def new_channel(audit: Audit) -> Channel:
-    name = MESSAGES["new_channel"](audit.engagement.language)
+    name = msg("ui.new.channel")(audit.engagement.language)
     return Channel(id=audit.new_id("channels", name), name=name, platform=Platform.OTHER_SOCIAL)
 
 
@@ -80,10 +83,10 @@ class EngagementEditor:
             control.observe(self._on_value, "value")
         caption = widgets.HTML(
             html.escape(session.text(field_label("Channel", "engagement"))),
-            tooltip=session.text(TEXTS["engagement_hint"]),
+            tooltip=session.say("ui.channels.engagement_hint"),
             layout=widgets.Layout(width=LABEL_WIDTH, min_width=LABEL_WIDTH),
         )
-        columns = [(session.text(TEXTS["definition"]), DEFINITION_WIDTH)] + [
+        columns = [(session.say("ui.channels.definition"), DEFINITION_WIDTH)] + [
             (session.text(field_label("EngagementMeasure", name)), NUMBER_WIDTH) for name in MEASURE_FIELDS
         ]
         self.widget = widgets.VBox(
@@ -123,10 +126,10 @@ class EngagementEditor:
                     definition=self.definition.value.strip() or DEFAULT_DEFINITION, **values
                 )
             except ValidationError as error:
-                self._show("; ".join(problem.message for problem in store.validation_problems(error)))
+                self._show(self.session.problems_text(store.validation_problems(error)))
                 return
         problems = self.session.set(self.path, measure)
-        self._show("; ".join(problem.message for problem in problems) if problems else None)
+        self._show(self.session.problems_text(problems) if problems else None)
 
     def _show(self, message: str | None) -> None:
         self.error = message
@@ -142,7 +145,7 @@ def channel_editor(session: AuditSession, index: int) -> widgets.VBox:
     path = ("channels", index)
     channel = session.audit.channels[index]
     identity = widgets.HTML(
-        f'<span class="auditkit-id">{html.escape(session.message("id", id=channel.id))}</span>'
+        f'<span class="auditkit-id">{html.escape(session.say("ui.list.id", id=channel.id))}</span>'
     )
     head = [field(session, (*path, name)).widget for name in HEAD_FIELDS]
     engagement = EngagementEditor(session, index)
@@ -155,21 +158,18 @@ def channel_editor(session: AuditSession, index: int) -> widgets.VBox:
 def inventory_html(audit: Audit) -> str:
     """The channel inventory as an HTML table (every typed text escaped)."""
     language = audit.engagement.language
-    formatter = Formatter(language)
-    columns = ["channel", "platform", "status", "audience", "posts_per_week", "engagement_rate", "owner"]
-    head = "".join(f"<th>{html.escape(formatter.label(name))}</th>" for name in columns)
-    head += f"<th>{html.escape(TEXTS['id'](language))}</th>"
+    head = "".join(f"<th>{html.escape(msg(column)(language))}</th>" for column in INVENTORY_COLUMNS)
     rows = []
     for channel in audit.channels:
-        engagement = formatter.percent_points(channel.engagement.percent, 2) if channel.engagement else "—"
+        engagement = channel.engagement
         cells = [
             html.escape(channel.name),
-            html.escape(formatter.enum(channel.platform)),
-            html.escape(formatter.enum(channel.status)),
-            f'<span class="num">{formatter.number(channel.audience_size)}</span>',
-            formatter.decimal(channel.posts_per_week, 1),
-            engagement,
-            html.escape(channel.owner or "—"),
+            html.escape(label(channel.platform)(language)),
+            html.escape(label(channel.status)(language)),
+            f'<span class="num">{decimal(channel.audience_size, language)}</span>',
+            decimal(channel.posts_per_week, language, 1),
+            percent_points(engagement.percent, language, 2) if engagement else DASH,
+            html.escape(channel.owner or DASH),
             f'<span class="auditkit-id">{html.escape(channel.id)}</span>',
         ]
         rows.append("<tr>" + "".join(f"<td>{cell}</td>" for cell in cells) + "</tr>")
@@ -197,9 +197,9 @@ def channels_step(session: AuditSession) -> widgets.VBox:
         session,
         "channels",
         [
-            heading(session.text(TEXTS["inventory"])),
+            heading(session.say("ui.channels.inventory")),
             inventory,
-            heading(session.text(TEXTS["edit"])),
+            heading(session.say("ui.channels.edit")),
             items.widget,
             importer.widget,
         ],

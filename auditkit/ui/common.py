@@ -14,15 +14,13 @@ from IPython.display import Markdown
 
 from auditkit.ui.fields import style_sheet
 from auditkit.ui.session import AuditSession
-from auditkit.ui.texts import STEP_BY_KEY, STEPS
+from auditkit.ui.steps import STEP_BY_KEY, STEPS
 
 PLOTLY_RENDERER = "plotly_mimetype+notebook"
 """Plotly's renderer in the notebooks: the plotly MIME type for JupyterLab and Voilà, plus an HTML
 version with plotly.js embedded once (offline), so that a notebook exported by nbconvert keeps its
 figures."""
 
-_NEXT = {"en": "Next step", "fr": "Étape suivante"}
-_DOWNLOAD = {"en": "Download {name}", "fr": "Télécharger {name}"}
 DOWNLOAD_LIMIT = 30_000_000
 """Bytes above which a written file gets no download link (it would travel through the kernel's socket)."""
 _TYPES = {".md": "text/markdown", ".ics": "text/calendar", ".csv": "text/csv"}
@@ -42,7 +40,7 @@ def configure_plotly() -> None:
     chain skips them, as it does where they are not installed.
     """
     for name in SLOW_OPTIONAL_IMPORTS:
-        sys.modules.setdefault(name, None)
+        sys.modules.setdefault(name, None)  # type: ignore[arg-type]
     import plotly.io as pio
 
     if pio.renderers.default != PLOTLY_RENDERER:
@@ -55,9 +53,9 @@ def explain(session: AuditSession, step: str) -> Markdown:
     lines = [f"## {current.number:02d} · {session.text(current.title)}", "", session.text(current.intro)]
     following = [item for item in STEPS if item.number == current.number + 1]
     if following:
-        nxt = following[0]
-        lines += ["", f"*{_NEXT[session.language.value]}: [{session.text(nxt.title)}]({nxt.notebook})*"]
-    return Markdown("\n".join(lines))
+        link = f"[{session.text(following[0].title)}]({following[0].notebook})"
+        lines += ["", f"*{session.say('ui.step.next', title=link)}*"]
+    return Markdown("\n".join(lines))  # type: ignore[no-untyped-call]
 
 
 def heading(text: str, level: int = 3) -> widgets.HTML:
@@ -76,7 +74,7 @@ def download_link(session: AuditSession, path: Path) -> str:
         return ""
     kind = _TYPES.get(path.suffix) or mimetypes.guess_type(path.name)[0] or "application/octet-stream"
     address = f"data:{kind};base64,{base64.b64encode(data).decode('ascii')}"
-    text = _DOWNLOAD[session.language.value].format(name=path.name)
+    text = session.say("ui.common.download", name=path.name)
     return (
         f'<a class="auditkit-download" download="{html.escape(path.name, quote=True)}" '
         f'href="{address}">⬇ {html.escape(text)}</a>'

@@ -2,7 +2,7 @@
 
 The logic lives in :mod:`auditkit.csv_import`; this module only shows it. Nothing changes in the
 audit before the user has seen the preview of the changes (old value → new value) and pressed
-"Apply".
+"Apply". Every text is a catalogue message, read in the audit's language.
 """
 
 from __future__ import annotations
@@ -32,76 +32,39 @@ from auditkit.csv_import import (
     suggest_definition,
     suggest_mapping,
 )
-from auditkit.i18n import Bilingual
-from auditkit.model import EngagementMeasure, Language
-from auditkit.report.i18n import Formatter
+from auditkit.locale import Message, formats, msg, show
+from auditkit.model import EngagementMeasure
 from auditkit.ui.lists import column_header
 from auditkit.ui.session import AuditSession
 
-_B = Bilingual
-TEXTS: dict[str, Bilingual] = {
-    "title": _B("Import figures from a platform's CSV export", "Importer les chiffres d'un export CSV"),
-    "upload": _B("Choose a CSV file", "Choisir un fichier CSV"),
-    "path": _B("…or a path on the server", "…ou un chemin sur le serveur"),
-    "load": _B("Read the file", "Lire le fichier"),
-    "channel": _B("Channel", "Canal"),
-    "rows_are_posts": _B("Each row is one post", "Chaque ligne est une publication"),
-    "definition": _B("Engagement definition", "Définition de l'engagement"),
-    "preview": _B("Preview the changes", "Voir les changements"),
-    "apply": _B("Apply to the channel", "Appliquer au canal"),
-    "read": _B(
-        "{name}: {rows} rows, {dialect}. Check which column feeds which field, then preview.",
-        "{name} : {rows} lignes, {dialect}. Vérifiez quelle colonne alimente quel champ, puis prévisualisez.",
-    ),
-    "field": _B("Field", "Champ"),
-    "now": _B("Now", "Actuellement"),
-    "after": _B("After the import", "Après l'import"),
-    "nothing": _B(
-        "The file agrees with the channel: nothing would change.",
-        "Le fichier concorde avec le canal : rien ne changerait.",
-    ),
-    "applied": _B(
-        "✓ Applied to {channel}: {count} field(s) changed.",
-        "✓ Appliqué à {channel} : {count} champ(s) modifié(s).",
-    ),
-    "no_channel": _B(
-        "Add a channel first (the import fills an existing channel).",
-        "Ajoutez d'abord un canal (l'import remplit un canal existant).",
-    ),
-    "notes": _B("Left out or read with care", "Écarté ou lu avec prudence"),
-    "column": _B("{name} ({kind}; e.g. {sample})", "{name} ({kind} ; ex. {sample})"),
-    "file_column": _B("Column of the file", "Colonne du fichier"),
-    "feeds": _B("Feeds the channel's field", "Alimente le champ du canal"),
-    "hint": _B(
-        "Export the statistics from the platform as CSV (any separator, French or English), then "
-        "choose the file. Nothing changes in the audit before you preview and apply.",
-        "Exportez les statistiques de la plateforme en CSV (tout séparateur, français ou anglais), puis "
-        "choisissez le fichier. Rien ne change dans l'audit avant l'aperçu et l'application.",
-    ),
-}
 COLUMN_WIDTH = "24em"
 TARGET_WIDTH = "20em"
+SHOWN_NOTES = 12
 
 
 def _short(text: str, length: int = 24) -> str:
     return text if len(text) <= length else text[: length - 1] + "…"
 
 
-def describe_value(value: object, language: Language) -> str:
-    """A channel field's value as a person reads it."""
-    formatter = Formatter(language)
+def describe_value(value: object, lang: str) -> str:
+    """A channel field's value as a person reads it in language ``lang``."""
     if value is None:
-        return "—"
+        return formats.DASH
     if isinstance(value, EngagementMeasure):
-        shown = formatter.percent_points(value.percent, 2)
+        shown = formats.percent_points(value.percent, lang, 2)
         if value.rate is None:
-            shown = f"{formatter.decimal(value.interactions)} / {formatter.decimal(value.base)} = {shown}"
+            interactions = formats.decimal(value.interactions, lang, 2)
+            shown = f"{interactions} / {formats.decimal(value.base, lang, 2)} = {shown}"
         return f"{shown} ({value.definition})"
     if isinstance(value, date):
-        return formatter.date(value)
+        return formats.day(value, lang)
     if isinstance(value, float | int):
-        return formatter.decimal(value, 2)
+        return formats.decimal(value, lang, 2)
     return str(value)
+
+
+def _error_html(text: str, tag: str = "span") -> str:
+    return f'<{tag} class="auditkit-error">⚠ {html.escape(text)}</{tag}>'
 
 
 class CsvImportPanel:
@@ -119,23 +82,23 @@ class CsvImportPanel:
         self.plan: ImportPlan | None = None
         say = self.say
         self.upload = widgets.FileUpload(
-            accept=".csv,.txt,.tsv,text/csv", multiple=False, description=say("upload")
+            accept=".csv,.txt,.tsv,text/csv", multiple=False, description=say(msg("csv.ui.upload"))
         )
         self.upload.layout.width = "auto"
         self.upload.observe(self._on_upload, "value")
-        self.path = widgets.Text(placeholder=say("path"), layout=widgets.Layout(width="24em"))
+        self.path = widgets.Text(placeholder=say(msg("csv.ui.path")), layout=widgets.Layout(width="24em"))
         self.load_button = widgets.Button(
-            description=say("load"), icon="folder-open", layout=widgets.Layout(width="auto")
+            description=say(msg("csv.ui.load")), icon="folder-open", layout=widgets.Layout(width="auto")
         )
         self.load_button.on_click(lambda _: self.load_path(self.path.value))
         self.channel = widgets.Dropdown(
-            description=say("channel"),
+            description=say(msg("csv.ui.channel")),
             layout=widgets.Layout(width="34em"),
             style={"description_width": "initial"},
         )
-        self.rows_are_posts = widgets.Checkbox(description=say("rows_are_posts"), indent=False)
+        self.rows_are_posts = widgets.Checkbox(description=say(msg("csv.ui.rows_are_posts")), indent=False)
         self.definition = widgets.Combobox(
-            description=say("definition"),
+            description=say(msg("csv.ui.definition")),
             options=sorted({*metric_definitions(), REACH_DEFINITION}),
             ensure_option=False,
             layout=widgets.Layout(width="30em"),
@@ -144,11 +107,14 @@ class CsvImportPanel:
         self.info = widgets.HTML()
         self.columns = widgets.VBox()
         self.preview_button = widgets.Button(
-            description=say("preview"), icon="eye", button_style="info", layout=widgets.Layout(width="auto")
+            description=say(msg("csv.ui.preview")),
+            icon="eye",
+            button_style="info",
+            layout=widgets.Layout(width="auto"),
         )
         self.preview_button.on_click(lambda _: self.preview())
         self.apply_button = widgets.Button(
-            description=say("apply"),
+            description=say(msg("csv.ui.apply")),
             icon="check",
             button_style="success",
             disabled=True,
@@ -157,11 +123,12 @@ class CsvImportPanel:
         self.apply_button.on_click(lambda _: self.apply())
         self.diff = widgets.HTML()
         self.message = widgets.HTML()
+        headers = [(say(msg("csv.ui.file_column")), COLUMN_WIDTH), (say(msg("csv.ui.feeds")), TARGET_WIDTH)]
         self.mapping_box = widgets.VBox(
             [
                 self.info,
                 self.channel,
-                column_header([(say("file_column"), COLUMN_WIDTH), (say("feeds"), TARGET_WIDTH)]),
+                column_header(headers),
                 self.columns,
                 self.rows_are_posts,
                 self.definition,
@@ -174,8 +141,8 @@ class CsvImportPanel:
             control.observe(lambda _: self._invalidate(), "value")
         self.widget = widgets.VBox(
             [
-                widgets.HTML(f"<h3>{html.escape(say('title'))}</h3>"),
-                widgets.HTML(f'<span class="auditkit-hint">{html.escape(say("hint"))}</span>'),
+                widgets.HTML(f"<h3>{html.escape(say(msg('csv.ui.title')))}</h3>"),
+                widgets.HTML(f'<span class="auditkit-hint">{html.escape(say(msg("csv.ui.hint")))}</span>'),
                 widgets.HBox([self.upload, self.path, self.load_button]),
                 self.message,
                 self.mapping_box,
@@ -184,8 +151,14 @@ class CsvImportPanel:
         self.widget.add_class("auditkit-csv-import")
         self._selectors: dict[int, widgets.Dropdown] = {}
 
-    def say(self, key: str, **values: object) -> str:
-        return self.session.text(TEXTS[key], **values)
+    @property
+    def lang(self) -> str:
+        """The code of the audit's language."""
+        return str(self.session.language)
+
+    def say(self, message: Message) -> str:
+        """``message`` in the audit's language."""
+        return message(self.lang)
 
     # -- loading ------------------------------------------------------------------------------------
 
@@ -194,7 +167,7 @@ class CsvImportPanel:
         try:
             table = read_csv(data, name)
         except CsvImportError as error:
-            self._fail(error.localized(self.session.language))
+            self._fail(self.say(error.message))
             return False
         self._show_table(table)
         return True
@@ -204,7 +177,7 @@ class CsvImportPanel:
         try:
             table = read_csv_file(Path(path).expanduser())
         except CsvImportError as error:
-            self._fail(error.localized(self.session.language))
+            self._fail(self.say(error.message))
             return False
         self._show_table(table)
         return True
@@ -219,30 +192,29 @@ class CsvImportPanel:
         self.table = None
         self.plan = None
         self.mapping_box.layout.display = "none"
-        self.message.value = f'<span class="auditkit-error">⚠ {html.escape(text)}</span>'
+        self.message.value = _error_html(text)
 
     def _show_table(self, table: CsvTable) -> None:
         audit = self.session.audit
         if not audit.channels:
-            self._fail(self.say("no_channel"))
+            self._fail(self.say(msg("csv.ui.no_channel")))
             return
         self.table = table
         self.message.value = ""
-        language = self.session.language
-        self.info.value = html.escape(
-            self.say("read", name=table.name, rows=len(table.rows), dialect=table.dialect(language))
-        ) + _preview_table(table)
-        self.channel.options = [(f"{c.name} ({c.platform.label})", c.id) for c in audit.channels]
+        read = msg("csv.ui.read", name=table.name, count=len(table.rows), dialect=table.dialect)
+        self.info.value = html.escape(self.say(read)) + _preview_table(table, self.lang)
+        self.channel.options = [
+            (f"{channel.name} ({show(channel.platform, self.lang)})", channel.id)
+            for channel in audit.channels
+        ]
         self.channel.value = guess_channel(audit, table.name) or audit.channels[0].id
         mapping = suggest_mapping(table)
-        options = [(TARGET_LABELS[target](language), target) for target in Target]
+        options = [(self.say(TARGET_LABELS[target]), target) for target in Target]
         self._selectors = {}
         rows = []
         for column in table.columns:
             sample = next((value for _, value in table.values(column.index)), "")
-            label = self.say(
-                "column", name=column.name, kind=column.kind.label(language), sample=_short(sample)
-            )
+            label = msg("csv.ui.column", name=column.title, kind=column.kind.label, sample=_short(sample))
             selector = widgets.Dropdown(
                 options=options,
                 value=mapping.columns.get(column.index, Target.IGNORE),
@@ -251,16 +223,10 @@ class CsvImportPanel:
             selector.add_class(f"auditkit-csv-column-{column.index}")
             selector.observe(lambda change, i=column.index: self._on_column(i, change["new"]), "value")
             self._selectors[column.index] = selector
-            rows.append(
-                widgets.HBox(
-                    [
-                        widgets.HTML(
-                            html.escape(label), layout=widgets.Layout(width=COLUMN_WIDTH, margin="0 2px")
-                        ),
-                        selector,
-                    ]
-                )
+            name = widgets.HTML(
+                html.escape(self.say(label)), layout=widgets.Layout(width=COLUMN_WIDTH, margin="0 2px")
             )
+            rows.append(widgets.HBox([name, selector]))
         self.columns.children = rows
         self.rows_are_posts.value = mapping.rows_are_posts
         self.definition.value = suggest_definition(table, mapping, audit.channel(self.channel.value))
@@ -310,8 +276,7 @@ class CsvImportPanel:
             )
         except CsvImportError as error:
             self._invalidate()
-            message = error.localized(self.session.language)
-            self.diff.value = f'<span class="auditkit-error">⚠ {html.escape(message)}</span>'
+            self.diff.value = _error_html(self.say(error.message))
             return None
         self.plan = plan
         self.apply_button.disabled = not plan.changes_anything
@@ -327,44 +292,47 @@ class CsvImportPanel:
             apply_plan(self.session.audit, plan)
         except CsvImportError as error:
             self._invalidate()
-            message = error.localized(self.session.language)
-            self.diff.value = f'<span class="auditkit-error">⚠ {html.escape(message)}</span>'
+            self.diff.value = _error_html(self.say(error.message))
             return False
         problems = self.session.edit(lambda audit: apply_plan(audit, plan))
         if problems:
-            self.diff.value += f'<p class="auditkit-error">⚠ {html.escape("; ".join(map(str, problems)))}</p>'
+            self.diff.value += _error_html("; ".join(map(str, problems)), tag="p")
             return False
         channel = self.session.audit.channels[plan.channel_index]
-        self.message.value = html.escape(self.say("applied", channel=channel.name, count=len(plan.changes)))
+        applied = msg("csv.ui.applied", channel=channel.name, count=len(plan.changes))
+        self.message.value = html.escape(self.say(applied))
         self._invalidate()
         if self._on_applied is not None:
             self._on_applied(plan.channel_index)
         return True
 
     def _plan_html(self, plan: ImportPlan) -> str:
-        language = self.session.language
+        say, lang = self.say, self.lang
         if not plan.changes:
-            body = f"<p>{html.escape(self.say('nothing'))}</p>"
+            body = f"<p>{html.escape(say(msg('csv.ui.nothing')))}</p>"
         else:
             rows = "".join(
-                f"<tr><td>{html.escape(change.label(language))}</td>"
-                f'<td class="auditkit-old">{html.escape(describe_value(change.old, language))}</td>'
-                f'<td class="auditkit-new">{html.escape(describe_value(change.new, language))}</td></tr>'
+                f"<tr><td>{html.escape(say(change.label))}</td>"
+                f'<td class="auditkit-old">{html.escape(describe_value(change.old, lang))}</td>'
+                f'<td class="auditkit-new">{html.escape(describe_value(change.new, lang))}</td></tr>'
                 for change in plan.changes
             )
-            body = (
-                f'<table class="auditkit-table auditkit-csv-diff"><tr><th>{html.escape(self.say("field"))}</th>'
-                f"<th>{html.escape(self.say('now'))}</th><th>{html.escape(self.say('after'))}</th></tr>{rows}</table>"
+            titles = "".join(
+                f"<th>{html.escape(say(title))}</th>"
+                for title in (msg("csv.ui.field"), msg("csv.ui.now"), msg("csv.ui.after"))
             )
+            body = f'<table class="auditkit-table auditkit-csv-diff"><tr>{titles}</tr>{rows}</table>'
         if plan.notes:
-            items = "".join(f"<li>{html.escape(note(language))}</li>" for note in plan.notes[:12])
-            more = f"<li>… (+{len(plan.notes) - 12})</li>" if len(plan.notes) > 12 else ""
-            body += f"<details><summary>{html.escape(self.say('notes'))} ({len(plan.notes)})</summary><ul>{items}{more}</ul></details>"
+            items = "".join(f"<li>{html.escape(say(note))}</li>" for note in plan.notes[:SHOWN_NOTES])
+            hidden = len(plan.notes) - SHOWN_NOTES
+            more = f"<li>… (+{hidden})</li>" if hidden > 0 else ""
+            summary = html.escape(say(msg("csv.ui.notes", count=len(plan.notes))))
+            body += f"<details><summary>{summary}</summary><ul>{items}{more}</ul></details>"
         return body
 
 
-def _preview_table(table: CsvTable, rows: int = 5) -> str:
-    head = "".join(f"<th>{html.escape(name)}</th>" for name in table.header)
+def _preview_table(table: CsvTable, lang: str, rows: int = 5) -> str:
+    head = "".join(f"<th>{html.escape(show(column.title, lang))}</th>" for column in table.columns)
     body = "".join(
         "<tr>" + "".join(f"<td>{html.escape(_short(value, 30))}</td>" for value in row) + "</tr>"
         for row in table.rows[:rows]

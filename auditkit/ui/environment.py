@@ -6,14 +6,13 @@ import html
 
 import ipywidgets as widgets
 
-from auditkit.i18n import Bilingual
+from auditkit.locale import msg
 from auditkit.model import Audit, Level, Peer, PeerPresence, PlatformUse, Stakeholder
 from auditkit.platforms import Platform
 from auditkit.ui.common import heading, step_box
-from auditkit.ui.fields import field, form
+from auditkit.ui.fields import field, field_label, form
 from auditkit.ui.lists import ItemList, RowList, compact_row, labelled_columns
 from auditkit.ui.session import AuditSession, FieldPath
-from auditkit.ui.texts import MESSAGES, field_label
 
 CLIENT_FIELDS = ["industry", "sector", "size", "country"]
 PEER_FIELDS = ["name", "relation", "adoption", "note"]
@@ -26,24 +25,18 @@ STAKEHOLDER_FIELDS = [
     "consultation_note",
 ]
 
-SECTION_TITLES = {
-    "client": Bilingual("The organisation", "L'organisation"),
-    "peers": Bilingual("Peers and competitors", "Pairs et concurrents"),
-    "stakeholders": Bilingual("Stakeholders and target audiences", "Parties prenantes et publics cibles"),
-}
-
 
 def _unused_platform(used: list[Platform]) -> Platform:
     return next((platform for platform in Platform if platform not in used), Platform.OTHER_SOCIAL)
 
 
 def new_peer(audit: Audit) -> Peer:
-    name = MESSAGES["new_peer"](audit.engagement.language)
+    name = msg("ui.new.peer")(audit.engagement.language)
     return Peer(id=audit.new_id("peers", name), name=name)
 
 
 def new_stakeholder(audit: Audit) -> Stakeholder:
-    name = MESSAGES["new_stakeholder"](audit.engagement.language)
+    name = msg("ui.new.stakeholder")(audit.engagement.language)
     return Stakeholder(id=audit.new_id("stakeholders", name), name=name)
 
 
@@ -68,7 +61,9 @@ def platform_use_row(session: AuditSession, path: FieldPath) -> list[widgets.Wid
 
 
 def _identity(session: AuditSession, item_id: str) -> widgets.HTML:
-    return widgets.HTML(f'<span class="auditkit-id">{html.escape(session.message("id", id=item_id))}</span>')
+    return widgets.HTML(
+        f'<span class="auditkit-id">{html.escape(session.say("ui.list.id", id=item_id))}</span>'
+    )
 
 
 def peer_editor(session: AuditSession, index: int) -> widgets.VBox:
@@ -126,11 +121,11 @@ def environment_step(session: AuditSession) -> widgets.VBox:
         session,
         "environment",
         [
-            heading(session.text(SECTION_TITLES["client"])),
+            heading(session.say("ui.environment.client")),
             form(session, ("client",), CLIENT_FIELDS),
-            heading(session.text(SECTION_TITLES["peers"])),
+            heading(session.say("ui.environment.peers")),
             peers.widget,
-            heading(session.text(SECTION_TITLES["stakeholders"])),
+            heading(session.say("ui.environment.stakeholders")),
             stakeholders.widget,
         ],
     )

@@ -22,19 +22,29 @@ import ipywidgets as widgets
 from pydantic import BaseModel
 
 from auditkit.csv_import import parse_number
+from auditkit.locale import Message, label, msg
+from auditkit.locale.formats import cldr
 from auditkit.model import Audit, Language
-from auditkit.platforms import Platform
-from auditkit.report.i18n import Formatter
 from auditkit.ui.session import AuditSession, Event, FieldPath
-from auditkit.ui.texts import MESSAGES, field_label
 
 INVALID_CLASS = "auditkit-invalid"
 NOT_KNOWN = "auditkit-not-known"
 """The value of the "not known" entry of a drop-down: ipywidgets shows a ``None`` value as a blank box."""
-LANGUAGE_NAMES = {Language.FR: "Français", Language.EN: "English"}
 MULTILINE = frozenset({"statement", "definition", "note", "consultation_note", "added_value", "notes"})
 """Text fields edited in a multi-line box."""
 LABEL_WIDTH = "15em"
+QUALIFIED_LABELS = frozenset(
+    {
+        "Objective.stakeholders",
+        "Stakeholder.engagement",
+        "Channel.engagement",
+        "Channel.objectives",
+        "Channel.stakeholders",
+        "Organisation.hours_per_week",
+        "Organisation.monthly_budget",
+    }
+)
+"""Fields whose name means something else in another model: labelled ``ui.field.<model>.<name>``."""
 
 STYLE = """
 <style>
@@ -53,6 +63,13 @@ STYLE = """
 .auditkit-hint { color: #4b5563; font-size: 0.9em; }
 </style>
 """
+
+
+def field_label(model: str, name: str) -> Message:
+    """The label of field ``name`` of the model class named ``model``: message ``ui.field.*``."""
+    if f"{model}.{name}" in QUALIFIED_LABELS:
+        return msg(f"ui.field.{model.lower()}.{name}")
+    return msg(f"ui.field.{name}")
 
 
 def style_sheet() -> widgets.HTML:
@@ -125,7 +142,7 @@ class BoundField:
             self._set_error(str(error))
             return
         problems = self.session.set(self.path, value)
-        self._set_error("; ".join(problem.message for problem in problems) if problems else None)
+        self._set_error(self.session.problems_text(problems) if problems else None)
 
     def _set_error(self, message: str | None) -> None:
         self.error = message
@@ -150,6 +167,11 @@ def known(value: Any) -> Any:
     return None if value is None or value == NOT_KNOWN else value
 
 
+def blank_choice(text: str) -> str:
+    """The name of a drop-down's entry for no value (such as "not known"), set apart from the real choices."""
+    return f"— {text} —"
+
+
 def shown_choice(value: Any) -> Any:
     """A model value as a drop-down's: ``None`` selects the "not known" entry."""
     return NOT_KNOWN if value is None else value
@@ -162,7 +184,7 @@ def field(
     label: str | None = None,
     compact: bool = False,
     width: str | None = None,
-) -> BoundField:
+) -> BoundField | References:
     """A :class:`BoundField` whose control fits the type of the field at ``path``."""
     annotation, model, name = describe(path)
     optional = _is_optional(annotation)
@@ -173,9 +195,9 @@ def field(
     if base is bool:
         if optional:
             options = [
-                (session.message("unknown"), NOT_KNOWN),
-                (session.message("yes"), True),
-                (session.message("no"), False),
+                (blank_choice(session.say("ui.input.unknown")), NOT_KNOWN),
+                (session.say("ui.input.yes"), True),
+                (session.say("ui.input.no"), False),
             ]
             return BoundField(
                 session,
@@ -192,7 +214,7 @@ def field(
         return BoundField(
             session,
             path,
-            choice(base, language, optional, session.message("unknown"), layout),
+            choice(base, language, optional, blank_choice(session.say("ui.input.unknown")), layout),
             label=caption,
             parse=known,
             show=shown_choice,
@@ -201,7 +223,7 @@ def field(
     if base is int and name in ("importance", "target_level"):
         options = [(str(n), n) for n in range(1, 6)]
         if optional:
-            options.insert(0, (session.message("unknown"), NOT_KNOWN))
+            options.insert(0, (blank_choice(session.say("ui.input.unknown")), NOT_KNOWN))
         return BoundField(
             session,
             path,
@@ -223,7 +245,7 @@ def field(
         )
     if base is date:
         picker = widgets.DatePicker(layout=widgets.Layout(width=width or "14em"))
-        required = session.message("required")
+        required = session.say("ui.input.required")
 
         def parse_date(value: date | None) -> date | None:
             if value is None and not optional:
@@ -260,35 +282,32 @@ def field(
 
 
 def choice(
-    enum: type[Enum], language: Language, optional: bool, unknown: str, layout: widgets.Layout | None = None
+    enum: type[Enum], language: str, optional: bool, unknown: str, layout: widgets.Layout | None = None
 ) -> widgets.Dropdown:
     """A drop-down of an enumeration's members, named in ``language``; "not known" first if ``optional``.
 
     Read its value through :func:`known` (the "not known" entry has the value :data:`NOT_KNOWN`).
     """
-    formatter = Formatter(language)
-    options: list[tuple[str, Any]] = [
-        (LANGUAGE_NAMES[member] if isinstance(member, Language) else formatter.enum(member), member)
-        for member in enum
-    ]
+    options: list[tuple[str, Any]] = [(enum_label(member, language), member) for member in enum]
     if optional:
         options.insert(0, (unknown, NOT_KNOWN))
     return widgets.Dropdown(options=options, layout=layout or widgets.Layout(width="28em"))
 
 
-def enum_label(member: Enum | None, language: Language) -> str:
-    """The display name of an enumeration member in ``language``."""
-    return Formatter(language).enum(member)
+def enum_label(member: Enum, language: str) -> str:
+    """The name of an enumeration member in ``language``; a language is named in itself."""
+    if isinstance(member, Language):
+        return msg("core.language")(member)
+    return label(member)(language)
 
 
-def platform_options(language: Language) -> list[tuple[str, Platform]]:
-    """Every platform, named in ``language``, social networks first."""
-    formatter = Formatter(language)
-    return [(formatter.enum(platform), platform) for platform in Platform]
+def language_options() -> list[tuple[str, Language]]:
+    """Every deliverable language, each named in itself, for a drop-down."""
+    return [(enum_label(language, language), language) for language in Language]
 
 
 def typed_number(
-    text: str, language: Language, *, optional: bool = True, whole: bool = False
+    text: str, language: str, *, optional: bool = True, whole: bool = False
 ) -> float | int | None:
     """The number a person typed: ``12,5`` or ``12.5``, with or without thousands separators.
 
@@ -298,29 +317,35 @@ def typed_number(
         ValueError: not a number (the message gives an example in the language).
     """
     text = text.strip()
-    french = language is Language.FR
     if not text:
         if optional:
             return None
-        raise ValueError(MESSAGES["required"](language))
-    for decimal in (",", ".") if french else (".", ","):
+        raise ValueError(msg("ui.input.required")(language))
+    symbol = decimal_symbol(language)
+    for decimal in (symbol, "." if symbol == "," else ","):
         number = parse_number(text, decimal)
         if number is not None:
             if whole:
                 if not number.is_integer():
-                    raise ValueError(MESSAGES["not_whole"](language))
+                    raise ValueError(msg("ui.input.not_whole")(language))
                 return int(number)
             return number
-    example = "12,5" if french else "12.5"
-    raise ValueError(MESSAGES["not_a_number"](language).format(example=example))
+    raise ValueError(msg("ui.input.not_a_number", example=f"12{symbol}5")(language))
 
 
-def shown_number(value: float | None, language: Language) -> str:
-    """A number as it is typed back: no thousands separator, decimal comma in French."""
+def decimal_symbol(language: str) -> str:
+    """The character ``language`` writes between a number's whole part and its decimals."""
+    from babel.numbers import get_decimal_symbol
+
+    return str(get_decimal_symbol(cldr(language)))
+
+
+def shown_number(value: float | None, language: str) -> str:
+    """A number as it is typed back: no thousands separator, the language's decimal symbol."""
     if value is None:
         return ""
     text = str(int(value)) if float(value).is_integer() else repr(float(value))
-    return text.replace(".", ",") if language is Language.FR else text
+    return text.replace(".", decimal_symbol(language))
 
 
 class References:
@@ -354,14 +379,14 @@ class References:
             )
             box.observe(self._on_toggle, "value")
             boxes.append(box)
-        self.boxes.children = boxes or [widgets.HTML(html.escape(self.session.message("none_to_pick")))]
+        self.boxes.children = boxes or [widgets.HTML(html.escape(self.session.say("ui.input.none_to_pick")))]
         self._ids = [item.id for item in items]
         self.message.value = ""
 
     def _on_toggle(self, _change: dict[str, Any]) -> None:
         chosen = [item_id for item_id, box in zip(self._ids, self.boxes.children, strict=False) if box.value]
         problems = self.session.set(self.path, chosen)
-        self.error = "; ".join(problem.message for problem in problems) if problems else None
+        self.error = self.session.problems_text(problems) if problems else None
         self.message.value = (
             f'<span class="auditkit-error">⚠ {html.escape(self.error)}</span>' if self.error else ""
         )
@@ -381,7 +406,7 @@ def form(session: AuditSession, path: FieldPath, names: list[str], *, on_reload:
     return box
 
 
-def _refresh_all(bound: list[BoundField]) -> None:
+def _refresh_all(bound: list[BoundField | References]) -> None:
     for item in bound:
         item.refresh()
 
@@ -429,18 +454,21 @@ def _short(text: str, length: int) -> str:
 
 __all__ = [
     "INVALID_CLASS",
-    "LANGUAGE_NAMES",
     "NOT_KNOWN",
+    "QUALIFIED_LABELS",
     "BoundField",
     "References",
+    "blank_choice",
     "choice",
+    "decimal_symbol",
     "describe",
     "enum_label",
     "field",
+    "field_label",
     "form",
     "known",
     "labelled",
-    "platform_options",
+    "language_options",
     "references",
     "shown_choice",
     "shown_number",

@@ -15,10 +15,10 @@ from typing import Any
 
 import ipywidgets as widgets
 
+from auditkit.errors import Problem
 from auditkit.model import Audit
-from auditkit.ui.fields import describe, field
+from auditkit.ui.fields import describe, field, field_label
 from auditkit.ui.session import AuditSession, Event, FieldPath, value_at
-from auditkit.ui.texts import field_label
 
 Column = tuple[str, str]
 """A column of a row of compact fields: the field's name (or a label) and its width, e.g. ``("name", "16em")``."""
@@ -124,18 +124,21 @@ class ItemList:
         self.select = widgets.Select(layout=widgets.Layout(width="22em", height="12em"))
         self.select.add_class(f"auditkit-list-{section}")
         self.select.observe(self._on_select, "value")
-        message = session.message
-        self.add_button = _button(message("add"), "plus", message("add"), "success")
-        self.up_button = _button("", "arrow-up", message("up"))
-        self.down_button = _button("", "arrow-down", message("down"))
-        self.remove_button = _button(message("remove"), "trash", message("remove"), "danger")
+        self.add_button = _button(session.say("ui.list.add"), "plus", session.say("ui.list.add"), "success")
+        self.up_button = _button("", "arrow-up", session.say("ui.list.up"))
+        self.down_button = _button("", "arrow-down", session.say("ui.list.down"))
+        self.remove_button = _button(
+            session.say("ui.list.remove"), "trash", session.say("ui.list.remove"), "danger"
+        )
         self.add_button.on_click(lambda _: self.add())
         self.up_button.on_click(lambda _: self.move(-1))
         self.down_button.on_click(lambda _: self.move(1))
         self.remove_button.on_click(lambda _: self.ask_remove())
         self.confirm_text = widgets.HTML()
-        self.confirm_button = _button(message("yes_remove"), "check", message("yes_remove"), "danger")
-        self.cancel_button = _button(message("cancel"), "times", message("cancel"))
+        self.confirm_button = _button(
+            session.say("ui.list.yes_remove"), "check", session.say("ui.list.yes_remove"), "danger"
+        )
+        self.cancel_button = _button(session.say("ui.list.cancel"), "times", session.say("ui.list.cancel"))
         self.confirm_button.on_click(lambda _: self.remove())
         self.cancel_button.on_click(lambda _: self._hide_confirm())
         self.confirm = widgets.HBox([self.confirm_text, self.confirm_button, self.cancel_button])
@@ -152,11 +155,13 @@ class ItemList:
 
     @property
     def items(self) -> list[Any]:
-        return getattr(self.session.audit, self.section)
+        items: list[Any] = getattr(self.session.audit, self.section)
+        return items
 
     @property
     def index(self) -> int | None:
-        return self.select.value
+        index: int | None = self.select.value
+        return index
 
     def refresh(self, index: int | None = None) -> None:
         """Show the list again, select ``index`` (or keep the selection) and rebuild its editor."""
@@ -192,9 +197,9 @@ class ItemList:
             return
         item = self.items[self.index]
         count = references_to(self.session.audit, self.section, item.id)
-        more = self.session.message("confirm_refs", count=count) if count else ""
+        more = self.session.say("ui.list.confirm_refs", count=count) if count else ""
         self.confirm_text.value = html.escape(
-            self.session.message("confirm_remove", name=self._title(item), more=more)
+            self.session.say("ui.list.confirm_remove", name=self._title(item), more=more)
         )
         self.confirm.layout.display = ""
 
@@ -210,7 +215,7 @@ class ItemList:
 
     def _show_detail(self) -> None:
         if self.index is None:
-            self.detail.children = [widgets.HTML(html.escape(self.session.message("empty_list")))]
+            self.detail.children = [widgets.HTML(html.escape(self.session.say("ui.list.empty")))]
         else:
             self.detail.children = [self._editor(self.index)]
 
@@ -236,8 +241,8 @@ class ItemList:
                 finally:
                     self._updating = False
 
-    def _report(self, problems: list[Any]) -> None:
-        text = "; ".join(str(problem) for problem in problems)
+    def _report(self, problems: list[Problem]) -> None:
+        text = self.session.problems_text(problems, located=True)
         self.message.value = f'<span class="auditkit-error">⚠ {html.escape(text)}</span>' if text else ""
 
 
@@ -270,7 +275,7 @@ class RowList:
         self.header = column_header(header)
         self.rows = widgets.VBox()
         self.message = widgets.HTML()
-        self.add_button = _button(session.message("add"), "plus", session.message("add"))
+        self.add_button = _button(session.say("ui.list.add"), "plus", session.say("ui.list.add"))
         self.add_button.on_click(lambda _: self.add())
         caption = widgets.HTML(f"<b>{html.escape(label)}</b>")
         self.widget = widgets.VBox([caption, self.header, self.rows, self.add_button, self.message])
@@ -279,14 +284,15 @@ class RowList:
 
     @property
     def items(self) -> list[Any]:
-        return value_at(self.session.audit, self.path)
+        items: list[Any] = value_at(self.session.audit, self.path)
+        return items
 
     def refresh(self) -> None:
         rows = []
         for index in range(len(self.items)):
-            up = _button("", "arrow-up", self.session.message("up"))
-            down = _button("", "arrow-down", self.session.message("down"))
-            remove = _button("", "trash", self.session.message("remove"))
+            up = _button("", "arrow-up", self.session.say("ui.list.up"))
+            down = _button("", "arrow-down", self.session.say("ui.list.down"))
+            remove = _button("", "trash", self.session.say("ui.list.remove"))
             up.on_click(lambda _, i=index: self.move(i, -1))
             down.on_click(lambda _, i=index: self.move(i, 1))
             remove.on_click(lambda _, i=index: self.remove(i))
@@ -310,6 +316,6 @@ class RowList:
         self._report(self.session.edit(lambda audit: value_at(audit, self.path).pop(index)))
         self.refresh()
 
-    def _report(self, problems: list[Any]) -> None:
-        text = "; ".join(str(problem) for problem in problems)
+    def _report(self, problems: list[Problem]) -> None:
+        text = self.session.problems_text(problems, located=True)
         self.message.value = f'<span class="auditkit-error">⚠ {html.escape(text)}</span>' if text else ""

@@ -6,12 +6,12 @@ import html
 
 import ipywidgets as widgets
 
+from auditkit.locale import msg
 from auditkit.model import Audit, Indicator, Lens, Objective, ObjectiveKind
 from auditkit.ui.common import step_box
-from auditkit.ui.fields import field
+from auditkit.ui.fields import field, field_label
 from auditkit.ui.lists import ItemList, RowList, compact_row, labelled_columns
 from auditkit.ui.session import AuditSession, FieldPath
-from auditkit.ui.texts import MESSAGES, field_label
 
 OBJECTIVE_FIELDS = ["statement", "kind", "primary", "metric", "unit", "baseline", "target", "deadline"]
 INDICATOR_COLUMNS = (("name", "16em"), ("lens", "16em"), ("definition", "18em"), ("source", "12em"))
@@ -19,7 +19,7 @@ INDICATOR_COLUMNS = (("name", "16em"), ("lens", "16em"), ("definition", "18em"),
 
 def new_objective(audit: Audit) -> Objective:
     """A placeholder objective for "Add", in the audit's language."""
-    statement = MESSAGES["new_objective"](audit.engagement.language)
+    statement = msg("ui.new.objective")(audit.engagement.language)
     return Objective(
         id=audit.new_id("objectives", "objective"), statement=statement, kind=ObjectiveKind.AWARENESS
     )
@@ -27,7 +27,7 @@ def new_objective(audit: Audit) -> Objective:
 
 def new_indicator(audit: Audit) -> Indicator:
     """A placeholder indicator for "Add"."""
-    return Indicator(name=MESSAGES["new_indicator"](audit.engagement.language), lens=Lens.ROA)
+    return Indicator(name=msg("ui.new.indicator")(audit.engagement.language), lens=Lens.ROA)
 
 
 def indicator_row(session: AuditSession, path: FieldPath) -> list[widgets.Widget]:
@@ -40,7 +40,7 @@ def objective_editor(session: AuditSession, index: int) -> widgets.VBox:
     path = ("objectives", index)
     objective = session.audit.objectives[index]
     identity = widgets.HTML(
-        f'<span class="auditkit-id">{html.escape(session.message("id", id=objective.id))}</span>'
+        f'<span class="auditkit-id">{html.escape(session.say("ui.list.id", id=objective.id))}</span>'
     )
     fields = [field(session, (*path, name)).widget for name in OBJECTIVE_FIELDS]
     audiences = field(session, (*path, "stakeholders")).widget

@@ -8,15 +8,15 @@ from enum import StrEnum
 
 import ipywidgets as widgets
 
-from auditkit.i18n import Bilingual
+from auditkit.locale import Message, label, msg
 from auditkit.model import Audit, ChannelStatus, StrategyComponentKey
 from auditkit.ui.session import AuditSession
-from auditkit.ui.texts import STEPS
-
-_B = Bilingual
+from auditkit.ui.steps import STEPS
 
 
-class State(StrEnum):
+class StepState(StrEnum):
+    """How far a step has gone; named by the ``enum.step_state.*`` messages."""
+
     TODO = "todo"
     STARTED = "started"
     DONE = "done"
@@ -26,54 +26,41 @@ class State(StrEnum):
         return {"todo": "○", "started": "◐", "done": "●"}[self.value]
 
 
-STATE_LABELS = {
-    State.TODO: _B("to do", "à faire"),
-    State.STARTED: _B("started", "commencé"),
-    State.DONE: _B("done", "fait"),
-}
-
-
 @dataclass(frozen=True)
 class StepProgress:
     """Where one step stands: its state and a one-line summary of what is there."""
 
     step: str
-    state: State
-    detail: Bilingual
+    state: StepState
+    detail: Message
 
 
 def _objectives(audit: Audit) -> StepProgress:
     objectives = audit.objectives
     if not objectives:
-        return StepProgress("objectives", State.TODO, _B("no objective yet", "aucun objectif pour l'instant"))
+        return StepProgress("objectives", StepState.TODO, msg("ui.progress.objectives.none"))
     primary = sum(o.primary for o in objectives)
     smart = sum(
         o.target is not None and o.baseline is not None and o.deadline is not None for o in objectives
     )
     measured = sum(bool(o.indicators) for o in objectives)
     complete = len(objectives) <= 3 and primary == 1 and smart == measured == len(objectives)
-    detail = _B(
-        f"{len(objectives)} objective(s), {primary} primary, {smart} with target, baseline and deadline, "
-        f"{measured} with indicators",
-        f"{len(objectives)} objectif(s), {primary} principal, {smart} avec cible, point de départ et échéance, "
-        f"{measured} avec indicateurs",
+    detail = msg(
+        "ui.progress.objectives", objectives=len(objectives), primary=primary, smart=smart, measured=measured
     )
-    return StepProgress("objectives", State.DONE if complete else State.STARTED, detail)
+    return StepProgress("objectives", StepState.DONE if complete else StepState.STARTED, detail)
 
 
 def _environment(audit: Audit) -> StepProgress:
     peers, stakeholders = len(audit.peers), len(audit.stakeholders)
     described = sum(bool(s.platforms) for s in audit.stakeholders)
-    detail = _B(
-        f"{peers} peer(s), {stakeholders} stakeholder group(s), {described} with their platforms",
-        f"{peers} pair(s), {stakeholders} public(s), {described} avec leurs plateformes",
-    )
+    detail = msg("ui.progress.environment", peers=peers, stakeholders=stakeholders, described=described)
     if not peers and not stakeholders:
-        state = State.TODO
+        state = StepState.TODO
     elif peers and stakeholders and described == stakeholders:
-        state = State.DONE
+        state = StepState.DONE
     else:
-        state = State.STARTED
+        state = StepState.STARTED
     return StepProgress("environment", state, detail)
 
 
@@ -83,25 +70,23 @@ def _channels(audit: Audit) -> StepProgress:
     figured = [
         c for c in active if c.audience_size is not None and c.posts_per_week is not None and c.last_post
     ]
-    detail = _B(
-        f"{len(channels)} channel(s), {len(active)} active, {len(figured)} of them with audience, rhythm and last post",
-        f"{len(channels)} canal(aux), {len(active)} actif(s), dont {len(figured)} avec audience, rythme et dernière publication",
-    )
+    detail = msg("ui.progress.channels", channels=len(channels), active=len(active), figured=len(figured))
     if not channels:
-        return StepProgress("channels", State.TODO, detail)
-    return StepProgress("channels", State.DONE if len(figured) == len(active) else State.STARTED, detail)
+        return StepProgress("channels", StepState.TODO, detail)
+    state = StepState.DONE if len(figured) == len(active) else StepState.STARTED
+    return StepProgress("channels", state, detail)
 
 
 def _scoring(audit: Audit) -> StepProgress:
-    weights = len(audit.settings.weights)
     target = audit.settings.target_level
-    detail = _B(
-        f"{weights} weight(s) changed from the defaults; target level: {target or 'not set'}",
-        f"{weights} poids modifié(s) ; niveau visé : {target or 'non fixé'}",
+    detail = msg(
+        "ui.progress.scoring",
+        weights=len(audit.settings.weights),
+        target=target or msg("ui.progress.target_not_set"),
     )
     if not audit.channels or not audit.objectives:
-        return StepProgress("scoring", State.TODO, detail)
-    return StepProgress("scoring", State.DONE if target else State.STARTED, detail)
+        return StepProgress("scoring", StepState.TODO, detail)
+    return StepProgress("scoring", StepState.DONE if target else StepState.STARTED, detail)
 
 
 def _strategy(audit: Audit) -> StepProgress:
@@ -109,45 +94,38 @@ def _strategy(audit: Audit) -> StepProgress:
     organisation = audit.organisation.model_dump()
     known = sum(value not in (None, "", []) for value in organisation.values())
     total = len(StrategyComponentKey)
-    detail = _B(
-        f"{components} of {total} components assessed; {known} of {len(organisation)} organisation facts known",
-        f"{components} composantes sur {total} évaluées ; {known} informations sur {len(organisation)} "
-        "connues sur l'organisation",
+    detail = msg(
+        "ui.progress.strategy", components=components, total=total, known=known, facts=len(organisation)
     )
     if not components and not known:
-        return StepProgress("strategy", State.TODO, detail)
+        return StepProgress("strategy", StepState.TODO, detail)
     done = components == total and known >= 0.8 * len(organisation)
-    return StepProgress("strategy", State.DONE if done else State.STARTED, detail)
+    return StepProgress("strategy", StepState.DONE if done else StepState.STARTED, detail)
 
 
 def _roadmap(audit: Audit) -> StepProgress:
     edits, added = len(audit.roadmap.edits), len(audit.roadmap.added)
-    detail = _B(
-        f"generated from the findings; {edits} action(s) edited, {added} added by hand",
-        f"produite à partir des constats ; {edits} action(s) modifiée(s), {added} ajoutée(s) à la main",
-    )
+    detail = msg("ui.progress.roadmap", edits=edits, added=added)
     if not audit.objectives and not audit.channels:
-        return StepProgress("roadmap", State.TODO, detail)
-    return StepProgress("roadmap", State.DONE if edits or added else State.STARTED, detail)
+        return StepProgress("roadmap", StepState.TODO, detail)
+    return StepProgress("roadmap", StepState.DONE if edits or added else StepState.STARTED, detail)
 
 
 def _report(audit: Audit) -> StepProgress:
-    ready = bool(audit.objectives and audit.channels)
-    detail = (
-        _B("ready to preview and export", "prêt à prévisualiser et exporter")
-        if ready
-        else _B("needs objectives and channels first", "demande d'abord des objectifs et des canaux")
-    )
-    return StepProgress("report", State.STARTED if ready else State.TODO, detail)
+    if audit.objectives and audit.channels:
+        return StepProgress("report", StepState.STARTED, msg("ui.progress.report.ready"))
+    return StepProgress("report", StepState.TODO, msg("ui.progress.report.waiting"))
 
 
 def _start(audit: Audit) -> StepProgress:
     engagement = audit.engagement
-    detail = _B(
-        f"{engagement.client}, round {engagement.round}, {engagement.audit_date.isoformat()}",
-        f"{engagement.client}, édition {engagement.round}, {engagement.audit_date.isoformat()}",
+    detail = msg(
+        "ui.progress.start",
+        client=engagement.client,
+        round=str(engagement.round),
+        date=engagement.audit_date.isoformat(),
     )
-    return StepProgress("start", State.DONE, detail)
+    return StepProgress("start", StepState.DONE, detail)
 
 
 def progress(audit: Audit) -> list[StepProgress]:
@@ -175,7 +153,7 @@ def progress_html(audit: Audit) -> str:
             f'<tr class="auditkit-progress-{item.state.value}">'
             f"<td>{item.state.symbol}</td>"
             f'<td><a href="{step.notebook}" target="_self">{step.number:02d} · {html.escape(step.title(language))}</a></td>'
-            f"<td>{html.escape(STATE_LABELS[item.state](language))}</td>"
+            f"<td>{html.escape(label(item.state)(language))}</td>"
             f"<td>{html.escape(item.detail(language))}</td></tr>"
         )
     return f'<table class="auditkit-table auditkit-progress">{"".join(rows)}</table>'

@@ -14,26 +14,11 @@ from pathlib import Path
 import ipywidgets as widgets
 from IPython.display import display
 
-from auditkit import charts
-from auditkit.diagnose import diagnose
 from auditkit.errors import AuditkitError
-from auditkit.i18n import Bilingual
-from auditkit.roadmap import build_roadmap
-from auditkit.scoring import score
 from auditkit.ui.common import configure_plotly, download_link, heading, step_box
-from auditkit.ui.fields import LANGUAGE_NAMES
+from auditkit.ui.fields import language_options
 from auditkit.ui.session import AuditSession
 
-_B = Bilingual
-TEXTS = {
-    "language": _B("Language", "Langue"),
-    "file_name": _B("File name", "Nom du fichier"),
-    "pdf": _B("Also a PDF (needs Chromium)", "Aussi un PDF (demande Chromium)"),
-    "preview": _B("Preview", "Aperçu"),
-    "export": _B("Export the report", "Exporter le rapport"),
-    "written": _B("✓ Written: {paths}", "✓ Écrit : {paths}"),
-    "options": _B("Report", "Rapport"),
-}
 PREVIEW_HEIGHT = "70vh"
 
 
@@ -55,28 +40,33 @@ class ReportView:
     def __init__(self, session: AuditSession, folder: Path | None = None) -> None:
         self.session = session
         self.folder = folder or session.path.parent
-        say = self.say
+        say = session.say
         labelled = {"description_width": "initial"}
         self.language = widgets.Dropdown(
-            options=[(name, code) for code, name in LANGUAGE_NAMES.items()],
+            options=language_options(),
             value=session.language,
-            description=say("language"),
+            description=say("ui.common.language"),
             style=labelled,
             layout=widgets.Layout(width="auto"),
         )
         self.file_name = widgets.Text(
             value=f"{_slug(session.audit.engagement.client)}-report",
-            description=say("file_name"),
+            description=say("ui.common.file_name"),
             style=labelled,
             layout=widgets.Layout(width="24em"),
         )
-        self.pdf = widgets.Checkbox(description=say("pdf"), indent=False, layout=widgets.Layout(width="auto"))
+        self.pdf = widgets.Checkbox(
+            description=say("ui.report.pdf"), indent=False, layout=widgets.Layout(width="auto")
+        )
         self.preview_button = widgets.Button(
-            description=say("preview"), icon="eye", button_style="info", layout=widgets.Layout(width="auto")
+            description=say("ui.report.preview"),
+            icon="eye",
+            button_style="info",
+            layout=widgets.Layout(width="auto"),
         )
         self.preview_button.on_click(lambda _: self.preview())
         self.export_button = widgets.Button(
-            description=say("export"),
+            description=say("ui.report.export"),
             icon="download",
             button_style="success",
             layout=widgets.Layout(width="auto"),
@@ -86,7 +76,7 @@ class ReportView:
         self.frame = widgets.HTML()
         self.widget = widgets.VBox(
             [
-                heading(say("options")),
+                heading(say("ui.report.options")),
                 widgets.HBox([self.language, self.file_name, self.pdf]),
                 widgets.HBox([self.preview_button, self.export_button]),
                 self.message,
@@ -94,17 +84,15 @@ class ReportView:
             ]
         )
 
-    def say(self, key: str, **values: object) -> str:
-        return self.session.text(TEXTS[key], **values)
-
     def preview(self) -> bool:
         """Render the report and show it below."""
         from auditkit.report import render_report
+        from auditkit.run import AuditRun
 
         try:
-            report = render_report(self.session.audit, self.language.value)
+            report = render_report(AuditRun(self.session.audit), self.language.value)
         except AuditkitError as error:
-            self._fail(str(error))
+            self._fail(self.session.error_text(error))
             return False
         self.frame.value = preview_html(report)
         self.message.value = ""
@@ -113,17 +101,22 @@ class ReportView:
     def export(self) -> list[Path]:
         """Write the report (and its PDF when asked) beside the audit file."""
         from auditkit.report import write_report
+        from auditkit.run import AuditRun
 
         name = self.file_name.value.strip() or "report"
         path = self.folder / (name.removesuffix(".html") + ".html")
         try:
-            written = write_report(self.session.audit, path, self.language.value, pdf=self.pdf.value)
+            written = write_report(
+                AuditRun(self.session.audit), path, self.language.value, pdf=self.pdf.value
+            )
         except (AuditkitError, OSError) as error:
-            self._fail(str(error))
+            self._fail(self.session.error_text(error))
             return []
         links = " ".join(download_link(self.session, path) for path in written)
         self.message.value = (
-            html.escape(self.say("written", paths=", ".join(str(p) for p in written))) + "<br>" + links
+            html.escape(self.session.say("ui.common.written", paths=", ".join(str(p) for p in written)))
+            + "<br>"
+            + links
         )
         return written
 
@@ -137,20 +130,12 @@ def report_step(session: AuditSession) -> widgets.VBox:
 
 
 def report_figures(session: AuditSession) -> None:
-    """Display the report's charts as plain outputs, drawn by :mod:`auditkit.charts` like the report's."""
+    """Display the report's charts as plain outputs: the very figures the report draws, in its order."""
+    from auditkit.locale.formatter import Formatter
+    from auditkit.report.render import report_figures as figures_of
+    from auditkit.run import AuditRun
+
     configure_plotly()
-    audit = session.audit
-    language = audit.engagement.language
-    card = score(audit)
-    diagnosis = diagnose(audit)
-    roadmap = build_roadmap(audit, card, diagnosis)
-    for figure in (
-        charts.stakeholder_platforms(audit, language),
-        charts.channel_health(card, language),
-        charts.channel_objective_heatmap(card, audit, language),
-        charts.peer_benchmark(audit, language),
-        charts.findings_by_theme(diagnosis, language),
-        charts.roadmap_timeline(roadmap, language),
-        charts.projected_scores(roadmap, card, language),
-    ):
-        display(figure)
+    run = AuditRun(session.audit)
+    for figure in figures_of(run, Formatter(session.language)).values():
+        display(figure)  # type: ignore[no-untyped-call]

@@ -20,9 +20,9 @@ import ipywidgets as widgets
 from auditkit import charts
 from auditkit.errors import AuditkitError
 from auditkit.export import write_roadmap
-from auditkit.i18n import Bilingual
-from auditkit.model import Audit, Language
-from auditkit.report.i18n import Formatter
+from auditkit.locale import msg
+from auditkit.locale.formats import day, decimal
+from auditkit.model import Audit
 from auditkit.roadmap import (
     OWNER_ROLES,
     STAGES,
@@ -36,61 +36,13 @@ from auditkit.roadmap import (
 )
 from auditkit.scoring import score
 from auditkit.ui.common import configure_plotly, download_link, heading, step_box
-from auditkit.ui.fields import LANGUAGE_NAMES, NOT_KNOWN, known, shown_choice, typed_number
+from auditkit.ui.fields import NOT_KNOWN, known, language_options, shown_choice, typed_number
 from auditkit.ui.lists import column_header
 from auditkit.ui.scoring import LiveFigure
 from auditkit.ui.session import AuditSession, Event
 
 EXPORT_FORMATS = (".xlsx", ".csv", ".ics", ".md")
 
-_B = Bilingual
-TEXTS = {
-    "stages": _B("Stages", "Étapes"),
-    "actions": _B("Actions", "Actions"),
-    "add": _B("Add an action", "Ajouter une action"),
-    "export": _B("Export the plan", "Exporter le plan"),
-    "charts": _B("Timeline and projected scores", "Calendrier et scores projetés"),
-    "stage": _B("Stage", "Étape"),
-    "window": _B("Window", "Période"),
-    "hours": _B("Hours / capacity", "Heures / capacité"),
-    "projected": _B("Projected overall / completeness", "Global / complétude projetés"),
-    "count": _B("Actions", "Actions"),
-    "backlog": _B("Backlog", "En attente"),
-    "dropped": _B("Dropped", "Retirée"),
-    "month": _B("Month {n}", "Mois {n}"),
-    "title": _B("Title", "Titre"),
-    "description": _B("Description", "Description"),
-    "done_when": _B("Done when", "Terminé quand"),
-    "owner_role": _B("Owner", "Responsable"),
-    "effort_hours": _B("Effort (hours)", "Effort (heures)"),
-    "cost": _B("Cost", "Coût"),
-    "note": _B("Consultant's note", "Note du consultant"),
-    "drop": _B("Drop this action", "Retirer cette action"),
-    "restore": _B("Undo my edits", "Annuler mes modifications"),
-    "add_button": _B("Add", "Ajouter"),
-    "file_name": _B("File name", "Nom du fichier"),
-    "language": _B("Language", "Langue"),
-    "export_button": _B("Export", "Exporter"),
-    "written": _B("✓ Written: {path}", "✓ Écrit : {path}"),
-    "answers": _B("Answers: {rules}", "Répond à : {rules}"),
-    "manual": _B("added by hand", "ajoutée à la main"),
-    "changes": _B("Changes underneath your edits", "Changements sous vos modifications"),
-    "empty": _B("No action in this roadmap.", "Aucune action dans cette feuille de route."),
-    "need_title": _B("give a title", "indiquez un titre"),
-    "pick": _B(
-        "Pick an action in the list to edit it below; changing its stage moves it in the plan.",
-        "Choisissez une action dans la liste pour la modifier ci-dessous ; changer son étape la déplace "
-        "dans le plan.",
-    ),
-    "format": _B("Format", "Format"),
-    "automatic": _B("Automatic (as generated)", "Automatique (comme généré)"),
-}
-FORMAT_NAMES = {
-    ".xlsx": _B("Spreadsheet (.xlsx)", "Tableur (.xlsx)"),
-    ".csv": _B("CSV (.csv)", "CSV (.csv)"),
-    ".ics": _B("Calendar (.ics)", "Calendrier (.ics)"),
-    ".md": _B("Text (.md)", "Texte (.md)"),
-}
 TEXT_FIELDS = ("title", "description", "done_when")
 
 
@@ -98,23 +50,23 @@ def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "audit"
 
 
-def stages_html(roadmap: Roadmap, language: Language) -> str:
+def stages_html(roadmap: Roadmap, language: str) -> str:
     """The stages as an HTML table: window, hours against capacity, projected scores, action count."""
-    formatter = Formatter(language)
-    say = lambda key, **values: TEXTS[key](language).format(**values)  # noqa: E731
     head = "".join(
-        f"<th>{html.escape(say(key))}</th>" for key in ("stage", "window", "hours", "projected", "count")
+        f"<th>{html.escape(msg(f'ui.roadmap.{key}')(language))}</th>"
+        for key in ("stage", "window", "hours", "projected", "actions")
     )
     rows = []
     for stage in roadmap.stages:
-        capacity = "∞" if stage.capacity_hours is None else formatter.decimal(stage.capacity_hours, 1)
+        capacity = "∞" if stage.capacity_hours is None else decimal(stage.capacity_hours, language, 1)
         warning = " ⚠" if stage.over_capacity else ""
+        projected = f"{decimal(stage.projected_overall, language)} / {decimal(stage.projected_completeness, language)}"
         rows.append(
             "<tr>"
-            f"<td>{html.escape(say('month', n=stage.month))}</td>"
-            f"<td>{formatter.date(stage.start)} → {formatter.date(stage.due)}</td>"
-            f"<td>{formatter.decimal(stage.hours, 1)} / {capacity}{warning}</td>"
-            f"<td>{formatter.decimal(stage.projected_overall, 0)} / {formatter.decimal(stage.projected_completeness, 0)}</td>"
+            f"<td>{html.escape(msg('ui.roadmap.month', n=stage.month)(language))}</td>"
+            f"<td>{day(stage.start, language)} → {day(stage.due, language)}</td>"
+            f"<td>{decimal(stage.hours, language, 1)} / {capacity}{warning}</td>"
+            f"<td>{projected}</td>"
             f"<td>{len(stage.actions)}</td>"
             "</tr>"
         )
@@ -124,11 +76,11 @@ def stages_html(roadmap: Roadmap, language: Language) -> str:
     if notes:
         text += f"<ul>{notes}</ul>"
     if changes:
-        text += f"<p><b>{html.escape(say('changes'))}</b></p><ul>{changes}</ul>"
+        text += f"<p><b>{html.escape(msg('ui.roadmap.changes')(language))}</b></p><ul>{changes}</ul>"
     return text
 
 
-def owner_label(role: str | None, language: Language) -> str:
+def owner_label(role: str | None, language: str) -> str:
     """An owner role as a person reads it: a known role in ``language``, else the text as typed."""
     known = OWNER_ROLES.get(role or "")
     return known(language) if known else role or ""
@@ -138,16 +90,16 @@ def owner_role(text: str) -> str | None:
     """The owner role for a typed or picked text: a known role's code when the text names one."""
     text = text.strip()
     for code, label in OWNER_ROLES.items():
-        if text.casefold() in (code.casefold(), label.en.casefold(), label.fr.casefold()):
+        if text.casefold() in {code.casefold(), *(name.casefold() for name in label.to_dict().values())}:
             return code
     return text or None
 
 
-def _where(action: Action, dropped: bool, language: Language) -> str:
+def _where(action: Action, dropped: bool, language: str) -> str:
     if dropped:
-        return TEXTS["dropped"](language)
+        return msg("ui.roadmap.dropped")(language)
     if action.stage is None:
-        return TEXTS["backlog"](language)
+        return msg("ui.roadmap.backlog")(language)
     return f"M{action.stage}"
 
 
@@ -159,15 +111,15 @@ class ActionEditor:
         self.action = action
         session = view.session
         language = session.language
-        say = view.say
+        say = session.say
         suffix = language.value
-        stages: list[tuple[str, Any]] = [(say("month", n=month), month) for month in STAGES]
+        stages: list[tuple[str, Any]] = [(say("ui.roadmap.month", n=month), month) for month in STAGES]
         if action.origin != "manual":
-            stages.insert(0, (say("automatic"), NOT_KNOWN))
+            stages.insert(0, (say("ui.roadmap.automatic"), NOT_KNOWN))
         self.stage = widgets.Dropdown(
             options=stages,
             value=action.stage if action.stage in STAGES else shown_choice(None),
-            description=say("stage"),
+            description=say("ui.roadmap.stage"),
             disabled=dropped,
             style={"description_width": "10em"},
             layout=widgets.Layout(width="26em"),
@@ -180,7 +132,7 @@ class ActionEditor:
             control_type = widgets.Textarea if multiline else widgets.Text
             control = control_type(
                 value=getattr(action, name)(language),
-                description=say(name),
+                description=say(f"ui.roadmap.{name}"),
                 continuous_update=False,
                 disabled=dropped,
                 layout=widgets.Layout(width="46em"),
@@ -195,7 +147,7 @@ class ActionEditor:
             value=owner_label(action.owner_role, language),
             options=[label(language) for label in OWNER_ROLES.values()],
             ensure_option=False,
-            description=say("owner_role"),
+            description=say("ui.roadmap.owner_role"),
             continuous_update=False,
             disabled=dropped,
             style={"description_width": "10em"},
@@ -206,8 +158,8 @@ class ActionEditor:
         self.numbers = {}
         for name in ("effort_hours", "cost"):
             control = widgets.Text(
-                value=Formatter(language).decimal(getattr(action, name), 2).replace("\u202f", ""),
-                description=say(name),
+                value=decimal(getattr(action, name), language, 2, grouping=False),
+                description=say(f"ui.roadmap.{name}"),
                 continuous_update=False,
                 disabled=dropped,
                 style={"description_width": "10em"},
@@ -217,7 +169,7 @@ class ActionEditor:
             self.numbers[name] = control
         self.note = widgets.Textarea(
             value=action.consultant_note,
-            description=say("note"),
+            description=say("ui.roadmap.note"),
             continuous_update=False,
             disabled=dropped,
             layout=widgets.Layout(width="46em"),
@@ -225,7 +177,7 @@ class ActionEditor:
         )
         self.note.observe(lambda change: self._commit(note=change["new"]), "value")
         self.drop_button = widgets.Button(
-            description=say("drop"),
+            description=say("ui.roadmap.drop"),
             icon="trash",
             button_style="danger",
             disabled=dropped,
@@ -233,16 +185,16 @@ class ActionEditor:
         )
         self.drop_button.on_click(lambda _: view.apply(lambda audit: drop_action(audit, action.id)))
         self.restore_button = widgets.Button(
-            description=say("restore"),
+            description=say("ui.roadmap.restore"),
             icon="undo",
             disabled=not action.edited or action.origin == "manual",
             layout=widgets.Layout(width="auto"),
         )
         self.restore_button.on_click(lambda _: view.apply(lambda audit: restore_action(audit, action.id)))
         origin = (
-            say("manual")
+            say("ui.roadmap.manual")
             if action.origin == "manual"
-            else say("answers", rules=", ".join(action.findings) or "—")
+            else say("ui.roadmap.answers", rules=", ".join(action.findings) or "—")
         )
         why = action.note(language) if action.note else ""
         info = widgets.HTML(
@@ -268,7 +220,7 @@ class ActionEditor:
         try:
             value = typed_number(text, self.view.session.language)
         except ValueError as error:
-            self.view.show_error(str(error))
+            self.view.show_error(self.view.session.error_text(error))
             return
         self._commit(**{name: value})
 
@@ -281,7 +233,7 @@ class RoadmapView:
         self.folder = folder or session.path.parent
         self.roadmap = build_roadmap(session.audit)
         language = session.language
-        say = self.say
+        say = session.say
         self.stages = widgets.HTML()
         self.message = widgets.HTML()
         self.select = widgets.Select(layout=widgets.Layout(width="46em", height="14em"))
@@ -290,33 +242,36 @@ class RoadmapView:
         self.select.observe(lambda _: None if self._updating else self._show_editor(), "value")
         self.detail = widgets.VBox(layout=widgets.Layout(border="1px solid #e5e7eb", padding="6px"))
         self.new_stage = widgets.Dropdown(
-            options=[(say("month", n=month), month) for month in STAGES], layout=widgets.Layout(width="10em")
+            options=[(say("ui.roadmap.month", n=month), month) for month in STAGES],
+            layout=widgets.Layout(width="10em"),
         )
-        self.new_title = widgets.Text(placeholder=say("title"), layout=widgets.Layout(width="26em"))
+        self.new_title = widgets.Text(
+            placeholder=say("ui.roadmap.title"), layout=widgets.Layout(width="26em")
+        )
         self.new_effort = widgets.Text(placeholder="0", layout=widgets.Layout(width="10em"))
         self.add_button = widgets.Button(
-            description=say("add_button"),
+            description=say("ui.list.add"),
             icon="plus",
             button_style="success",
             layout=widgets.Layout(width="auto"),
         )
         self.add_button.on_click(lambda _: self.add())
         self.format = widgets.Dropdown(
-            options=[(FORMAT_NAMES[suffix](language), suffix) for suffix in EXPORT_FORMATS],
+            options=[(say(f"ui.roadmap.format{suffix}"), suffix) for suffix in EXPORT_FORMATS],
             layout=widgets.Layout(width="12em"),
         )
         self.file_name = widgets.Text(
             value=f"{_slug(session.audit.engagement.client)}-roadmap",
-            placeholder=say("file_name"),
+            placeholder=say("ui.common.file_name"),
             layout=widgets.Layout(width="20em"),
         )
         self.language = widgets.Dropdown(
-            options=[(name, code) for code, name in LANGUAGE_NAMES.items()],
+            options=language_options(),
             value=language,
             layout=widgets.Layout(width="9em"),
         )
         self.export_button = widgets.Button(
-            description=say("export_button"), icon="download", layout=widgets.Layout(width="auto")
+            description=say("ui.roadmap.export_button"), icon="download", layout=widgets.Layout(width="auto")
         )
         self.export_button.on_click(lambda _: self.export())
         self.export_message = widgets.HTML()
@@ -325,34 +280,39 @@ class RoadmapView:
         self.projection = LiveFigure(charts.projected_scores(self.roadmap, card, language))
         self.widget = widgets.VBox(
             [
-                heading(say("stages")),
+                heading(say("ui.roadmap.stages")),
                 self.stages,
-                heading(say("actions")),
-                widgets.HTML(f'<span class="auditkit-hint">{html.escape(say("pick"))}</span>'),
+                heading(say("ui.roadmap.actions")),
+                widgets.HTML(f'<span class="auditkit-hint">{html.escape(say("ui.roadmap.pick"))}</span>'),
                 self.select,
                 self.message,
                 self.detail,
-                heading(say("add")),
+                heading(say("ui.roadmap.add_action")),
                 column_header(
-                    [(say("stage"), "10em"), (say("title"), "26em"), (say("effort_hours"), "10em")]
+                    [
+                        (say("ui.roadmap.stage"), "10em"),
+                        (say("ui.roadmap.title"), "26em"),
+                        (say("ui.roadmap.effort_hours"), "10em"),
+                    ]
                 ),
                 widgets.HBox([self.new_stage, self.new_title, self.new_effort, self.add_button]),
-                heading(say("export")),
+                heading(say("ui.roadmap.export")),
                 column_header(
-                    [(say("file_name"), "20em"), (say("format"), "12em"), (say("language"), "9em")]
+                    [
+                        (say("ui.common.file_name"), "20em"),
+                        (say("ui.roadmap.format"), "12em"),
+                        (say("ui.common.language"), "9em"),
+                    ]
                 ),
                 widgets.HBox([self.file_name, self.format, self.language, self.export_button]),
                 self.export_message,
-                heading(say("charts")),
+                heading(say("ui.roadmap.charts")),
                 self.timeline.widget,
                 self.projection.widget,
             ]
         )
         self._show_roadmap()
         session.on_change(self._on_session)
-
-    def say(self, key: str, **values: object) -> str:
-        return self.session.text(TEXTS[key], **values)
 
     def entries(self) -> list[tuple[Action, bool]]:
         """Every action with whether it is dropped: scheduled stage by stage, then backlog, then dropped."""
@@ -367,7 +327,7 @@ class RoadmapView:
         """Record an edit of the roadmap in the audit (refused edits are shown, nothing is saved)."""
         problems = self.session.edit(change)
         if problems:
-            self.show_error("; ".join(problem.message or str(problem) for problem in problems))
+            self.show_error(self.session.problems_text(problems))
             return False
         self.message.value = ""
         return True
@@ -379,12 +339,12 @@ class RoadmapView:
         """Add the action described by the add form to its stage."""
         title = self.new_title.value.strip()
         if not title:
-            self.show_error(self.say("need_title"))
+            self.show_error(self.session.say("ui.roadmap.need_title"))
             return False
         try:
             effort = typed_number(self.new_effort.value, self.session.language) or 0.0
         except ValueError as error:
-            self.show_error(str(error))
+            self.show_error(self.session.error_text(error))
             return False
         language = self.session.language.value
         added: list[str] = []
@@ -408,10 +368,12 @@ class RoadmapView:
         try:
             written = write_roadmap(self.roadmap, path, self.language.value)
         except (AuditkitError, OSError) as error:
-            self.export_message.value = f'<span class="auditkit-error">⚠ {html.escape(str(error))}</span>'
+            self.export_message.value = (
+                f'<span class="auditkit-error">⚠ {html.escape(self.session.error_text(error))}</span>'
+            )
             return None
         self.export_message.value = (
-            html.escape(self.say("written", path=str(written)))
+            html.escape(self.session.say("ui.common.written", paths=str(written)))
             + "<br>"
             + download_link(self.session, written)
         )
@@ -422,7 +384,7 @@ class RoadmapView:
         try:
             self.roadmap = build_roadmap(self.session.audit)
         except AuditkitError as error:
-            self.show_error(str(error))
+            self.show_error(self.session.error_text(error))
             return
         language, roadmap = self.session.language, self.roadmap
         self.timeline.update(None, lambda: charts.roadmap_timeline(roadmap, language))
@@ -454,7 +416,7 @@ class RoadmapView:
     def _show_editor(self) -> None:
         entries = {action.id: (action, dropped) for action, dropped in self.entries()}
         if self.select.value not in entries:
-            self.detail.children = [widgets.HTML(html.escape(self.say("empty")))]
+            self.detail.children = [widgets.HTML(html.escape(self.session.say("ui.roadmap.empty")))]
             return
         action, dropped = entries[self.select.value]
         self.detail.children = [ActionEditor(self, action, dropped).widget]

@@ -20,29 +20,21 @@ import plotly.graph_objects as go
 
 from auditkit import charts
 from auditkit.errors import AuditkitError
-from auditkit.i18n import Bilingual
+from auditkit.locale import label, msg
+from auditkit.locale.formats import decimal
 from auditkit.model import Audit
-from auditkit.report.i18n import Formatter
 from auditkit.scoring import WEIGHTS, Scorecard, score, weights_for
 from auditkit.ui.common import configure_plotly, heading, step_box
 from auditkit.ui.fields import field
 from auditkit.ui.session import AuditSession, Event
 
-_B = Bilingual
-GROUPS: dict[str, Bilingual] = {
-    "fit": _B("Channel-objective fit", "Adéquation canal-objectif"),
-    "health": _B("Channel health", "Santé des canaux"),
-    "org": _B("Organisation readiness", "Préparation de l'organisation"),
-    "overall": _B("Overall score", "Score global"),
+WEIGHT_GROUPS = {
+    "fit": "ui.score.fit",
+    "health": "ui.score.channel_health",
+    "org": "ui.score.organisation_readiness",
+    "overall": "ui.score.overall",
 }
-TEXTS = {
-    "weights": _B("Weights", "Pondérations"),
-    "reset": _B("Back to the default weights", "Revenir aux poids par défaut"),
-    "scorecard": _B("Scorecard", "Bilan"),
-    "charts": _B("Charts", "Graphiques"),
-    "no_target": _B("no target set", "aucun niveau visé"),
-    "level": _B("Level {number}: {name}", "Niveau {number} : {name}"),
-}
+"""The message naming each group of weights (a weight's key starts with its group)."""
 
 
 class LiveFigure:
@@ -109,20 +101,21 @@ def health_key(card: Scorecard, audit: Audit) -> tuple[Any, ...]:
 def scorecard_html(card: Scorecard, audit: Audit) -> str:
     """The scorecard as HTML: overall score and level, strategy and organisation, one row per channel."""
     language = audit.engagement.language
-    formatter = Formatter(language)
-    label = formatter.label
+
+    def say(message_id: str, **values: Any) -> str:
+        return msg(message_id, **values)(language)
 
     def level_text(level: Any) -> str:
         if level is None:
-            return TEXTS["no_target"](language)
-        return TEXTS["level"](language).format(number=level.number, name=level.name(language))
+            return say("ui.scoring.no_target")
+        return say("ui.scoring.level", number=str(level.number), name=level.name(language))
 
     summary = [
-        (label("overall_score"), formatter.decimal(card.overall.value, 0)),
-        (label("maturity_level"), level_text(card.level)),
-        (label("target_level"), level_text(card.target_level)),
-        (label("strategy_completeness"), formatter.decimal(card.strategy_completeness.value, 0)),
-        (label("organisation_readiness"), formatter.decimal(card.organisation_readiness.value, 0)),
+        (say("ui.score.overall"), decimal(card.overall.value, language)),
+        (say("ui.score.maturity_level"), level_text(card.level)),
+        (say("ui.score.target_level"), level_text(card.target_level)),
+        (say("ui.score.strategy_completeness"), decimal(card.strategy_completeness.value, language)),
+        (say("ui.score.organisation_readiness"), decimal(card.organisation_readiness.value, language)),
     ]
     head = "".join(
         f"<tr><th>{html.escape(name)}</th><td>{html.escape(value)}</td></tr>" for name, value in summary
@@ -130,15 +123,21 @@ def scorecard_html(card: Scorecard, audit: Audit) -> str:
     rows = "".join(
         "<tr>"
         f"<td>{html.escape(channel.name)}</td>"
-        f"<td>{html.escape(formatter.enum(channel.platform))}</td>"
-        f'<td class="num">{formatter.decimal(channel.health.value, 0)}</td>'
+        f"<td>{html.escape(label(channel.platform)(language))}</td>"
+        f'<td class="num">{decimal(channel.health.value, language)}</td>'
         f"<td><b>{html.escape(channel.recommendation.label(language))}</b></td>"
         f"<td>{html.escape(channel.reasons[0](language) if channel.reasons else '')}</td>"
         "</tr>"
         for channel in card.channels
     )
-    columns = ["channel", "platform", "health", "recommendation", "reasons"]
-    channel_head = "".join(f"<th>{html.escape(label(name))}</th>" for name in columns)
+    columns = [
+        "ui.column.channel",
+        "ui.field.platform",
+        "ui.column.health",
+        "ui.column.recommendation",
+        "ui.column.reasons",
+    ]
+    channel_head = "".join(f"<th>{html.escape(say(column))}</th>" for column in columns)
     return (
         f'<table class="auditkit-table auditkit-summary">{head}</table><br>'
         f'<table class="auditkit-table auditkit-scorecard"><tr>{channel_head}</tr>{rows}</table>'
@@ -182,25 +181,25 @@ class ScoringView:
             self.sliders[key] = slider
             groups[key.split(".")[0]].append(slider)
         self.reset_button = widgets.Button(
-            description=session.text(TEXTS["reset"]), icon="undo", layout=widgets.Layout(width="auto")
+            description=session.say("ui.scoring.reset"), icon="undo", layout=widgets.Layout(width="auto")
         )
         self.reset_button.on_click(lambda _: self.reset())
         accordion = widgets.Accordion(children=[widgets.VBox(items) for items in groups.values()])
         for index, group in enumerate(groups):
-            accordion.set_title(index, session.text(GROUPS.get(group, _B(group, group))))
+            accordion.set_title(index, session.say(WEIGHT_GROUPS[group]))
         accordion.selected_index = 0
         self.target = field(session, ("settings", "target_level"))
         self.widget = widgets.VBox(
             [
-                heading(session.text(TEXTS["weights"])),
+                heading(session.say("ui.scoring.weights")),
                 self.target.widget,
                 accordion,
                 self.reset_button,
                 self.message,
-                heading(session.text(TEXTS["charts"])),
+                heading(session.say("ui.scoring.charts")),
                 self.heatmap.widget,
                 self.health.widget,
-                heading(session.text(TEXTS["scorecard"])),
+                heading(session.say("ui.scoring.scorecard")),
                 self.table,
             ]
         )
@@ -226,7 +225,9 @@ class ScoringView:
         try:
             self.card = score(audit)
         except AuditkitError as error:
-            self.message.value = f'<span class="auditkit-error">⚠ {html.escape(str(error))}</span>'
+            self.message.value = (
+                f'<span class="auditkit-error">⚠ {html.escape(self.session.error_text(error))}</span>'
+            )
             return
         card, language = self.card, audit.engagement.language
         self.heatmap.update(
@@ -258,7 +259,7 @@ class ScoringView:
             self._updating = False
 
     def _show(self, problems: list[Any]) -> None:
-        text = "; ".join(str(problem) for problem in problems)
+        text = self.session.problems_text(problems, located=True)
         self.message.value = f'<span class="auditkit-error">⚠ {html.escape(text)}</span>' if text else ""
 
 

@@ -19,7 +19,7 @@ import html
 import shutil
 import threading
 import weakref
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import date
 from enum import StrEnum
 from pathlib import Path
@@ -29,10 +29,9 @@ import ipywidgets as widgets
 from pydantic import BaseModel, ValidationError
 
 from auditkit import resources, store
-from auditkit.errors import AuditkitError, Problem, StaleWriteError
-from auditkit.i18n import Bilingual
+from auditkit.errors import AuditkitError, Problem, StaleWriteError, read
+from auditkit.locale import Message, catalogue, msg
 from auditkit.model import Audit, ClientProfile, Engagement, IndustryKind, Language
-from auditkit.ui.texts import MESSAGES
 
 FieldPath = tuple[Any, ...]
 """Where a value lives in the audit: attribute names, list indexes and dict keys, e.g.
@@ -122,35 +121,26 @@ def applied(audit: Audit, change: Change) -> Audit:
     return Audit.model_validate(candidate.model_dump())
 
 
-_FRENCH_PROBLEMS = {
-    "string_too_short": "trop court (au moins {min_length} caractère)",
-    "string_too_long": "trop long (au plus {max_length} caractères)",
-    "greater_than_equal": "trop petit (au moins {ge})",
-    "greater_than": "trop petit (plus de {gt})",
-    "less_than_equal": "trop grand (au plus {le})",
-    "less_than": "trop grand (moins de {lt})",
-    "string_pattern_mismatch": "n'a pas la forme attendue",
-    "missing": "obligatoire",
-}
+def localized_problems(error: ValidationError, language: str) -> list[Problem]:
+    """The problems of a refused change, phrased by the ``ui.problem.<pydantic type>`` messages in ``language``.
 
-
-def localized_problems(error: ValidationError, language: Language) -> list[Problem]:
-    """The problems of a refused change, phrased in ``language`` where a French phrasing exists."""
+    A problem of a kind those messages do not phrase keeps :func:`auditkit.store.validation_problems`' words.
+    """
     problems = store.validation_problems(error)
-    if language is not Language.FR or len(problems) != error.error_count():
+    if len(problems) != error.error_count():
         return problems
-    french = []
+    phrased = []
     for problem, item in zip(problems, error.errors(include_url=False), strict=False):
-        template = _FRENCH_PROBLEMS.get(item["type"])
-        if template is None:
-            french.append(problem)
+        message_id = f"ui.problem.{item['type']}"
+        if message_id not in catalogue(language):
+            phrased.append(problem)
             continue
         limits = {
             key: int(value) if isinstance(value, float) and value.is_integer() else value
             for key, value in (item.get("ctx") or {}).items()
         }
-        french.append(Problem(problem.location, template.format(**limits)))
-    return french
+        phrased.append(Problem(problem.location, msg(message_id, **limits)(language)))
+    return phrased
 
 
 def shape(audit: Audit) -> tuple[Any, ...]:
@@ -203,13 +193,24 @@ class AuditSession:
     def language(self) -> Language:
         return self.audit.engagement.language
 
-    def text(self, bilingual: Bilingual, **values: object) -> str:
-        """``bilingual`` in the audit's language, placeholders filled."""
-        return bilingual(self.language).format(**values) if values else bilingual(self.language)
+    def text(self, message: Message, **values: object) -> str:
+        """``message`` in the audit's language, with more ``{placeholder}`` values if given."""
+        return (message.format(**values) if values else message)(self.language)
 
-    def message(self, key: str, **values: object) -> str:
-        """The interface message ``key`` (see :data:`auditkit.ui.texts.MESSAGES`) in the audit's language."""
-        return self.text(MESSAGES[key], **values)
+    def say(self, message_id: str, **values: object) -> str:
+        """The catalogue message ``message_id`` in the audit's language."""
+        return msg(message_id, **values)(self.language)
+
+    def problems_text(self, problems: Iterable[Problem], *, located: bool = False) -> str:
+        """``problems`` in the audit's language, separated by semicolons; ``located`` names their fields."""
+        language = self.language
+        return "; ".join(
+            problem.text(language) if located else read(problem.message, language) for problem in problems
+        )
+
+    def error_text(self, error: Exception) -> str:
+        """What ``error`` says, in the audit's language where it carries catalogue messages."""
+        return error.text(self.language) if isinstance(error, AuditkitError) else str(error)
 
     def get(self, path: FieldPath) -> Any:
         """The value at ``path`` in the current audit (``None`` where a dict has no such key)."""
@@ -237,7 +238,7 @@ class AuditSession:
             except ValidationError as error:
                 return localized_problems(error, self.language)
             except (ValueError, KeyError, IndexError, AuditkitError) as error:
-                return [Problem("", str(error))]
+                return [Problem("", self.error_text(error))]
             self.audit = accepted
             self._pending.append(change)
         self._show_status("pending")
@@ -271,8 +272,8 @@ class AuditSession:
                         self._show_status("stale")
                         return False
             except (OSError, AuditkitError) as error:
-                self.error = str(error)
-                self._show_status("save_failed", error=str(error))
+                self.error = self.error_text(error)
+                self._show_status("save_failed", error=self.error)
                 return False
             self._pending.clear()
             self._base = shape(self.audit)
@@ -333,11 +334,17 @@ class AuditSession:
         name = html.escape(self.path.name)
         saved_at = self.audit.saved_at.astimezone().strftime("%H:%M:%S") if self.audit.saved_at else ""
         text = html.escape(
-            self.message(key, path=self.path.name, revision=self.audit.revision, time=saved_at, **values)
+            self.say(
+                f"ui.status.{key}",
+                path=self.path.name,
+                revision=str(self.audit.revision),
+                time=saved_at,
+                **values,
+            )
         ).replace(html.escape(self.path.name), f"<code>{name}</code>")
         colour = {"stale": "#b71c1c", "save_failed": "#b71c1c", "pending": "#8a6d00"}.get(key, "#2e7d32")
         self.status.value = f'<span style="color:{colour}">{text}</span>'
-        self.reload_button.description = self.message("reload")
+        self.reload_button.description = self.say("ui.status.reload")
         self.reload_button.layout.display = "" if key == "stale" else "none"
 
 
@@ -448,14 +455,15 @@ def new_audit(path: Path, client: str, industry: IndustryKind, language: Languag
     if not path.name.endswith(store.SUFFIX):
         path = path.with_name(path.name + store.SUFFIX)
     if path.exists():
-        raise AuditkitError(f"{path}: already exists; not overwritten (choose another name)")
+        raise AuditkitError(msg("ui.session.exists", path=str(path)))
     try:
         audit = Audit(
             engagement=Engagement(client=client, audit_date=audit_date, language=language),
             client=ClientProfile(industry=industry),
         )
     except ValidationError as error:
-        raise AuditkitError("; ".join(str(problem) for problem in store.validation_problems(error))) from None
+        problems = store.validation_problems(error)
+        raise AuditkitError(lambda lang: "; ".join(problem.text(lang) for problem in problems)) from None
     path.parent.mkdir(parents=True, exist_ok=True)
     store.save(audit, path)
     return path
@@ -465,13 +473,12 @@ def _create_working_copy(path: Path) -> str:
     example = resources.default_example()
     path.parent.mkdir(parents=True, exist_ok=True)
     if example is None:
-        new_audit(path, "My client", IndustryKind.COMMERCIAL_B2C, Language.EN, date.today())
-        return MESSAGES["created_empty"].en.format(path=path.name)
+        client = msg("ui.session.default_client")(Language.EN)
+        new_audit(path, client, IndustryKind.COMMERCIAL_B2C, Language.EN, date.today())
+        return msg("ui.session.created_empty", path=path.name)(Language.EN)
     shutil.copyfile(example, path)
-    audit = store.load(path)
-    return MESSAGES["started_from_example"](audit.engagement.language).format(
-        path=path.name, example=example.name
-    )
+    language = store.load(path).engagement.language
+    return msg("ui.session.started_from_example", path=path.name, example=example.name)(language)
 
 
 def _revision(path: Path) -> int | None:

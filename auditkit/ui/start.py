@@ -11,35 +11,13 @@ import ipywidgets as widgets
 
 from auditkit import store
 from auditkit.errors import AuditkitError
-from auditkit.i18n import Bilingual
 from auditkit.model import IndustryKind, Language
 from auditkit.ui.common import heading, step_box
-from auditkit.ui.fields import choice, form, labelled
+from auditkit.ui.fields import choice, field_label, form, labelled
 from auditkit.ui.progress import progress_view
 from auditkit.ui.session import AuditSession, Event, new_audit, set_current
 
 ENGAGEMENT_FIELDS = ["client", "consultant", "audit_date", "round", "language", "currency"]
-
-_B = Bilingual
-TEXTS = {
-    "engagement": _B("The engagement", "La mission"),
-    "open": _B("Open another audit", "Ouvrir un autre audit"),
-    "open_button": _B("Open", "Ouvrir"),
-    "path": _B("Audit file", "Fichier d'audit"),
-    "create": _B("Create a new audit", "Créer un nouvel audit"),
-    "create_button": _B("Create", "Créer"),
-    "file_name": _B("File name", "Nom du fichier"),
-    "client": _B("Client", "Client"),
-    "industry": _B("Kind of organisation", "Type d'organisation"),
-    "language": _B("Language", "Langue"),
-    "date": _B("Audit date", "Date de l'audit"),
-    "progress": _B("Progress through the steps", "Avancement des étapes"),
-    "opened": _B(
-        "✓ Now working on {path}; the other notebooks of this folder open it too.",
-        "✓ Vous travaillez maintenant sur {path} ; les autres carnets de ce dossier l'ouvrent aussi.",
-    ),
-    "no_name": _B("give a file name and the client's name", "indiquez un nom de fichier et le nom du client"),
-}
 
 
 def _audit_files(folder: Path) -> list[str]:
@@ -52,17 +30,17 @@ class StartPanel:
     def __init__(self, session: AuditSession, folder: Path | None = None) -> None:
         self.session = session
         self.folder = folder or Path.cwd()
-        say = self.say
+        say = session.say
         self.message = widgets.HTML()
         self.files = widgets.Combobox(
             options=_audit_files(self.folder),
             value=session.path.name,
-            placeholder=say("path"),
+            placeholder=say("ui.start.path"),
             ensure_option=False,
             layout=widgets.Layout(width="28em"),
         )
         self.open_button = widgets.Button(
-            description=say("open_button"), icon="folder-open", layout=widgets.Layout(width="auto")
+            description=say("ui.start.open_button"), icon="folder-open", layout=widgets.Layout(width="auto")
         )
         self.open_button.on_click(lambda _: self.open(self.files.value))
         self.file_name = widgets.Text(placeholder="client-2026", layout=widgets.Layout(width="28em"))
@@ -72,7 +50,7 @@ class StartPanel:
         self.language.value = session.language
         self.audit_date = widgets.DatePicker(value=date.today(), layout=widgets.Layout(width="14em"))
         self.create_button = widgets.Button(
-            description=say("create_button"),
+            description=say("ui.start.create_button"),
             icon="plus",
             button_style="success",
             layout=widgets.Layout(width="auto"),
@@ -80,21 +58,18 @@ class StartPanel:
         self.create_button.on_click(lambda _: self.create())
         self.widget = widgets.VBox(
             [
-                heading(say("open")),
-                labelled(say("path"), self.files, self.open_button),
-                heading(say("create")),
-                labelled(say("file_name"), self.file_name),
-                labelled(say("client"), self.client),
-                labelled(say("industry"), self.industry),
-                labelled(say("language"), self.language),
-                labelled(say("date"), self.audit_date),
+                heading(say("ui.start.open")),
+                labelled(say("ui.start.path"), self.files, self.open_button),
+                heading(say("ui.start.create")),
+                labelled(say("ui.common.file_name"), self.file_name),
+                labelled(session.text(field_label("Engagement", "client")), self.client),
+                labelled(session.text(field_label("ClientProfile", "industry")), self.industry),
+                labelled(say("ui.common.language"), self.language),
+                labelled(session.text(field_label("Engagement", "audit_date")), self.audit_date),
                 labelled("", self.create_button),
                 self.message,
             ]
         )
-
-    def say(self, key: str, **values: object) -> str:
-        return self.session.text(TEXTS[key], **values)
 
     def open(self, name: str) -> bool:
         """Work on the audit file ``name`` (relative to the folder) from now on."""
@@ -102,17 +77,17 @@ class StartPanel:
         try:
             self.session.switch(path)
         except AuditkitError as error:
-            self._fail(str(error))
+            self._fail(self.session.error_text(error))
             return False
         set_current(path, self.folder)
-        self.message.value = html.escape(self.say("opened", path=path.name))
+        self.message.value = html.escape(self.session.say("ui.start.opened", path=path.name))
         return True
 
     def create(self) -> bool:
         """Create the audit described by the form, then work on it."""
         name, client = self.file_name.value.strip(), self.client.value.strip()
         if not name or not client:
-            self._fail(self.say("no_name"))
+            self._fail(self.session.say("ui.start.no_name"))
             return False
         try:
             path = new_audit(
@@ -123,7 +98,7 @@ class StartPanel:
                 self.audit_date.value or date.today(),
             )
         except AuditkitError as error:
-            self._fail(str(error))
+            self._fail(self.session.error_text(error))
             return False
         self.files.options = _audit_files(self.folder)
         self.files.value = path.name
@@ -141,7 +116,7 @@ def start_step(session: AuditSession, folder: Path | None = None) -> widgets.VBo
     def build() -> None:
         shown_language[:] = [session.language]
         body.children = [
-            heading(session.text(TEXTS["engagement"])),
+            heading(session.say("ui.start.engagement")),
             form(session, ("engagement",), ENGAGEMENT_FIELDS, on_reload=False),
             StartPanel(session, folder).widget,
         ]
@@ -155,5 +130,5 @@ def start_step(session: AuditSession, folder: Path | None = None) -> widgets.VBo
     return step_box(
         session,
         "start",
-        [body, heading(session.text(TEXTS["progress"])), progress_view(session)],
+        [body, heading(session.say("ui.start.progress")), progress_view(session)],
     )

@@ -7,11 +7,10 @@ from typing import Any
 
 import ipywidgets as widgets
 
-from auditkit.i18n import Bilingual
+from auditkit.locale import label
 from auditkit.model import ComponentStatus, StrategyComponent, StrategyComponentKey
-from auditkit.report.i18n import Formatter
 from auditkit.ui.common import heading, step_box
-from auditkit.ui.fields import INVALID_CLASS, choice, form, known, shown_choice
+from auditkit.ui.fields import INVALID_CLASS, blank_choice, choice, field_label, form, known, shown_choice
 from auditkit.ui.session import AuditSession, Event
 
 ORGANISATION_FIELDS = [
@@ -28,17 +27,6 @@ ORGANISATION_FIELDS = [
     "publishing_lead_time_days",
 ]
 
-_B = Bilingual
-TEXTS = {
-    "components": _B("What the strategy contains", "Ce que contient la stratégie"),
-    "organisation": _B("Organisation", "Organisation"),
-    "review": _B("Review and obstacles", "Révision et obstacles"),
-    "component": _B("Component", "Composante"),
-    "status": _B("Status", "Statut"),
-    "note": _B("Note", "Remarque"),
-    "evidence": _B("Evidence (document, URL)", "Preuve (document, URL)"),
-}
-
 
 class ComponentRow:
     """One strategy component: its status (or not assessed), a note and where the evidence is."""
@@ -49,11 +37,19 @@ class ComponentRow:
         self.error: str | None = None
         language = session.language
         self.status = choice(
-            ComponentStatus, language, True, session.message("not_assessed"), widgets.Layout(width="13em")
+            ComponentStatus,
+            language,
+            True,
+            blank_choice(session.say("ui.input.not_assessed")),
+            widgets.Layout(width="13em"),
         )
-        self.note = widgets.Text(placeholder=session.text(TEXTS["note"]), layout=widgets.Layout(width="22em"))
+        self.note = widgets.Text(
+            placeholder=session.text(field_label("StrategyComponent", "note")),
+            layout=widgets.Layout(width="22em"),
+        )
         self.evidence = widgets.Text(
-            placeholder=session.text(TEXTS["evidence"]), layout=widgets.Layout(width="16em")
+            placeholder=session.text(field_label("StrategyComponent", "evidence")),
+            layout=widgets.Layout(width="16em"),
         )
         self.status.add_class(f"auditkit-component-{key.value}")
         self.message = widgets.HTML()
@@ -61,9 +57,9 @@ class ComponentRow:
         self.refresh()
         for control in (self.status, self.note, self.evidence):
             control.observe(self._on_value, "value")
-        label = widgets.HTML(html.escape(Formatter(language).enum(key)), layout=widgets.Layout(width="17em"))
+        name = widgets.HTML(html.escape(label(key)(language)), layout=widgets.Layout(width="17em"))
         self.widget = widgets.VBox(
-            [widgets.HBox([label, self.status, self.note, self.evidence]), self.message]
+            [widgets.HBox([name, self.status, self.note, self.evidence]), self.message]
         )
 
     def refresh(self) -> None:
@@ -93,7 +89,7 @@ class ComponentRow:
 
         problems = self.session.edit(change)
         self.note.disabled = self.evidence.disabled = status is None
-        self._show("; ".join(problem.message for problem in problems) if problems else None)
+        self._show(self.session.problems_text(problems) if problems else None)
 
     def _show(self, message: str | None) -> None:
         self.error = message
@@ -118,11 +114,11 @@ def strategy_step(session: AuditSession) -> widgets.VBox:
         session,
         "strategy",
         [
-            heading(session.text(TEXTS["components"])),
+            heading(session.say("ui.strategy.components")),
             widgets.VBox([row.widget for row in rows]),
-            heading(session.text(TEXTS["review"])),
+            heading(session.say("ui.strategy.review")),
             form(session, ("strategy",), ["last_reviewed", "obstacles"]),
-            heading(session.text(TEXTS["organisation"])),
+            heading(session.say("ui.strategy.organisation")),
             form(session, ("organisation",), ORGANISATION_FIELDS),
         ],
     )

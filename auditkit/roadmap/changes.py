@@ -1,0 +1,171 @@
+"""The consultant's edits applied to the generated actions, and what changed underneath them since.
+
+Each edit keeps a snapshot of the generated action it was made on; a regenerated roadmap compares it
+with the new one and reports what changed underneath (:class:`~auditkit.roadmap.actions.Change`): the
+finding is no longer present (the edit stays stored but applies to nothing), the findings or items
+concerned changed, the generated text or effort changed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from collections.abc import Sequence
+from dataclasses import replace
+
+from auditkit.locale import Message, msg
+from auditkit.model import ActionEdit, Audit, GeneratedSnapshot, ManualAction
+from auditkit.roadmap.actions import Action, Change, ChangeKind
+from auditkit.roadmap.stages import EPSILON
+from auditkit.roadmap.texts import hours, semicolons, written
+
+__all__ = ["snapshot", "with_edits"]
+
+
+def with_edits(
+    audit: Audit, generated: Sequence[Action], rate: float
+) -> tuple[list[Action], list[Action], tuple[Change, ...]]:
+    """The generated actions with the consultant's edits applied, plus the hand-added ones.
+
+    Returns the actions still in the plan, the dropped ones, and every change to look at.
+    """
+    edits = {edit.action_id: edit for edit in audit.roadmap.edits}
+    active: list[Action] = []
+    dropped: list[Action] = []
+    changes: list[Change] = []
+    for action in generated:
+        edit = edits.get(action.id)
+        if edit is None:
+            active.append(action)
+            continue
+        edited = _edited(action, edit, rate)
+        changes += edited.changes
+        (dropped if edit.dropped else active).append(edited)
+    generated_ids = {action.id for action in generated}
+    changes += [_gone(edit) for edit in audit.roadmap.edits if edit.action_id not in generated_ids]
+    active += [_manual(added) for added in audit.roadmap.added]
+    known = {action.id for action in active}
+    dropped_ids = {action.id for action in dropped}
+    resolved: list[Action] = []
+    for action in active:
+        unknown = [d for d in action.depends_on if d not in known and d not in dropped_ids]
+        extra = tuple(
+            Change(
+                action.id,
+                ChangeKind.UNKNOWN_DEPENDENCY,
+                msg("roadmap.change.unknown_dependency", dependency=d),
+            )
+            for d in unknown
+        )
+        changes += extra
+        resolved.append(
+            replace(
+                action,
+                depends_on=tuple(d for d in action.depends_on if d in known),
+                changes=action.changes + extra,
+            )
+        )
+    return resolved, dropped, tuple(changes)
+
+
+def _edited(action: Action, edit: ActionEdit, rate: float) -> Action:
+    effort = action.effort_hours if edit.effort_hours is None else edit.effort_hours
+    if edit.cost is not None:
+        cost = edit.cost
+    else:
+        cost = action.cost if edit.effort_hours is None else round(effort * rate, 2)
+    return replace(
+        action,
+        title=written({"en": edit.title_en, "fr": edit.title_fr}, action.title),
+        description=written({"en": edit.description_en, "fr": edit.description_fr}, action.description),
+        done_when=written({"en": edit.done_when_en, "fr": edit.done_when_fr}, action.done_when),
+        owner_role=edit.owner_role or action.owner_role,
+        effort_hours=effort,
+        cost=cost,
+        stage=edit.stage or action.stage,
+        pinned=edit.stage is not None,
+        edited=True,
+        consultant_note=edit.note,
+        changes=_changes_since(action, edit.base),
+    )
+
+
+def _manual(added: ManualAction) -> Action:
+    return Action(
+        id=added.id,
+        title=written({"en": added.title_en, "fr": added.title_fr}),
+        description=written({"en": added.description_en, "fr": added.description_fr}),
+        findings=(),
+        objectives=(),
+        owner_role=added.owner_role,
+        effort_hours=added.effort_hours,
+        cost=added.cost,
+        done_when=written({"en": added.done_when_en, "fr": added.done_when_fr}),
+        stage=added.stage,
+        depends_on=tuple(added.depends_on),
+        origin="manual",
+        planned_stage=added.stage,
+        pinned=True,
+        consultant_note=added.note,
+    )
+
+
+def _gone(edit: ActionEdit) -> Change:
+    base = edit.base
+    title = written({"en": base.title_en, "fr": base.title_fr}) if base else edit.action_id
+    rules = ", ".join(base.findings) if base and base.findings else edit.action_id
+    return Change(
+        edit.action_id, ChangeKind.FINDING_GONE, msg("roadmap.change.finding_gone", title=title, rules=rules)
+    )
+
+
+def _fingerprint(action: Action) -> str:
+    """A digest of the generated texts: their message ids and parameters, in no particular language."""
+    payload = json.dumps([repr(text) for text in (action.title, action.description, action.done_when)])
+    return hashlib.sha256(payload.encode()).hexdigest()[:16]
+
+
+def snapshot(action: Action) -> GeneratedSnapshot:
+    """What an edit remembers of the generated action it was made on."""
+    return GeneratedSnapshot(
+        title_en=action.title("en")[:300],
+        title_fr=action.title("fr")[:300],
+        fingerprint=_fingerprint(action),
+        findings=list(action.findings),
+        subjects=list(action.subjects),
+        effort_hours=action.effort_hours,
+    )
+
+
+def _listed_change(before: Sequence[str], now: Sequence[str], what: str) -> Message | None:
+    """What left and what joined a list since the edit, in words (``None`` when nothing changed)."""
+    gone = [item for item in before if item not in now]
+    new = [item for item in now if item not in before]
+    if not gone and not new:
+        return None
+    parts = [
+        msg(f"roadmap.change.{what}_{side}", items=", ".join(items))
+        for side, items in (("gone", gone), ("new", new))
+        if items
+    ]
+    return msg(f"roadmap.change.{what}_changed", parts=semicolons(parts))
+
+
+def _changes_since(action: Action, base: GeneratedSnapshot | None) -> tuple[Change, ...]:
+    if base is None:
+        return ()
+    changes: list[Change] = []
+    findings = _listed_change(base.findings, action.findings, "findings")
+    if findings is not None:
+        changes.append(Change(action.id, ChangeKind.FINDINGS_CHANGED, findings))
+    subjects = _listed_change(base.subjects, action.subjects, "subjects")
+    if subjects is not None:
+        changes.append(Change(action.id, ChangeKind.SUBJECTS_CHANGED, subjects))
+    if base.fingerprint != _fingerprint(action):
+        changes.append(Change(action.id, ChangeKind.TEXT_CHANGED, msg("roadmap.change.text_changed")))
+    if abs(base.effort_hours - action.effort_hours) > EPSILON:
+        effort = msg(
+            "roadmap.change.effort_changed", before=hours(base.effort_hours), now=hours(action.effort_hours)
+        )
+        changes.append(Change(action.id, ChangeKind.EFFORT_CHANGED, effort))
+    return tuple(changes)

@@ -1,0 +1,172 @@
+"""A third language is catalogue files and nothing else: a pseudo-locale built here proves it.
+
+The pseudo-locale ``qps`` is every English message with its letters accented and the whole bracketed
+(``⟦Ŝçöŕé⟧``), placeholders kept. Rendered through it, every example's report and command-line output
+must show no word outside the brackets but the client's own data and numbers.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import json
+import re
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from babel.messages.pofile import read_po
+from bs4 import BeautifulSoup
+
+from auditkit.cli import main
+from auditkit.locale import catalogue, languages, msg
+from auditkit.locale.catalogue import BUNDLED, ENVIRONMENT, write_po
+from auditkit.resources import examples_dir
+
+PSEUDO = "qps"
+OPEN, CLOSE = "⟦", "⟧"
+_ACCENTS = str.maketrans("AaCcEeIiNnOoSsUuYyZz", "ÅåÇçÉéÎîÑñÖöŠšÜüÝýŽž")
+_PLACEHOLDER = re.compile(r"(\{[^{}]*\})")
+EXAMPLES = sorted(examples_dir().glob("*.audit.json"))
+
+
+def pseudo(text: str) -> str:
+    """``text`` accented and bracketed, its ``{placeholders}`` untouched."""
+    parts = _PLACEHOLDER.split(text)
+    return OPEN + "".join(p if _PLACEHOLDER.fullmatch(p) else p.translate(_ACCENTS) for p in parts) + CLOSE
+
+
+@pytest.fixture(scope="module")
+def pseudo_locale(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The ``qps`` catalogues, written from the English ones, and the environment that finds them."""
+    root = tmp_path_factory.mktemp("catalogues")
+    (root / PSEUDO).mkdir()
+    for source in sorted((BUNDLED / "en").glob("*.po")):
+        with source.open("rb") as handle:
+            english = read_po(handle)
+        entries: dict[str, str | tuple[str, ...]] = {}
+        for message in english:
+            if not message.id:
+                continue
+            key = message.id[0] if isinstance(message.id, tuple) else message.id
+            if isinstance(message.string, tuple):
+                entries[key] = tuple(pseudo(form) for form in message.string)
+            else:
+                entries[key] = pseudo(message.string)
+        with (root / PSEUDO / source.name).open("wb") as out:
+            write_po(entries, "en_GB", out)
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv(ENVIRONMENT, str(root))
+        yield PSEUDO
+
+
+def test_the_pseudo_locale_is_a_language_like_the_others(pseudo_locale: str) -> None:
+    assert pseudo_locale in languages()
+    assert set(catalogue(pseudo_locale)) == set(catalogue("en"))
+    assert msg("run.part.findings", count=2)(pseudo_locale) == "⟦2 fîñdîñgš⟧"
+
+
+def _user_words(example: Path) -> set[str]:
+    """Every word of the audit file's own text: names, notes, statements the consultant typed."""
+    words: set[str] = set()
+
+    def walk(value: object) -> None:
+        if isinstance(value, str):
+            words.update(_words(value))
+        elif isinstance(value, list):
+            for item in value:
+                walk(item)
+        elif isinstance(value, dict):
+            for key, item in value.items():
+                words.update(_words(str(key)))
+                walk(item)
+
+    walk(json.loads(example.read_text(encoding="utf-8")))
+    return words
+
+
+def _words(text: str) -> list[str]:
+    return re.findall(r"[^\W\d_]{2,}", text)
+
+
+_INNERMOST = re.compile(rf"{OPEN}[^{OPEN}{CLOSE}]*{CLOSE}")
+_CUT = re.compile(r"([^\W\d_]{2,})…")
+
+
+def untranslated(text: str, allowed: set[str]) -> list[str]:
+    """The words of ``text`` outside the pseudo-locale's brackets that the audit file did not provide.
+
+    Messages nest (a reason inside an evidence line), so brackets are removed from the innermost out;
+    a word the text cut short ("Recett…") counts as the word it begins.
+    """
+    text = _IDENTIFIER.sub(" ", text)
+    while True:
+        outside = _INNERMOST.sub(" ", text)
+        if outside == text:
+            break
+        text = outside
+    cut = {word for word in _CUT.findall(text) if any(whole.startswith(word) for whole in allowed)}
+    return sorted({word for word in _words(text) if word not in allowed | cut})
+
+
+_OWN_NAMES = {"auditkit", "Plotly", "plotly", "SMART", "ROI", "ROA", "RONI", "KPI", "PDF", "CSV"}
+_IDENTIFIER = re.compile(r"\b[A-Za-z]+(?:-[A-Za-z]+)+\b")
+"""Rule and action ids (``CH-LOW-ENGAGEMENT``, ``rec-close``): identifiers, the same in every language."""
+
+
+def _allowed(example: Path) -> set[str]:
+    """What may stand outside the brackets: the client's data, our own names, the locale's month names."""
+    from auditkit.locale.formats import cldr
+
+    months = {
+        name for width in ("wide", "abbreviated") for name in cldr(PSEUDO).months["format"][width].values()
+    }
+    return _user_words(example) | _OWN_NAMES | _benchmark_words() | months
+
+
+@pytest.mark.parametrize("example", EXAMPLES, ids=lambda p: p.name.removesuffix(".audit.json"))
+def test_every_visible_word_of_the_report_comes_from_the_catalogue(pseudo_locale: str, example: Path) -> None:
+    from auditkit.report.render import render_report
+    from auditkit.store import load
+
+    page = BeautifulSoup(render_report(load(example), pseudo_locale), "html.parser")
+    for hidden in page(["script", "style", "template", "code"]):
+        hidden.decompose()
+    found = untranslated(page.get_text(" "), _allowed(example))
+    assert not found, f"words not from the catalogue: {found[:60]}"
+
+
+@pytest.mark.parametrize("command", ["score", "diagnose", "roadmap"])
+@pytest.mark.parametrize("example", EXAMPLES, ids=lambda p: p.name.removesuffix(".audit.json"))
+def test_every_word_the_command_line_prints_comes_from_the_catalogue(
+    pseudo_locale: str, example: Path, command: str
+) -> None:
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        assert main([command, str(example), "--lang", pseudo_locale]) == 0
+    found = untranslated(re.sub(r"`[^`]*`", " ", out.getvalue()), _allowed(example))
+    assert not found, f"words not from the catalogue: {found[:60]}"
+
+
+def _benchmark_words() -> set[str]:
+    """Words of the bundled benchmark sources (titles of studies, publishers), which are data."""
+    from auditkit.benchmarks import benchmarks_path
+
+    return set(_words(benchmarks_path().read_text(encoding="utf-8")))
+
+
+@pytest.mark.parametrize(
+    "argv", [["--help"], ["validate", "--help"], ["report", "--help"], ["roadmap", "--help"]]
+)
+def test_the_command_line_help_speaks_the_language_of_the_environment(
+    pseudo_locale: str, argv: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("AUDITKIT_LANG", pseudo_locale)
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out), pytest.raises(SystemExit):
+        main(argv)
+    options = re.sub(r"(?<![\w-])--?[a-z][\w-]*|\b[A-Z_]{2,}\b|\{[^}]*\}", " ", out.getvalue())
+    from auditkit.cli import COMMANDS
+
+    found = untranslated(options, _OWN_NAMES | {command.name for command in COMMANDS})
+    assert not found, f"words not from the catalogue: {found[:60]}"

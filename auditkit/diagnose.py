@@ -8,6 +8,7 @@ It is pure and deterministic: "today" is ``audit.engagement.audit_date``, never 
 from __future__ import annotations
 
 import textwrap
+from collections import Counter
 from dataclasses import dataclass
 from datetime import date
 from enum import Enum
@@ -52,12 +53,17 @@ __all__ = [
 ]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class Diagnosis:
     """Every finding of an audit (most severe first, then catalogue order) and what was not assessed."""
 
     findings: tuple[Finding, ...]
     not_assessed: tuple[NotAssessed, ...]
+
+    def __repr__(self) -> str:
+        counts = Counter(finding.severity.value for finding in self.findings)
+        severities = " ".join(f"{severity}={count}" for severity, count in counts.items())
+        return f"<Diagnosis findings={len(self.findings)} {severities} not_assessed={len(self.not_assessed)}>"
 
     @property
     def fired(self) -> tuple[str, ...]:

@@ -133,7 +133,7 @@ class Evidence:
         }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class Finding:
     """One diagnostic: which rule fired, how bad it is, why, on what evidence, and what to do."""
 
@@ -149,6 +149,9 @@ class Finding:
     """Ids of the channels, objectives, stakeholders or peers concerned; empty if audit-wide."""
     about: str | Message | None = None
     """What the title adds to the rule's title (a channel's name...); ``None`` when it adds nothing."""
+
+    def __repr__(self) -> str:
+        return f"<Finding {self.rule} {self.severity.value} subjects={list(self.subjects)}>"
 
     def to_dict(self, lang: Language | str | None = None) -> dict[str, Any]:
         """JSON-ready data; texts in ``lang``, or in every language when ``lang`` is ``None``."""

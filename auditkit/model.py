@@ -23,7 +23,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 
 from auditkit.errors import InvalidValue, Problem
 from auditkit.fileformat import SCHEMA_VERSION as SCHEMA_VERSION
-from auditkit.locale import msg
+from auditkit.locale import languages, msg
 from auditkit.platforms import Platform
 
 Identifier = Annotated[
@@ -223,8 +223,15 @@ class Engagement(AuditModel):
     )
     round: int = Field(default=1, ge=1, description="store.field.engagement.round")
     previous_round: str | None = Field(default=None, description="store.field.engagement.previous_round")
-    language: Language = Language.EN
+    language: str = Field(default=Language.EN, description="store.field.engagement.language")
     currency: str = Field(default="EUR", pattern=r"^[A-Z]{3}$", description="store.field.engagement.currency")
+
+    @field_validator("language")
+    @classmethod
+    def _known_language(cls, value: str) -> str:
+        if value not in languages():
+            raise InvalidValue(msg("store.check.language", value=value, valid=", ".join(languages())))
+        return str(value)
 
 
 class ClientProfile(AuditModel):

@@ -58,7 +58,7 @@ class AuditRun:
     def __init__(self, audit: Audit, *, path: Path | None = None, lang: str | None = None) -> None:
         self.audit = audit
         self.path = path
-        self.lang = str(lang or audit.engagement.language.value)
+        self.lang = str(lang or audit.engagement.language)
 
     @cached_property
     def scorecard(self) -> Scorecard:

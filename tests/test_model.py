@@ -232,3 +232,12 @@ def test_validators_phrase_their_problems_in_every_language(minimal_audit: Audit
         "unknown id 'sales' (one of: none defined yet)",
     )
     assert problem.text("fr") == "channels.0.objectives.0: id inconnu 'sales' (aucun n'est encore défini)"
+
+
+def test_the_language_is_one_a_catalogue_provides(minimal_audit: Audit) -> None:
+    data = json.loads(minimal_audit.model_dump_json())
+    data["engagement"]["language"] = "de"
+    with pytest.raises(ValidationError, match=r"no catalogue for language 'de' \(one of: en, fr\)"):
+        Audit.model_validate(data)
+    data["engagement"]["language"] = "fr"
+    assert Audit.model_validate(data).engagement.language == "fr"

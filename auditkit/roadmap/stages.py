@@ -85,7 +85,7 @@ class Stage:
         }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class Roadmap:
     """The staged plan of one audit: five stages, the backlog, what was dropped, and why."""
 
@@ -94,7 +94,7 @@ class Roadmap:
     client: str
     audit_date: date
     currency: str
-    language: Language
+    language: str
     backlog: tuple[Action, ...] = ()
     dropped: tuple[Action, ...] = ()
     changes: tuple[Change, ...] = ()
@@ -106,6 +106,10 @@ class Roadmap:
     share_to_fit: float | None = None
     """The smallest ``roadmap.improvement_share`` (in steps of 5 %) that leaves no backlog; ``None``
     when nothing is in the backlog, the team's hours are unknown, or even all of them would not do."""
+
+    def __repr__(self) -> str:
+        stages = " ".join(f"m{stage.month}={len(stage.actions)}" for stage in self.stages)
+        return f"<Roadmap {self.client!r} actions={len(self.actions)} {stages} backlog={len(self.backlog)}>"
 
     @property
     def actions(self) -> tuple[Action, ...]:

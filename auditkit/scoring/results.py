@@ -134,7 +134,7 @@ def _benchmark_dict(row: BenchmarkRow | None) -> dict[str, Any] | None:
     }
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class Scorecard:
     """Every score of an audit.
 
@@ -153,6 +153,13 @@ class Scorecard:
     weights: dict[str, float]
     serves: frozenset[tuple[str, str]] = field(default_factory=frozenset)
     """The ``(channel_id, objective_id)`` pairs where the channel lists the objective."""
+
+    def __repr__(self) -> str:
+        overall = "-" if self.overall.value is None else f"{self.overall.value:.1f}"
+        return (
+            f"<Scorecard overall={overall} level={self.level.number} channels={len(self.channels)} "
+            f"pairs={len(self.matrix)}>"
+        )
 
     def channel(self, channel_id: str) -> ChannelScore:
         """The score of one channel (``KeyError`` if none)."""

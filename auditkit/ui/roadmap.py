@@ -1,6 +1,6 @@
 """Step 06: review the staged roadmap: move, edit, drop or add actions, then export the plan.
 
-The roadmap is rebuilt from the audit after every edit (:func:`auditkit.roadmap.build_roadmap`), so
+The roadmap is rebuilt from the audit after every edit (an :class:`auditkit.run.AuditRun` of it), so
 the stages' hours, the capacity overflows and the projected scores always match what is shown. The
 consultant's edits are stored in the audit file (``audit.roadmap``) by the functions of
 :mod:`auditkit.roadmap`, and survive a regeneration. Text fields commit when the cursor leaves them
@@ -29,12 +29,11 @@ from auditkit.roadmap import (
     Action,
     Roadmap,
     add_action,
-    build_roadmap,
     drop_action,
     edit_action,
     restore_action,
 )
-from auditkit.scoring import score
+from auditkit.run import AuditRun
 from auditkit.ui.common import configure_plotly, download_link, heading, step_box
 from auditkit.ui.fields import NOT_KNOWN, known, language_options, shown_choice, typed_number
 from auditkit.ui.lists import column_header
@@ -112,7 +111,7 @@ class ActionEditor:
         session = view.session
         language = session.language
         say = session.say
-        suffix = language.value
+        suffix = language
         stages: list[tuple[str, Any]] = [(say("ui.roadmap.month", n=month), month) for month in STAGES]
         if action.origin != "manual":
             stages.insert(0, (say("ui.roadmap.automatic"), NOT_KNOWN))
@@ -231,7 +230,8 @@ class RoadmapView:
     def __init__(self, session: AuditSession, folder: Path | None = None) -> None:
         self.session = session
         self.folder = folder or session.path.parent
-        self.roadmap = build_roadmap(session.audit)
+        self.run = AuditRun(session.audit)
+        self.roadmap = self.run.roadmap
         language = session.language
         say = session.say
         self.stages = widgets.HTML()
@@ -275,9 +275,8 @@ class RoadmapView:
         )
         self.export_button.on_click(lambda _: self.export())
         self.export_message = widgets.HTML()
-        card = score(session.audit)
         self.timeline = LiveFigure(charts.roadmap_timeline(self.roadmap, language))
-        self.projection = LiveFigure(charts.projected_scores(self.roadmap, card, language))
+        self.projection = LiveFigure(charts.projected_scores(self.roadmap, self.run.scorecard, language))
         self.widget = widgets.VBox(
             [
                 heading(say("ui.roadmap.stages")),
@@ -346,7 +345,7 @@ class RoadmapView:
         except ValueError as error:
             self.show_error(self.session.error_text(error))
             return False
-        language = self.session.language.value
+        language = self.session.language
         added: list[str] = []
 
         def change(audit: Audit) -> None:
@@ -381,16 +380,15 @@ class RoadmapView:
 
     def refresh(self) -> None:
         """Rebuild the roadmap from the audit and show it (charts updated in place)."""
+        run = AuditRun(self.session.audit)
         try:
-            self.roadmap = build_roadmap(self.session.audit)
+            self.roadmap = run.roadmap
         except AuditkitError as error:
             self.show_error(self.session.error_text(error))
             return
-        language, roadmap = self.session.language, self.roadmap
+        self.run, language, roadmap = run, self.session.language, self.roadmap
         self.timeline.update(None, lambda: charts.roadmap_timeline(roadmap, language))
-        self.projection.update(
-            None, lambda: charts.projected_scores(roadmap, score(self.session.audit), language)
-        )
+        self.projection.update(None, lambda: charts.projected_scores(roadmap, run.scorecard, language))
         self._show_roadmap()
 
     def _show_roadmap(self) -> None:

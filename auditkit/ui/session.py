@@ -190,7 +190,7 @@ class AuditSession:
     # -- reading ------------------------------------------------------------------------------------
 
     @property
-    def language(self) -> Language:
+    def language(self) -> str:
         return self.audit.engagement.language
 
     def text(self, message: Message, **values: object) -> str:

@@ -111,7 +111,7 @@ class StartPanel:
 def start_step(session: AuditSession, folder: Path | None = None) -> widgets.VBox:
     """The engagement form, the open / create panel and the progress table."""
     body = widgets.VBox()
-    shown_language: list[Language] = []
+    shown_language: list[str] = []
 
     def build() -> None:
         shown_language[:] = [session.language]

@@ -170,3 +170,14 @@ def test_the_command_line_help_speaks_the_language_of_the_environment(
 
     found = untranslated(options, _OWN_NAMES | {command.name for command in COMMANDS})
     assert not found, f"words not from the catalogue: {found[:60]}"
+
+
+def test_an_audit_may_be_written_in_the_new_language(pseudo_locale: str) -> None:
+    from auditkit.run import AuditRun
+    from auditkit.store import load
+
+    audit = load(EXAMPLES[0])
+    audit.engagement.language = pseudo_locale
+    run = AuditRun(audit)
+    assert run.lang == pseudo_locale
+    assert repr(run).splitlines()[1].startswith("⟦Övéråll šçöré")

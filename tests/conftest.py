@@ -5,13 +5,21 @@ from __future__ import annotations
 import importlib.util
 import json
 import os
+import re
 import shutil
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 
 import pytest
 
+from auditkit.locale.catalogue import BUNDLED, ENVIRONMENT, read_po_file, write_po
 from auditkit.model import Audit, ClientProfile, Engagement, IndustryKind
+
+PSEUDO = "qps"
+"""A pseudo-language made of the English catalogue, accented and bracketed, to prove a language is files."""
+_ACCENTS = str.maketrans("AaCcEeIiNnOoSsUuYyZz", "ÅåÇçÉéÎîÑñÖöŠšÜüÝýŽž")
+_PLACEHOLDER = re.compile(r"(\{[^{}]*\})")
 
 
 def pytest_configure(config: pytest.Config) -> None:
@@ -84,3 +92,33 @@ def bad_audit_files(tmp_path: Path, minimal_audit: Audit) -> dict[str, tuple[Pat
         "no_version": (write("no_version", {k: v for k, v in valid.items() if k != "schema_version"}), 1),
         "too_deep": (write("too_deep", "[" * 100_000), 1),
     }
+
+
+def pseudo(text: str) -> str:
+    """``text`` accented and bracketed (``⟦Ŝçöré⟧``), its ``{placeholders}`` untouched."""
+    parts = _PLACEHOLDER.split(text)
+    return "⟦" + "".join(p if _PLACEHOLDER.fullmatch(p) else p.translate(_ACCENTS) for p in parts) + "⟧"
+
+
+@pytest.fixture(scope="session")
+def pseudo_catalogues(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A folder of catalogues holding the pseudo-language: every English message through :func:`pseudo`."""
+    root = tmp_path_factory.mktemp("catalogues")
+    (root / PSEUDO).mkdir()
+    for source in sorted((BUNDLED / "en").glob("*.po")):
+        _, english = read_po_file(source)
+        entries: dict[str, str | tuple[str, ...]] = {
+            entry.id: tuple(map(pseudo, entry.plurals)) if entry.plurals else pseudo(entry.text)
+            for entry in english
+        }
+        with (root / PSEUDO / source.name).open("wb") as out:
+            write_po(entries, "en_GB", out)
+    return root
+
+
+@pytest.fixture
+def pseudo_locale(pseudo_catalogues: Path) -> Iterator[str]:
+    """The pseudo-language's code, with the environment set so that auditkit finds its catalogue."""
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setenv(ENVIRONMENT, str(pseudo_catalogues))
+        yield PSEUDO

@@ -15,7 +15,7 @@ from test_store import nasty_documents
 from auditkit import __version__, resources, store
 from auditkit.cli import COMMANDS, DEFAULT_DEMO_DIR, main
 from auditkit.cli_parser import cli_language
-from auditkit.model import Audit, Language
+from auditkit.model import Audit
 from auditkit.resources import DEFAULT_EXAMPLE, WORKSPACE_AUDIT
 
 ENTRY_POINT = Path(sys.executable).with_name("auditkit")
@@ -115,7 +115,7 @@ def test_new_writes_a_valid_audit(capsys: pytest.CaptureFixture[str], tmp_path: 
     assert (code, out) == (0, f"{path}\n")
     audit = store.load(path)
     assert audit.engagement.client == "Acme & Fils"
-    assert audit.engagement.language is Language.FR
+    assert audit.engagement.language == "fr"
     assert audit.engagement.audit_date == date(2025, 3, 14)
     assert audit.client.industry == "nonprofit_association"
     assert (audit.engagement.round, audit.revision) == (1, 1)

@@ -98,7 +98,7 @@ def test_notebook_runs_on_example(
         "the step's widgets were not displayed"
     )
     explanation = next(output for output in outputs if "text/markdown" in output.get("data", {}))
-    language = store.load(run["audit"]).engagement.language.value
+    language = store.load(run["audit"]).engagement.language
     assert explanation.data["text/markdown"].startswith(f"## {notebook[:2]} · ")
     assert ("Étape suivante" in explanation.data["text/markdown"]) == (
         language == "fr" and notebook != NOTEBOOKS[-1]

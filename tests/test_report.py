@@ -558,8 +558,8 @@ def test_demo_writes_the_report_in_both_languages(tmp_path: Path) -> None:
     audit = run.audit
     written = cli._demo_report(run, tmp_path)
     own, other = (
-        audit.engagement.language.value,
-        next(lang.value for lang in Language if lang != audit.engagement.language),
+        audit.engagement.language,
+        next(lang for lang in languages() if lang != audit.engagement.language),
     )
     assert written == [tmp_path / "report.html", tmp_path / f"report.{other}.html"]
     assert f'<html lang="{own}"' in written[0].read_text()

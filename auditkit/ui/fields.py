@@ -22,9 +22,9 @@ import ipywidgets as widgets
 from pydantic import BaseModel
 
 from auditkit.csv_import import parse_number
-from auditkit.locale import Message, label, msg
+from auditkit.locale import Message, label, languages, msg
 from auditkit.locale.formats import cldr
-from auditkit.model import Audit, Language
+from auditkit.model import Audit
 from auditkit.ui.session import AuditSession, Event, FieldPath
 
 INVALID_CLASS = "auditkit-invalid"
@@ -220,6 +220,9 @@ def field(
             show=shown_choice,
             compact=compact,
         )
+    if (model, name) == ("Engagement", "language"):
+        dropdown = widgets.Dropdown(options=language_options(), layout=widgets.Layout(width=width or "12em"))
+        return BoundField(session, path, dropdown, label=caption, compact=compact)
     if base is int and name in ("importance", "target_level"):
         options = [(str(n), n) for n in range(1, 6)]
         if optional:
@@ -295,15 +298,13 @@ def choice(
 
 
 def enum_label(member: Enum, language: str) -> str:
-    """The name of an enumeration member in ``language``; a language is named in itself."""
-    if isinstance(member, Language):
-        return msg("core.language")(member)
+    """The name of an enumeration member in ``language``."""
     return label(member)(language)
 
 
-def language_options() -> list[tuple[str, Language]]:
-    """Every deliverable language, each named in itself, for a drop-down."""
-    return [(enum_label(language, language), language) for language in Language]
+def language_options() -> list[tuple[str, str]]:
+    """Every language a catalogue provides, each named in itself, for a drop-down."""
+    return [(msg("core.language")(code), code) for code in languages()]
 
 
 def typed_number(

@@ -11,9 +11,9 @@ import ipywidgets as widgets
 
 from auditkit import store
 from auditkit.errors import AuditkitError
-from auditkit.model import IndustryKind, Language
+from auditkit.model import IndustryKind
 from auditkit.ui.common import heading, step_box
-from auditkit.ui.fields import choice, field_label, form, labelled
+from auditkit.ui.fields import choice, field_label, form, labelled, language_options
 from auditkit.ui.progress import progress_view
 from auditkit.ui.session import AuditSession, Event, new_audit, set_current
 
@@ -46,8 +46,9 @@ class StartPanel:
         self.file_name = widgets.Text(placeholder="client-2026", layout=widgets.Layout(width="28em"))
         self.client = widgets.Text(layout=widgets.Layout(width="28em"))
         self.industry = choice(IndustryKind, session.language, False, "", widgets.Layout(width="28em"))
-        self.language = choice(Language, session.language, False, "", widgets.Layout(width="12em"))
-        self.language.value = session.language
+        self.language = widgets.Dropdown(
+            options=language_options(), value=session.language, layout=widgets.Layout(width="12em")
+        )
         self.audit_date = widgets.DatePicker(value=date.today(), layout=widgets.Layout(width="14em"))
         self.create_button = widgets.Button(
             description=say("ui.start.create_button"),

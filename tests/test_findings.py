@@ -78,3 +78,28 @@ def test_a_finding_about_an_item_adds_it_to_the_rule_title() -> None:
 def test_severity_and_theme_labels_come_from_the_enumeration_catalogue() -> None:
     assert Severity.MAJOR.label.id == "enum.severity.major" and Severity.MAJOR.label("fr") == "majeur"
     assert Theme.ENVIRONMENT.label("en") == "Operating environment"
+
+
+def test_every_rule_describes_itself_in_both_languages() -> None:
+    for rule_id, registered in RULES.items():
+        assert registered.id == rule_id
+        assert registered.seeds and set(registered.seeds) <= {"000", "001", "002", "003", "004"}
+        assert isinstance(registered.severity, Severity) and isinstance(registered.theme, Theme)
+        for text in (registered.title, registered.condition, registered.action):
+            assert text("en").strip() and text("fr").strip() and text("en") != text("fr"), rule_id
+
+
+def test_severity_order_and_lowering() -> None:
+    assert [s.rank for s in Severity] == [0, 1, 2, 3]
+    assert Severity.MAJOR.lowered() is Severity.MINOR and Severity.INFO.lowered() is Severity.INFO
+    assert Severity.CRITICAL.label("fr") == "critique"
+
+
+def test_explanations_write_numbers_and_lists_per_language() -> None:
+    text = msg("rule.ENV-UNCONSULTED.explanation", count=12345.5, names=["a", "b", "c"])
+    assert text("en").startswith("None of the 12,346 stakeholder groups (a, b and c) was asked")
+    assert text("fr").startswith(
+        "Aucun des 12\u202f346 groupes de parties prenantes (a, b et c) n'a été interrogé"
+    )
+    assert "0,035 " in msg("rule.OBJ-TOO-MANY.explanation", count=0.035, limit=2.5)("fr")
+    assert "at most 2.5." in msg("rule.OBJ-TOO-MANY.explanation", count=0.035, limit=2.5)("en")

@@ -7,7 +7,7 @@ from datetime import date
 
 import pytest
 
-from auditkit.diagnose import RULES, diagnose
+from auditkit.diagnose import RULES, add_months, diagnose
 from auditkit.errors import AuditkitError, read
 from auditkit.model import Audit
 from auditkit.platforms import RESPONSE_EXPECTATION_MINUTES, Platform
@@ -22,7 +22,8 @@ from auditkit.thresholds import (
     threshold_problems,
     thresholds_for,
 )
-from tests.test_diagnose import Edit, _days_before, build, channel, organisation, thresholds
+from auditkit.thresholds import add_months as thresholds_add_months
+from tests.rules.rules_samples import Edit, _days_before, build, channel, organisation, thresholds
 
 
 def test_defaults_apply_without_overrides() -> None:
@@ -147,3 +148,16 @@ def test_threshold_problems_name_each_key_without_raising() -> None:
 def test_months_between_counts_mean_length_months(earlier: date, later: date, months: float) -> None:
     assert months_between(earlier, later) == pytest.approx(months)
     assert months_between(later, earlier) == 0
+
+
+@pytest.mark.parametrize(
+    ("day", "months", "expected"),
+    [
+        (date(2026, 1, 31), 1, date(2026, 2, 28)),
+        (date(2026, 11, 15), 3, date(2027, 2, 15)),
+        (date(2024, 3, 31), -1, date(2024, 2, 29)),
+    ],
+)
+def test_add_months(day: date, months: int, expected: date) -> None:
+    assert add_months(day, months) == expected
+    assert add_months is thresholds_add_months

@@ -14,7 +14,7 @@ from datetime import date, timedelta
 from typing import Any
 
 from auditkit import store
-from auditkit.diagnose import RULES, diagnose
+from auditkit.diagnose import diagnose
 from auditkit.model import Audit
 from auditkit.rules.strategy import COMPONENT_RULES
 
@@ -590,18 +590,3 @@ _NOT_ASSESSED_CASES: list[tuple[list[Edit], str, tuple[str, ...], tuple[str, ...
     ),
 ]
 """(edits that remove data, rule, the fields it names as missing, the items left unjudged)."""
-
-
-def rule_ids(module: str) -> list[str]:
-    """The catalogue's rules that ``auditkit.rules.<module>`` declares, in catalogue order."""
-    return [
-        rule_id
-        for rule_id in CATALOGUE_IDS
-        if rule_id in RULES and RULES[rule_id].check.__module__ == f"auditkit.rules.{module}"
-    ]
-
-
-def not_assessed_cases(module: str) -> list[tuple[list[Edit], str, tuple[str, ...], tuple[str, ...]]]:
-    """The cases of ``_NOT_ASSESSED_CASES`` whose rule ``auditkit.rules.<module>`` declares, in order."""
-    ids = rule_ids(module)
-    return [case for case in _NOT_ASSESSED_CASES if case[1] in ids]

@@ -10,17 +10,20 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed-$(shell sha1sum pyproject.toml | cut -c1-12)
 AS_ROOT_WITH_APT := [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null
 
-.PHONY: demo test install chromium format clean
+.PHONY: demo test fuzz install chromium libreoffice format clean
 
 demo: $(STAMP)
 	$(BIN)/auditkit demo
 
-test: $(STAMP) chromium
+test: $(STAMP) chromium libreoffice
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/lint-imports
 	$(BIN)/mypy
 	$(BIN)/pytest
+
+fuzz: $(STAMP)
+	AUDITKIT_FUZZ=long $(BIN)/pytest -p no:cacheprovider -s -q tests/test_fuzz.py
 
 install: $(STAMP)
 
@@ -40,6 +43,12 @@ chromium:
 	@if [ ! -x /usr/bin/chromium ]; then \
 	  if $(AS_ROOT_WITH_APT); then apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium; \
 	  else echo "warning: /usr/bin/chromium is missing (sudo apt-get install chromium); browser tests will fail." >&2; fi; \
+	fi
+
+libreoffice:
+	@if ! command -v soffice >/dev/null; then \
+	  if $(AS_ROOT_WITH_APT); then apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends libreoffice-calc-nogui; \
+	  else echo "warning: soffice is missing (sudo apt-get install libreoffice-calc-nogui); the spreadsheet test will fail." >&2; fi; \
 	fi
 
 format: $(STAMP)

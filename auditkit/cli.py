@@ -113,6 +113,8 @@ def _iso_date(lang: str) -> Callable[[str], date]:
 
 def _audit_path(lang: str) -> Callable[[str], Path]:
     def convert(text: str) -> Path:
+        if not text.strip():
+            raise argparse.ArgumentTypeError(msg("files.argument.empty_audit", suffix=SUFFIX)(lang))
         path = Path(text)
         if path.name.endswith(SUFFIX):
             return path
@@ -120,6 +122,17 @@ def _audit_path(lang: str) -> Callable[[str], Path]:
             name = path.name.removesuffix(".json") + SUFFIX
             raise argparse.ArgumentTypeError(msg("cli.argument.audit_name", suffix=SUFFIX, name=name)(lang))
         return path.with_name(path.name + SUFFIX)
+
+    return convert
+
+
+def _folder(lang: str) -> Callable[[str], Path]:
+    """A folder's path; an empty one is refused (it would be the current folder, unasked)."""
+
+    def convert(text: str) -> Path:
+        if not text.strip():
+            raise argparse.ArgumentTypeError(msg("files.argument.empty_folder")(lang))
+        return Path(text)
 
     return convert
 
@@ -280,7 +293,9 @@ def _cmd_schema(args: argparse.Namespace) -> int:
 
 
 def _args_init(parser: Parser) -> None:
-    parser.add_argument("directory", type=Path, metavar="DIR", help=help_text("cli.init.directory"))
+    parser.add_argument(
+        "directory", type=_folder(parser.lang), metavar="DIR", help=help_text("cli.init.directory")
+    )
 
 
 def _cmd_init(args: argparse.Namespace) -> int:
@@ -493,7 +508,7 @@ def _args_report(parser: Parser) -> None:
 
 
 def _cmd_report(args: argparse.Namespace) -> int:
-    from auditkit.report.batch import ProgressBar, audit_files, render_batch
+    from auditkit.report.batch import ProgressBar, audit_files, max_jobs, render_batch
     from auditkit.report.branding import load_branding
     from auditkit.report.pdf import find_chromium
     from auditkit.report.write import write_report
@@ -514,6 +529,8 @@ def _cmd_report(args: argparse.Namespace) -> int:
     sources = audit_files(args.batch)
     if not sources:
         raise AuditkitError(msg("cli.report.nothing", path=str(args.batch), suffix=SUFFIX))
+    if args.jobs > max_jobs():
+        _say(args, msg("files.batch.jobs_capped", asked=str(args.jobs), count=max_jobs()))
     results = render_batch(
         sources,
         args.output,

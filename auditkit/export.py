@@ -13,6 +13,11 @@ the files can be joined with the audit's JSON outputs.
   (from its start to its due date); UIDs are derived from the client, the audit date and the action
   id, so a re-imported calendar updates its events instead of duplicating them.
 * ``.md``: the readable plan, stage by stage; ``auditkit roadmap`` prints it.
+
+Whatever a user typed is shown as typed and never run: every text goes through :func:`clean_text`
+(no control characters in any format), a CSV cell a spreadsheet would read as a formula is written
+with a leading single quote (:func:`csv_cell`), and every text of the workbook is a string cell,
+never a formula (:func:`_xlsx_cell`).
 """
 
 from __future__ import annotations
@@ -20,7 +25,7 @@ from __future__ import annotations
 import csv
 import io
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -34,11 +39,16 @@ from auditkit.roadmap import Action, Roadmap, Stage
 __all__ = [
     "CSV_COLUMNS",
     "FORMATS",
+    "FORMULA_STARTS",
     "check_format",
+    "clean_text",
+    "csv_cell",
+    "one_line",
     "render_csv",
     "render_ics",
     "render_markdown",
     "render_xlsx",
+    "starts_formula",
     "write_roadmap",
 ]
 
@@ -108,6 +118,77 @@ def check_format(path: Path | str) -> Renderer:
             )
         raise AuditkitError(msg("export.error.no_extension", path=str(path), valid=valid))
     return renderer
+
+
+# -- cells: shown as typed, never run ----------------------------------------------------------------
+
+FORMULA_STARTS = frozenset("=+-@\t\r\uff1d\uff0b\uff0d\uff20")
+"""First characters that make a spreadsheet read a cell as a formula (OWASP, "CSV Injection"):
+``= + - @``, tab, carriage return and their full-width forms (U+FF1D, U+FF0B, U+FF0D, U+FF20)."""
+
+_LINE_BREAK = re.compile("\r\n|[\r\x0b\x0c\x1c-\x1e\x85]")
+"""Line breaks other than LF: CR LF, CR, and the control characters ``str.splitlines`` breaks on
+(vertical tab is what Word's Shift+Enter gives)."""
+
+_CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+"""Control characters (C0 but tab and LF, DEL, C1): a superset of what XLSX refuses (openpyxl's
+``ILLEGAL_CHARACTERS_RE``), and nothing a reader of any export should get."""
+
+_BREAK_AND_BLANKS = re.compile("[ \t]*\n[ \t\n]*")
+"""A line break with the spaces and tabs around it: one space in a text kept on one line."""
+
+
+def clean_text(text: str) -> str:
+    """``text`` as every export can hold it: line breaks as LF, tabs kept, other control characters removed."""
+    return _CONTROL.sub("", _LINE_BREAK.sub("\n", text))
+
+
+def one_line(text: str) -> str:
+    """:func:`clean_text` on one line: each line break, with the spaces and tabs around it, as one space.
+
+    Other spaces are kept as they are (the no-break spaces of French punctuation among them).
+    """
+    return _BREAK_AND_BLANKS.sub(" ", clean_text(text))
+
+
+def starts_formula(text: str) -> bool:
+    """True when a spreadsheet would read ``text``, alone in a cell, as a formula."""
+    return text[:1] in FORMULA_STARTS
+
+
+def csv_cell(value: object) -> object:
+    """``value`` as a CSV cell: text cleaned, and quoted with a leading ``'`` when it would start a formula.
+
+    Numbers (negative ones too), booleans and dates are left as they are.
+    """
+    if not isinstance(value, str):
+        return value
+    text = clean_text(value)
+    return "'" + text if starts_formula(text) else text
+
+
+def _xlsx_cell(sheet: Any, value: Any) -> Any:
+    """A workbook cell holding ``value`` (a text, number, date or ``None``) for ``sheet.append``.
+
+    A text is cleaned and always a string cell, never a formula; one that would start a formula
+    also gets Excel's quote prefix (what typing ``'`` before it gives): it shows as typed, and stays
+    text when someone edits the cell.
+    """
+    from openpyxl.cell import WriteOnlyCell
+
+    if not isinstance(value, str):
+        return WriteOnlyCell(sheet, value)
+    text = clean_text(value)
+    cell = WriteOnlyCell(sheet, text)
+    cell.data_type = "s"
+    if starts_formula(text):
+        cell.quotePrefix = True
+    return cell
+
+
+def _append(sheet: Any, values: Iterable[Any]) -> None:
+    """Append ``values`` as the sheet's next row, through :func:`_xlsx_cell`."""
+    sheet.append([_xlsx_cell(sheet, value) for value in values])
 
 
 # -- shared helpers ----------------------------------------------------------------------------------
@@ -196,7 +277,8 @@ def render_csv(roadmap: Roadmap, lang: str = "en") -> bytes:
     writer = csv.DictWriter(buffer, fieldnames=CSV_COLUMNS, lineterminator="\r\n")
     writer.writeheader()
     for status, order, action in _rows(roadmap):
-        writer.writerow(_record(status, order, action, roadmap, lang))
+        record = _record(status, order, action, roadmap, lang)
+        writer.writerow({column: csv_cell(value) for column, value in record.items()})
     return buffer.getvalue().encode("utf-8-sig")
 
 
@@ -241,7 +323,8 @@ def render_xlsx(roadmap: Roadmap, lang: str = "en") -> bytes:
     summary.title = _text("summary", lang)
     _header(summary, _SUMMARY_COLUMNS, lang)
     for stage in roadmap.stages:
-        summary.append(
+        _append(
+            summary,
             [
                 stage.month,
                 stage.start,
@@ -253,10 +336,11 @@ def render_xlsx(roadmap: Roadmap, lang: str = "en") -> bytes:
                 None if stage.projected_overall is None else round(stage.projected_overall, 1),
                 None if stage.projected_completeness is None else round(stage.projected_completeness, 1),
                 ", ".join(roadmap.action(action_id).title(lang) for action_id in stage.overflow),
-            ]
+            ],
         )
     if roadmap.backlog:
-        summary.append(
+        _append(
+            summary,
             [
                 _text("backlog_row", lang),
                 None,
@@ -265,7 +349,7 @@ def render_xlsx(roadmap: Roadmap, lang: str = "en") -> bytes:
                 round(roadmap.backlog_hours, 2),
                 None,
                 round(sum(action.cost for action in roadmap.backlog), 2),
-            ]
+            ],
         )
     _finish(summary, _SUMMARY_COLUMNS, summary.max_row)
     about = [
@@ -288,7 +372,7 @@ def render_xlsx(roadmap: Roadmap, lang: str = "en") -> bytes:
         _action_sheet(workbook, _text("backlog", lang), roadmap.backlog, roadmap, lang)
     created = datetime.combine(roadmap.audit_date, datetime.min.time())
     workbook.properties.creator = "auditkit"
-    workbook.properties.title = _field(_label("roadmap"), roadmap.client, lang)
+    workbook.properties.title = clean_text(_field(_label("roadmap"), roadmap.client, lang))
     workbook.properties.created = created
     workbook.properties.modified = created
     buffer = io.BytesIO()
@@ -312,7 +396,8 @@ def _action_sheet(
             )
             if text
         )
-        sheet.append(
+        _append(
+            sheet,
             [
                 order,
                 action.title(lang),
@@ -328,7 +413,7 @@ def _action_sheet(
                 "\n".join(titles.get(d, d) for d in action.depends_on),
                 note,
                 action.id,
-            ]
+            ],
         )
     _finish(sheet, _STAGE_COLUMNS, len(actions) + 1, money_column=6)
 
@@ -337,7 +422,7 @@ def _paragraph(sheet: Any, text: str, *, bold: bool = False) -> None:
     """A line of text under a table, across the table's width, tall enough for its length."""
     from openpyxl.styles import Alignment, Font
 
-    sheet.append([text])
+    _append(sheet, [text])
     row = sheet.max_row
     sheet.merge_cells(start_row=row, start_column=1, end_row=row, end_column=len(_SUMMARY_COLUMNS))
     cell = sheet.cell(row=row, column=1)
@@ -350,7 +435,7 @@ def _paragraph(sheet: Any, text: str, *, bold: bool = False) -> None:
 def _header(sheet: Any, columns: tuple[tuple[Message, int], ...], lang: str) -> None:
     from openpyxl.styles import Font, PatternFill
 
-    sheet.append([label(lang) for label, _ in columns])
+    _append(sheet, [label(lang) for label, _ in columns])
     for cell in sheet[1]:
         cell.font = Font(bold=True)
         cell.fill = PatternFill("solid", fgColor="DDE4EE")
@@ -386,7 +471,7 @@ def render_ics(roadmap: Roadmap, lang: str = "en") -> bytes:
     calendar = Calendar()
     calendar.add("prodid", "-//auditkit//roadmap//EN")
     calendar.add("version", "2.0")
-    calendar.add("x-wr-calname", _field(_label("roadmap"), roadmap.client, lang))
+    calendar.add("x-wr-calname", one_line(_field(_label("roadmap"), roadmap.client, lang)))
     stamp = datetime.combine(roadmap.audit_date, datetime.min.time(), tzinfo=UTC)
     prefix = f"{_slug(roadmap.client)}-{roadmap.audit_date.isoformat()}"
     titles = {action.id: action.title(lang) for action in roadmap.actions}
@@ -399,7 +484,7 @@ def render_ics(roadmap: Roadmap, lang: str = "en") -> bytes:
         event.add(
             "summary", _text("milestone", lang, n=stage.month, count=len(stage.actions)), parameters=language
         )
-        event.add("description", _milestone_text(stage, lang), parameters=language)
+        event.add("description", clean_text(_milestone_text(stage, lang)), parameters=language)
         event.add("categories", [_text("roadmap", lang)])
         calendar.add_component(event)
         for action in stage.actions:
@@ -410,8 +495,8 @@ def render_ics(roadmap: Roadmap, lang: str = "en") -> bytes:
             item.add("dtstamp", stamp)
             item.add("dtstart", action.start)
             item.add("dtend", max(action.due, action.start) + timedelta(days=1))
-            item.add("summary", action.title(lang), parameters=language)
-            item.add("description", _action_text(action, titles, lang), parameters=language)
+            item.add("summary", one_line(action.title(lang)), parameters=language)
+            item.add("description", clean_text(_action_text(action, titles, lang)), parameters=language)
             item.add("categories", [_text("month_n", lang, n=stage.month)])
             calendar.add_component(item)
     return bytes(calendar.to_ical())
@@ -527,7 +612,7 @@ def render_markdown(roadmap: Roadmap, lang: str = "en") -> str:
         ]
     lines += ["", f"## {_text('note', lang, count=_MANY)}", ""]
     lines += [f"- {note(lang)}" for note in roadmap.notes]
-    return "\n".join(lines) + "\n"
+    return clean_text("\n".join(lines) + "\n")
 
 
 def _action_lines(

@@ -17,7 +17,7 @@ import re
 from collections.abc import Sequence
 from datetime import date, datetime
 from enum import StrEnum
-from typing import Annotated, Protocol, Self, TypeVar
+from typing import Protocol, Self, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
@@ -25,20 +25,28 @@ from auditkit.errors import InvalidValue, Problem
 from auditkit.fileformat import SCHEMA_VERSION as SCHEMA_VERSION
 from auditkit.locale import languages, msg
 from auditkit.platforms import Platform
-
-Identifier = Annotated[
-    str,
-    Field(
-        min_length=1,
-        max_length=64,
-        pattern=r"^[a-z0-9][a-z0-9_-]*$",
-        description="store.field.identifier",
-    ),
-]
-Text = Annotated[str, Field(max_length=5000)]
-ShortText = Annotated[str, Field(max_length=300)]
-NonNegative = Annotated[float, Field(ge=0)]
-Share = Annotated[float, Field(ge=0, le=1, description="store.field.share")]
+from auditkit.values import (
+    Audience,
+    BenchmarkValue,
+    DelayHours,
+    EffortHours,
+    EngagementBase,
+    Identifier,
+    ImprovementShare,
+    Interactions,
+    LeadDays,
+    Measure,
+    Money,
+    NonNegative,
+    Percent,
+    PostsPerWeek,
+    ResponseMinutes,
+    Share,
+    ShortText,
+    TeamHours,
+    Text,
+    WeeklyHours,
+)
 
 
 class AuditModel(BaseModel):
@@ -221,8 +229,10 @@ class Engagement(AuditModel):
     audit_date: date = Field(
         ge=date(1990, 1, 1), le=date(2100, 12, 31), description="store.field.engagement.audit_date"
     )
-    round: int = Field(default=1, ge=1, description="store.field.engagement.round")
-    previous_round: str | None = Field(default=None, description="store.field.engagement.previous_round")
+    round: int = Field(default=1, ge=1, le=100, description="store.field.range.round")
+    previous_round: ShortText | None = Field(
+        default=None, description="store.field.engagement.previous_round"
+    )
     language: str = Field(default=Language.EN, description="store.field.engagement.language")
     currency: str = Field(default="EUR", pattern=r"^[A-Z]{3}$", description="store.field.engagement.currency")
 
@@ -259,8 +269,8 @@ class Objective(AuditModel):
     primary: bool = False
     metric: ShortText = ""
     unit: ShortText = ""
-    baseline: float | None = None
-    target: float | None = None
+    baseline: Measure | None = None
+    target: Measure | None = None
     deadline: date | None = None
     stakeholders: list[Identifier] = Field(
         default_factory=list, description="store.field.objective.stakeholders"
@@ -298,11 +308,9 @@ class Stakeholder(AuditModel):
 class PeerPresence(AuditModel):
     platform: Platform
     handle: ShortText = ""
-    audience: NonNegative | None = None
-    posts_per_week: NonNegative | None = None
-    engagement_rate: NonNegative | None = Field(
-        default=None, description="store.field.peer_presence.engagement_rate"
-    )
+    audience: Audience | None = None
+    posts_per_week: PostsPerWeek | None = None
+    engagement_rate: Percent | None = None
 
 
 class Peer(AuditModel):
@@ -324,9 +332,9 @@ class EngagementMeasure(AuditModel):
     """
 
     definition: ShortText = Field(min_length=1)
-    rate: NonNegative | None = Field(default=None, description="store.field.engagement_measure.rate")
-    interactions: NonNegative | None = None
-    base: NonNegative | None = Field(default=None, description="store.field.engagement_measure.base")
+    rate: Percent | None = None
+    interactions: Interactions | None = None
+    base: EngagementBase | None = None
 
     @model_validator(mode="after")
     def _rate_or_counts(self) -> Self:
@@ -352,14 +360,14 @@ class Channel(AuditModel):
     handle: ShortText = Field(default="", description="store.field.channel.handle")
     status: ChannelStatus = ChannelStatus.ACTIVE
     owner: ShortText = Field(default="", description="store.field.channel.owner")
-    audience_size: NonNegative | None = None
-    posts_per_week: NonNegative | None = None
+    audience_size: Audience | None = None
+    posts_per_week: PostsPerWeek | None = None
     engagement: EngagementMeasure | None = None
-    median_response_minutes: NonNegative | None = None
+    median_response_minutes: ResponseMinutes | None = None
     last_post: date | None = None
     started: date | None = None
-    hours_per_week: NonNegative | None = None
-    monthly_budget: NonNegative | None = None
+    hours_per_week: WeeklyHours | None = None
+    monthly_budget: Money | None = None
     objectives: list[Identifier] = Field(default_factory=list)
     stakeholders: list[Identifier] = Field(default_factory=list)
     cross_posted_unchanged: bool | None = None
@@ -394,14 +402,12 @@ class Organisation(AuditModel):
     strategy_owner: ShortText = ""
     content_creators: list[ShortText] = Field(default_factory=list)
     responders: list[ShortText] = Field(default_factory=list)
-    validation_delay_hours: NonNegative | None = None
+    validation_delay_hours: DelayHours | None = None
     training: Training | None = None
-    hours_per_week: NonNegative | None = Field(
-        default=None, description="store.field.organisation.hours_per_week"
-    )
-    monthly_budget: NonNegative | None = None
+    hours_per_week: TeamHours | None = None
+    monthly_budget: Money | None = None
     reporting_cadence: Cadence | None = None
-    publishing_lead_time_days: NonNegative | None = None
+    publishing_lead_time_days: LeadDays | None = None
 
 
 class BenchmarkRow(AuditModel):
@@ -410,7 +416,7 @@ class BenchmarkRow(AuditModel):
     platform: Platform
     industry: ShortText = Field(min_length=1)
     metric: ShortText = Field(min_length=1)
-    value: float
+    value: BenchmarkValue
     unit: ShortText = ""
     year: int = Field(ge=1990, le=2100)
     source_title: ShortText = Field(min_length=1)
@@ -456,7 +462,7 @@ class GeneratedSnapshot(AuditModel):
     subjects: list[ShortText] = Field(
         default_factory=list, description="store.field.generated_snapshot.subjects"
     )
-    effort_hours: NonNegative = 0
+    effort_hours: EffortHours = 0
 
 
 class ActionEdit(AuditModel):
@@ -471,8 +477,8 @@ class ActionEdit(AuditModel):
     done_when_en: ShortText | None = None
     done_when_fr: ShortText | None = None
     owner_role: ShortText | None = None
-    effort_hours: NonNegative | None = None
-    cost: NonNegative | None = None
+    effort_hours: EffortHours | None = None
+    cost: Money | None = None
     dropped: bool = False
     note: Text = ""
     base: GeneratedSnapshot | None = None
@@ -492,8 +498,8 @@ class ManualAction(AuditModel):
     done_when_en: ShortText = ""
     done_when_fr: ShortText = ""
     owner_role: ShortText = ""
-    effort_hours: NonNegative = 0
-    cost: NonNegative = 0
+    effort_hours: EffortHours = 0
+    cost: Money = 0
     depends_on: list[Identifier] = Field(
         default_factory=list, description="store.field.manual_action.depends_on"
     )
@@ -513,10 +519,7 @@ class ManualAction(AuditModel):
 class RoadmapEdits(AuditModel):
     """The consultant's input to the roadmap, kept across regenerations: edits, added actions, capacity."""
 
-    improvement_share: Share = Field(
-        default=0.25,
-        description="store.field.roadmap_edits.improvement_share",
-    )
+    improvement_share: ImprovementShare = 0.25
     edits: list[ActionEdit] = Field(default_factory=list)
     added: list[ManualAction] = Field(default_factory=list)
 
@@ -532,7 +535,39 @@ class RoadmapEdits(AuditModel):
                 )
             edited.add(edit.action_id)
         _check_unique(self.added, "roadmap.added")
+        circle = _dependency_circle(self.added)
+        if circle:
+            where = f"roadmap.added.{[action.id for action in self.added].index(circle[0])}.depends_on"
+            raise InvalidValue(
+                Problem(where, msg("store.check.depends_on_circle", actions=" → ".join(circle)))
+            )
         return self
+
+
+def _dependency_circle(actions: Sequence[ManualAction]) -> list[str]:
+    """The ids of added actions that depend on each other in a circle, the first one repeated at the end
+    (``[a, b, a]``), or an empty list when there is none: a depth-first search that meets its own path.
+
+    Only added actions are followed: generated actions never depend on added ones, so a circle lies
+    among added actions only.
+    """
+    depends_on = {action.id: action.depends_on for action in actions}
+    done: set[str] = set()
+    for start in depends_on:
+        if start in done:
+            continue
+        path, branches = [start], [iter(depends_on[start])]
+        while branches:
+            following = next(branches[-1], None)
+            if following is None:
+                done.add(path.pop())
+                branches.pop()
+            elif following in path:
+                return [*path[path.index(following) :], following]
+            elif following in depends_on and following not in done:
+                path.append(following)
+                branches.append(iter(depends_on[following]))
+    return []
 
 
 class _HasId(Protocol):

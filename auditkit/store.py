@@ -5,6 +5,10 @@ target, so a crash leaves either the old or the new file, never half of one. The
 is kept beside it as ``NAME.bak``. Each save increments ``Audit.revision``; saving a copy whose
 revision no longer matches the file on disk raises :class:`StaleWriteError` instead of silently
 overwriting somebody else's change.
+
+Every write goes to a regular file or a new path: a folder, a device, a named pipe or a socket is
+never replaced. A symbolic link is written through: its target gets the new content (and the
+backup beside it), the link stays.
 """
 
 from __future__ import annotations
@@ -69,6 +73,7 @@ def load(path: Path | str) -> Audit:
             invalid; the error lists every problem with its field path.
     """
     path = Path(path)
+    _recover(Path(os.path.realpath(path)))
     return parse(_read_text(path), path)
 
 
@@ -206,24 +211,29 @@ def migrate(document: dict[str, Any], path: Path | str = "<audit>") -> dict[str,
 def save(audit: Audit, path: Path | str) -> Audit:
     """Write ``audit`` to ``path`` atomically, keeping the previous version as ``path.bak``.
 
-    On success ``audit.revision`` and ``audit.saved_at`` are updated in place and ``audit`` is
-    returned.
+    Through a symbolic link, the link's target is written (and its backup kept beside it). On
+    success ``audit.revision`` and ``audit.saved_at`` are updated in place and ``audit`` is returned.
 
     Raises:
         StaleWriteError: the file on disk is at another revision than the one ``audit`` was
             loaded from (somebody else saved in between). Nothing is written.
-        AuditkitError: the folder does not exist or cannot be written to. Nothing is written.
+        AuditkitError: the folder does not exist or cannot be written to, or ``path`` (or its
+            backup) is a folder, a device, a pipe or a socket. Nothing is written.
     """
     path = Path(path)
+    target = check_replaceable(path)
     try:
-        with _folder_lock(path.parent):
-            on_disk = _revision_on_disk(path)
+        with _folder_lock(target.parent):
+            _finish_interrupted_save(target)
+            on_disk = _revision_on_disk(target)
             if on_disk is not None and on_disk != audit.revision:
                 raise StaleWriteError(path, on_disk, audit.revision, _stale(path, on_disk, audit.revision))
+            if on_disk is not None:
+                check_replaceable(backup_path(target))
             saved = audit.model_copy(update={"revision": audit.revision + 1, "saved_at": _now()})
-            _remove_stale_temporaries(path)
+            _remove_stale_temporaries(target)
             _write_atomically(
-                path, saved.model_dump_json(indent=2, exclude_none=True) + "\n", backup=on_disk is not None
+                target, saved.model_dump_json(indent=2, exclude_none=True) + "\n", backup=on_disk is not None
             )
     except OSError as error:
         raise _cannot_write(path, error) from None
@@ -234,19 +244,64 @@ def save(audit: Audit, path: Path | str) -> Audit:
 
 def write_atomically(path: Path | str, content: str | bytes) -> Path:
     """Replace ``path`` with ``content`` (text is written as UTF-8) atomically, without backup or
-    revision check.
+    revision check; through a symbolic link, the link's target is replaced.
 
     For derived outputs (reports, exports, schemas) that are regenerated, never edited.
 
     Raises:
-        AuditkitError: the folder does not exist, cannot be written to, or ``path`` is a folder.
+        AuditkitError: the folder does not exist or cannot be written to, or ``path`` is a folder,
+            a device, a pipe or a socket (never replaced).
     """
     path = Path(path)
+    target = check_replaceable(path)
     try:
-        _write_atomically(path, content, backup=False)
+        _write_atomically(target, content, backup=False)
     except OSError as error:
         raise _cannot_write(path, error) from None
     return path
+
+
+def check_replaceable(path: Path | str) -> Path:
+    """Where a write to ``path`` goes (symbolic links resolved), after checking that it may go there.
+
+    A regular file may be replaced, and a new path created; anything else that exists is refused.
+
+    Raises:
+        AuditkitError: ``path`` (or the target of its link) is a folder, a device, a named pipe or a
+            socket; the message names it and what it is.
+    """
+    path = Path(path)
+    target = Path(os.path.realpath(path))
+    try:
+        mode = target.stat().st_mode
+    except (FileNotFoundError, NotADirectoryError):
+        return target
+    except OSError as error:
+        raise _cannot_write(path, error) from None
+    if stat.S_ISREG(mode):
+        return target
+    kind = file_kind(mode)
+    if path.is_symlink():
+        raise AuditkitError(
+            msg("files.error.link_not_regular", path=str(path), target=str(target), kind=kind)
+        )
+    raise AuditkitError(msg("files.error.not_regular", path=str(path), kind=kind))
+
+
+_KINDS = {
+    stat.S_IFDIR: "files.kind.folder",
+    stat.S_IFCHR: "files.kind.character_device",
+    stat.S_IFBLK: "files.kind.block_device",
+    stat.S_IFIFO: "files.kind.pipe",
+    stat.S_IFSOCK: "files.kind.socket",
+    stat.S_IFREG: "files.kind.regular",
+    stat.S_IFLNK: "files.kind.link",
+}
+
+
+def file_kind(mode: int) -> Message:
+    """What a file of mode ``mode`` (``st_mode``) is, in words: a folder, a named pipe, a device..."""
+    return msg(_KINDS.get(stat.S_IFMT(mode), "files.kind.other"))
 
 
 def _stale(path: Path, on_disk: int, based_on: int) -> Message:
@@ -462,19 +517,12 @@ def _read_text(path: Path) -> str:
 
 
 def _revision_on_disk(path: Path) -> int | None:
-    """The revision of the file at ``path``: None if there is none, -1 if it cannot be read as an audit.
-
-    Raises:
-        AuditkitError: ``path`` is a folder, a device or a pipe, never to be replaced by an audit.
-    """
-    try:
-        mode = path.stat().st_mode
-    except FileNotFoundError:
-        return None
-    if not stat.S_ISREG(mode):
-        raise AuditkitError(msg("store.error.not_a_file", path=str(path)))
+    """The revision of the regular file at ``path``: None if there is none, -1 if it cannot be read
+    as an audit."""
     try:
         document = json.loads(path.read_text(encoding="utf-8-sig"))
+    except FileNotFoundError:
+        return None
     except (OSError, ValueError, RecursionError):
         return -1
     revision = document.get("revision", 0) if isinstance(document, dict) else -1
@@ -482,6 +530,15 @@ def _revision_on_disk(path: Path) -> int | None:
 
 
 def _write_atomically(path: Path, content: str | bytes, *, backup: bool) -> None:
+    """Replace the regular file (or new path) ``path`` with ``content``; with ``backup``, the current
+    file becomes ``path.bak``.
+
+    The order makes a kill at any point harmless: the new content is complete on disk before it gets
+    the name; the current file gets a second, hidden name (:func:`_pending_backup`) before the new one
+    takes its place, and only then becomes the backup. A kill between those two renames leaves the
+    previous version under the hidden name, where the next load or save of the file finishes the job
+    (:func:`_finish_interrupted_save`): the backup is never the new version, never lost.
+    """
     folder = path.parent
     fd, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
     try:
@@ -491,13 +548,64 @@ def _write_atomically(path: Path, content: str | bytes, *, backup: bool) -> None
             handle.flush()
             os.fsync(handle.fileno())
         if backup:
-            _keep_backup(path)
+            os.link(path, _pending_backup(path))
         os.replace(temporary, path)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(temporary)
+        if backup:
+            with contextlib.suppress(OSError):
+                _finish_interrupted_save(path)
         raise
+    if backup:
+        _pending_becomes_backup(path)
     _fsync_folder(folder)
+
+
+def _pending_backup(path: Path) -> Path:
+    """The hidden second name the current version of ``path`` gets while a save replaces it."""
+    return path.with_name(f".{path.name}.bak.pending")
+
+
+def _pending_becomes_backup(path: Path) -> None:
+    """Rename the pending backup of ``path`` over its backup.
+
+    When the backup already is another name of the same file (hard-linked by hand, or by a crash of an
+    earlier auditkit), renaming does nothing (POSIX), so the pending name is removed afterwards.
+    """
+    pending = _pending_backup(path)
+    os.replace(pending, backup_path(path))
+    with contextlib.suppress(FileNotFoundError):
+        pending.unlink()
+
+
+def _recover(path: Path) -> None:
+    """Finish a save of ``path`` that was killed midway, if there was one and the folder allows it."""
+    if not os.path.lexists(_pending_backup(path)):
+        return
+    with contextlib.suppress(OSError), _folder_lock(path.parent):
+        _finish_interrupted_save(path)
+
+
+def _finish_interrupted_save(path: Path) -> None:
+    """Put the backup of a save of ``path`` that was killed midway in place (caller holds the lock).
+
+    A pending backup that is still the file itself (killed before the new version took its place) is
+    dropped; one that is not (killed after) is the previous version, and becomes the backup.
+    """
+    pending = _pending_backup(path)
+    try:
+        kept = pending.lstat()
+    except FileNotFoundError:
+        return
+    try:
+        current: os.stat_result | None = path.stat()
+    except FileNotFoundError:
+        current = None
+    if current is not None and os.path.samestat(kept, current):
+        pending.unlink()
+    else:
+        _pending_becomes_backup(path)
 
 
 def _file_mode(path: Path) -> int:
@@ -517,21 +625,6 @@ def _remove_stale_temporaries(path: Path) -> None:
         if leftover.name.startswith(prefix) and leftover.name.endswith(".tmp"):
             with contextlib.suppress(FileNotFoundError):
                 leftover.unlink()
-
-
-def _keep_backup(path: Path) -> None:
-    """Make ``path``'s current content the backup, atomically.
-
-    When an interrupted save already made the backup a hard link to ``path``, renaming one link over
-    the other does nothing (POSIX), so the temporary link is removed afterwards.
-    """
-    link = path.with_name(f".{path.name}.bak.tmp")
-    with contextlib.suppress(FileNotFoundError):
-        os.unlink(link)
-    os.link(path, link)
-    os.replace(link, backup_path(path))
-    with contextlib.suppress(FileNotFoundError):
-        os.unlink(link)
 
 
 def _fsync_folder(folder: Path) -> None:

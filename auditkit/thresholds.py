@@ -12,7 +12,6 @@ Response expectations are thresholds too: ``response_minutes.<platform>`` (for i
 from __future__ import annotations
 
 import calendar
-import math
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
@@ -21,6 +20,7 @@ from auditkit.errors import AuditkitError, Problem
 from auditkit.locale import Message, msg
 from auditkit.model import Audit, Level
 from auditkit.platforms import RESPONSE_EXPECTATION_MINUTES, Platform
+from auditkit.values import MAX_AUDIENCE, MAX_MINUTES, MAX_POSTS_PER_WEEK, MAX_WEEKLY_HOURS
 
 __all__ = [
     "DAYS_PER_MONTH",
@@ -42,13 +42,17 @@ __all__ = [
 
 @dataclass(frozen=True)
 class Threshold:
-    """A documented default a rule compares with; ``minimum``/``maximum`` bound the valid overrides."""
+    """A documented default a rule compares with, and the range of its valid overrides.
+
+    The range is what a consultant can meet (``maximum`` is always finite), so that an override can be
+    compared, rendered and exported like the figures it judges.
+    """
 
     default: float
     unit: str
     doc: Message
+    maximum: float
     minimum: float = 0
-    maximum: float = math.inf
 
     def to_dict(self) -> dict[str, object]:
         return {
@@ -56,7 +60,7 @@ class Threshold:
             "unit": self.unit,
             "doc": self.doc.to_dict(),
             "minimum": self.minimum,
-            "maximum": None if math.isinf(self.maximum) else self.maximum,
+            "maximum": self.maximum,
         }
 
 
@@ -71,36 +75,35 @@ def response_key(platform: Platform) -> str:
     return f"{RESPONSE_PREFIX}{platform.value}"
 
 
+def _threshold(key: str, default: float, unit: str, minimum: float, maximum: float) -> Threshold:
+    return Threshold(default, unit, msg(f"settings.threshold.{key}.doc"), maximum, minimum)
+
+
+_TEN_YEARS_IN_DAYS = 3653
+"""The longest span of days a threshold counts: ten years."""
+
 _GENERAL: dict[str, Threshold] = {
-    "objectives_max": Threshold(3, "objectives", msg("settings.threshold.objectives_max.doc"), minimum=1),
-    "dormancy_days": Threshold(90, "days", msg("settings.threshold.dormancy_days.doc"), minimum=1),
-    "large_audience": Threshold(1000, "followers", msg("settings.threshold.large_audience.doc")),
-    "engagement_ratio_low": Threshold(
-        0.5, "ratio", msg("settings.threshold.engagement_ratio_low.doc"), maximum=1
-    ),
-    "hours_per_channel": Threshold(3, "hours/week", msg("settings.threshold.hours_per_channel.doc")),
-    "review_months": Threshold(6, "months", msg("settings.threshold.review_months.doc"), minimum=1),
-    "lead_time_days": Threshold(7, "days", msg("settings.threshold.lead_time_days.doc")),
-    "inspiration_posts_per_week": Threshold(
-        2, "posts/week", msg("settings.threshold.inspiration_posts_per_week.doc")
-    ),
-    "reporting_interval_days": Threshold(
-        31, "days", msg("settings.threshold.reporting_interval_days.doc"), minimum=1
-    ),
-    "key_stakeholder_importance": Threshold(
-        4, "importance 1-5", msg("settings.threshold.key_stakeholder_importance.doc"), minimum=1, maximum=5
-    ),
-    "platform_use_share": Threshold(
-        0.3, "share", msg("settings.threshold.platform_use_share.doc"), maximum=1
-    ),
-    "platform_use_level": Threshold(
-        2, "level 0-3", msg("settings.threshold.platform_use_level.doc"), maximum=3
-    ),
-    "reassess_months": Threshold(
-        3, "months", msg("settings.threshold.reassess_months.doc"), minimum=1, maximum=24
-    ),
-    "hourly_rate": Threshold(50, "currency/hour", msg("settings.threshold.hourly_rate.doc")),
+    key: _threshold(key, *figures)
+    for key, figures in {
+        "objectives_max": (3, "objectives", 1, 100),
+        "dormancy_days": (90, "days", 1, _TEN_YEARS_IN_DAYS),
+        "large_audience": (1000, "followers", 0, MAX_AUDIENCE),
+        "engagement_ratio_low": (0.5, "ratio", 0, 1),
+        "hours_per_channel": (3, "hours/week", 0, MAX_WEEKLY_HOURS),
+        "review_months": (6, "months", 1, 120),
+        "lead_time_days": (7, "days", 0, 365),
+        "inspiration_posts_per_week": (2, "posts/week", 0, MAX_POSTS_PER_WEEK),
+        "reporting_interval_days": (31, "days", 1, _TEN_YEARS_IN_DAYS),
+        "key_stakeholder_importance": (4, "importance 1-5", 1, 5),
+        "platform_use_share": (0.3, "share", 0, 1),
+        "platform_use_level": (2, "level 0-3", 0, 3),
+        "reassess_months": (3, "months", 1, 24),
+        "hourly_rate": (50, "currency/hour", 0, 1e6),
+    }.items()
 }
+"""The thresholds of the rules; each ``(default, unit, minimum, maximum)`` is a range a consultant meets:
+at most 100 objectives, ten years of days, 120 months, a week's 168 hours per channel, the largest
+audience and posting rhythm a channel may have, an hourly rate of a million in any currency."""
 
 RESPONSE_SOURCES = msg("settings.threshold.response_minutes.sources")
 """Where the response expectations come from (the last part of their documentation)."""
@@ -110,6 +113,7 @@ THRESHOLDS: dict[str, Threshold] = _GENERAL | {
         minutes,
         "minutes",
         msg("settings.threshold.response_minutes.doc", label=platform, sources=RESPONSE_SOURCES),
+        maximum=MAX_MINUTES,
         minimum=1,
     )
     for platform, minutes in RESPONSE_EXPECTATION_MINUTES.items()
@@ -132,16 +136,9 @@ def threshold_problems(overrides: Mapping[str, float]) -> list[Problem]:
                 Problem(where, msg("settings.problem.thresholds.unknown", valid=", ".join(THRESHOLDS)))
             )
         elif not threshold.minimum <= value <= threshold.maximum:
-            bounds = {"value": f"{value:g}", "minimum": f"{threshold.minimum:g}", "unit": threshold.unit}
-            if math.isinf(threshold.maximum):
-                problems.append(Problem(where, msg("settings.problem.thresholds.out_of_range", **bounds)))
-            else:
-                maximum = f"{threshold.maximum:g}"
-                problems.append(
-                    Problem(
-                        where, msg("settings.problem.thresholds.out_of_bounds", maximum=maximum, **bounds)
-                    )
-                )
+            bounds = {"minimum": threshold.minimum, "maximum": threshold.maximum, "unit": threshold.unit}
+            problem = msg("settings.problem.thresholds.out_of_bounds", value=f"{value:g}", **bounds)
+            problems.append(Problem(where, problem))
     return problems
 
 

@@ -23,13 +23,17 @@ _PLACEHOLDER = re.compile(r"(\{[^{}]*\})")
 
 
 def pytest_configure(config: pytest.Config) -> None:
-    """On CI, browser tests must run: refuse to start rather than let them skip."""
+    """On CI, browser and LibreOffice tests must run: refuse to start rather than let them skip."""
     if not os.environ.get("CI"):
         return
     missing = [
         what
         for what, present in (
             ("Debian's chromium (apt-get install -y chromium)", shutil.which("chromium") is not None),
+            (
+                "LibreOffice (apt-get install -y libreoffice-calc-nogui)",
+                shutil.which("soffice") is not None,
+            ),
             (
                 "the playwright package (pip install -e '.[dev]')",
                 importlib.util.find_spec("playwright") is not None,

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import json
 import os
+import stat
 import subprocess
 import sys
 from datetime import date
 from pathlib import Path
 
 import pytest
-from test_store import nasty_documents
+from test_store import dev_null_kept, nasty_documents
 
 from auditkit import __version__, resources, store
 from auditkit.cli import COMMANDS, DEFAULT_DEMO_DIR, main
@@ -19,6 +20,7 @@ from auditkit.model import Audit
 from auditkit.resources import DEFAULT_EXAMPLE, WORKSPACE_AUDIT
 
 ENTRY_POINT = Path(sys.executable).with_name("auditkit")
+EXAMPLE = resources.examples_dir() / DEFAULT_EXAMPLE
 
 
 @pytest.fixture(autouse=True)
@@ -434,7 +436,7 @@ def test_unusable_weights_and_thresholds_fail_every_command_alike(
     assert "unknown key(s) 'fit.popularity' (valid keys: fit.reach," in lines[0]
     assert "500 is out of range (0 to 100)" in lines[1]
     assert "unknown threshold (valid keys: objectives_max, dormancy_days" in lines[2]
-    assert "0 is out of range (at least 1 days)" in lines[3]
+    assert "0 is out of range (at least 1 " in lines[3]
     assert not any(path.exists() for path in output.values())
 
 
@@ -482,7 +484,9 @@ def test_writing_where_it_cannot_names_the_target_not_a_temporary_file(
 
     code, out, err = run(capsys, "schema", "-o", str(folder))
     assert (code, out) == (1, "")
-    assert err == f"{folder}: cannot write here (Is a directory)\n"
+    assert err == (
+        f"{folder}: is a folder, not a regular file; not replaced (give the path of a file, or of a new one)\n"
+    )
 
     target = tmp_path / "client.audit.json"
     target.mkdir()
@@ -490,6 +494,57 @@ def test_writing_where_it_cannot_names_the_target_not_a_temporary_file(
     assert (code, out) == (1, "")
     assert "already exists; not overwritten" in err
     assert not [path for path in tmp_path.rglob("*") if path.name.endswith(".tmp")]
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["schema", "-o", "{device}"],
+        ["report", str(EXAMPLE), "-o", "{device}"],
+        ["roadmap", str(EXAMPLE), "-o", "{link}"],
+        ["roadmap", str(EXAMPLE), "-o", "{pipe}"],
+        ["report", str(EXAMPLE), "-o", "{pipe}"],
+    ],
+    ids=["schema-device", "report-device", "roadmap-link-to-device", "roadmap-pipe", "report-pipe"],
+)
+def test_an_output_that_is_not_a_regular_file_is_refused_and_left_alone(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, argv: list[str]
+) -> None:
+    """``-o /dev/null`` (even as root), a link to it or a named pipe: refused, left as it was."""
+    pipe, link = tmp_path / "roadmap.csv", tmp_path / "roadmap.md"
+    os.mkfifo(pipe)
+    link.symlink_to("/dev/null")
+    places = {"device": "/dev/null", "link": str(link), "pipe": str(pipe)}
+
+    with dev_null_kept():
+        code, out, err = run(capsys, *(argument.format(**places) for argument in argv))
+
+    assert (code, out) == (1, "")
+    assert "not a regular file; not replaced" in err
+    assert stat.S_ISFIFO(pipe.stat().st_mode) and link.is_symlink()
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["roadmap.csv", "roadmap.md"]
+
+
+def test_an_output_through_a_link_is_written_to_its_target(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    link, target = tmp_path / "roadmap.md", tmp_path / "shared" / "roadmap.md"
+    target.parent.mkdir()
+    link.symlink_to(target)
+    code, _, _ = run(capsys, "roadmap", str(EXAMPLE), "-o", str(link))
+    assert code == 0
+    assert link.is_symlink() and target.read_text(encoding="utf-8").startswith("#")
+
+
+def test_init_with_an_empty_name_does_not_fill_the_current_folder(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    for argv in (["init", ""], ["init", " "], ["new", "", "--client", "Acme"]):
+        code, out, err = run(capsys, *argv)
+        assert (code, out) == (2, "")
+        assert "an empty name is not" in err
+    assert not list(tmp_path.iterdir())
 
 
 def test_validate_does_not_hang_on_a_pipe(tmp_path: Path) -> None:

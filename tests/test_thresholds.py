@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import json
 import math
 from datetime import date
+from pathlib import Path
 
 import pytest
 
+from auditkit import cli, resources
 from auditkit.diagnose import RULES, add_months, diagnose
 from auditkit.errors import AuditkitError, read
 from auditkit.model import Audit
@@ -139,6 +142,29 @@ def test_threshold_problems_name_each_key_without_raising() -> None:
         ("settings.thresholds.dormant_days", "unknown threshold"),
     ]
     assert threshold_problems({}) == []
+
+
+def test_every_threshold_has_a_finite_range_holding_its_default() -> None:
+    for key, threshold in THRESHOLDS.items():
+        assert threshold.minimum <= threshold.default <= threshold.maximum < math.inf, key
+        assert threshold.to_dict()["maximum"] == threshold.maximum
+    assert THRESHOLDS["hours_per_channel"].maximum == 168
+
+
+def test_validate_refuses_a_threshold_beyond_its_range_naming_the_range(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    example = resources.default_example()
+    assert example is not None
+    document = json.loads(example.read_text(encoding="utf-8"))
+    document["settings"]["thresholds"] = {"hours_per_channel": 1e308}
+    path = tmp_path / "huge.audit.json"
+    path.write_text(json.dumps(document), encoding="utf-8")
+
+    assert cli.main(["validate", str(path)]) == 1
+    printed = capsys.readouterr().err
+    assert f"{path}: settings.thresholds.hours_per_channel: 1e+308 is out of range" in printed
+    assert "(at least 0 and at most 168 hours/week)" in printed
 
 
 @pytest.mark.parametrize(

@@ -177,12 +177,12 @@ def test_number_fields_parse_french_input(
     stored: float | None,
     error: str | None,
 ) -> None:
-    session.set(("channels", 0, "hours_per_week"), 10)
+    session.set(("channels", 0, "monthly_budget"), 10)
     timer.run()
-    bound = field(session, ("channels", 0, "hours_per_week"))
+    bound = field(session, ("channels", 0, "monthly_budget"))
     bound.control.value = typed
     timer.run()
-    assert on_disk(audit_file).channels[0].hours_per_week == stored
+    assert on_disk(audit_file).channels[0].monthly_budget == stored
     assert (bound.error is None) == (error is None)
     if error:
         assert error in bound.error
@@ -537,7 +537,7 @@ def test_csv_import_refuses_a_bad_file_and_changes_nothing(session: AuditSession
     assert not panel.load_bytes(b'{"not": "csv"}', "stats.json")
     assert "stats.json" in panel.message.value and "JSON" in panel.message.value
     assert panel.mapping_box.layout.display == "none"
-    assert not panel.load_path(audit_file.parent / "absent.csv")
+    assert not panel.load_name("absent.csv")
     assert "absent.csv" in panel.message.value
     assert not session.dirty and audit_file.read_bytes() == before
 

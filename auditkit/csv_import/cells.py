@@ -33,11 +33,12 @@ TEXT_DATE_MONTH_FIRST = re.compile(r"^([a-z]+)\.?\s+(\d{1,2}),?\s+(\d{4})(?:[ t,
 NUMBER = re.compile(r"^[+-]?(\d+([.,]\d+)*|[.,]\d+)$")
 
 
+_NO_SPACES = str.maketrans("", "", SPACES)
+
+
 def without_spaces(text: str) -> str:
     """``text`` without the characters that group thousands."""
-    for space in SPACES:
-        text = text.replace(space, "")
-    return text
+    return text.translate(_NO_SPACES)
 
 
 def parse_number(text: str, decimal: str = ".") -> float | None:
@@ -95,6 +96,8 @@ def day_first(values: Sequence[str]) -> bool:
 
 def plain(text: str) -> str:
     """``text`` in lower case without accents."""
+    if text.isascii():
+        return text.lower()
     decomposed = unicodedata.normalize("NFKD", text.lower())
     return "".join(char for char in decomposed if not unicodedata.combining(char))
 

@@ -9,20 +9,28 @@ from auditkit.locale import Message, Number, msg
 
 
 class CsvImportError(AuditkitError):
-    """A CSV export could not be used; the message names the file, the line if any, and what would do.
+    """A CSV export could not be used; the message names the file, the line and column if any, and what
+    would do.
 
     ``str(error)`` is in English; ``error.text(lang)`` or ``error.message(lang)`` reads it in any
-    language. ``error.problem`` is what is wrong, without the file and line.
+    language. ``error.problem`` is what is wrong, without the file, line and column.
     """
 
-    def __init__(self, name: str, problem: Message, line: int | None = None) -> None:
+    def __init__(
+        self, name: str, problem: Message, line: int | None = None, column: str | Message | None = None
+    ) -> None:
         self.name = name
         self.line = line
+        self.column = column
         self.problem = problem
         if line is None:
             self.message = msg("csv.error.in_file", file=name, problem=problem)
-        else:
+        elif column is None:
             self.message = msg("csv.error.at_line", file=name, line=position(line), problem=problem)
+        else:
+            self.message = msg(
+                "csv_safety.error.at_cell", file=name, line=position(line), column=column, problem=problem
+            )
         super().__init__(self.message)
 
 

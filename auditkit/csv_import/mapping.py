@@ -2,7 +2,7 @@
 
 A suggestion comes from header names in French or English (as platforms write them, listed in
 ``header_words.json``), checked against what the column holds: a "Followers" column of text is not
-mapped. The user confirms or changes it.
+mapped, nor a "Net followers" column holding negative numbers. The user confirms or changes it.
 """
 
 from __future__ import annotations
@@ -161,6 +161,10 @@ def _target_for(column: CsvColumn) -> Target | None:
             continue
         if target in DATE_TARGETS and column.kind is ColumnKind.DATE:
             return target
-        if target in NUMERIC_TARGETS and column.kind in (ColumnKind.NUMBER, ColumnKind.PERCENT):
+        if (
+            target in NUMERIC_TARGETS
+            and column.kind in (ColumnKind.NUMBER, ColumnKind.PERCENT)
+            and not column.has_negative
+        ):
             return target
     return None

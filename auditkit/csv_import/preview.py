@@ -2,7 +2,9 @@
 
 Every channel field is computed from its columns (the latest follower count, posts per week over the
 dated period, the engagement rate from a rate column or from interactions over reach, the median
-response time); a cell that does not parse is left out with a note naming its line.
+response time); a cell that does not parse is left out with a note naming its line. A figure no channel
+field can take (negative, or beyond :data:`MAX_FIGURE`) refuses the preview, naming its line and column,
+and so does a value the audit model would refuse: applying a previewed plan never fails on a value.
 """
 
 from __future__ import annotations
@@ -11,12 +13,15 @@ import statistics
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
-from typing import TypeVar
+from typing import Any, TypeVar
+
+from pydantic import ValidationError
 
 from auditkit.csv_import.cells import matches, parse_date, parse_number
 from auditkit.csv_import.errors import CsvImportError, at_line, series
 from auditkit.csv_import.mapping import (
     HOUR_WORDS,
+    NUMERIC_TARGETS,
     PERCENT_WORDS,
     TARGET_LABELS,
     Mapping,
@@ -24,8 +29,9 @@ from auditkit.csv_import.mapping import (
     suggest_definition,
 )
 from auditkit.csv_import.table import ColumnKind, CsvColumn, CsvTable
-from auditkit.locale import Message, Number, msg
-from auditkit.model import Audit, EngagementMeasure
+from auditkit.locale import Message, Number, formats, msg
+from auditkit.model import Audit, Channel
+from auditkit.store import validation_problems
 
 FIELD_LABELS: dict[str, Message] = {
     "last_post": TARGET_LABELS[Target.LAST_POST],
@@ -35,7 +41,10 @@ FIELD_LABELS: dict[str, Message] = {
     "median_response_minutes": msg("csv.field.median_response_minutes"),
 }
 """The channel fields an import can change, in words."""
+MAX_FIGURE = 1e12
+"""The largest figure a mapped cell may hold (a million million): no platform counts beyond it."""
 _NOTES_IN_ERROR = 3
+_SHOWN_CELL = 24
 
 
 @dataclass(frozen=True)
@@ -77,7 +86,8 @@ def plan_import(
         definition: engagement metric code to record; default :func:`suggest_definition`.
 
     Raises:
-        CsvImportError: the mapping feeds nothing, or no mapped column holds a usable value.
+        CsvImportError: the mapping feeds nothing, a mapped cell holds a figure no field can take, no
+            mapped column holds a usable value, or the audit model refuses a value the import computed.
         KeyError: no channel ``channel_id``.
     """
     index = next((i for i, channel in enumerate(audit.channels) if channel.id == channel_id), None)
@@ -86,9 +96,10 @@ def plan_import(
     channel = audit.channels[index]
     if not any(target is not Target.IGNORE for target in mapping.columns.values()):
         raise CsvImportError(table.name, msg("csv.error.nothing_mapped"))
-    notes: list[Message] = list(table.skipped)
+    _refuse_impossible_figures(table, mapping)
+    notes: list[Message] = list(table.notes)
     dated = _dated_rows(table, mapping, notes)
-    updates: dict[str, object] = {}
+    updates: dict[str, Any] = {}
     last = _last_post(table, mapping, dated, notes)
     if last is not None:
         updates["last_post"] = last
@@ -109,12 +120,53 @@ def plan_import(
     if not updates:
         first_notes = series(notes[:_NOTES_IN_ERROR], "csv.list.semicolon") or msg("csv.error.no_value")
         raise CsvImportError(table.name, msg("csv.error.no_usable_value", notes=first_notes))
+    updated = _validated(channel, updates, table.name)
     changes = tuple(
-        FieldChange(f"channels.{index}.{name}", FIELD_LABELS[name], getattr(channel, name), value)
-        for name, value in updates.items()
-        if getattr(channel, name) != value
+        FieldChange(f"channels.{index}.{name}", FIELD_LABELS[name], getattr(channel, name), new)
+        for name in updates
+        if getattr(channel, name) != (new := getattr(updated, name))
     )
     return ImportPlan(table.name, channel_id, index, changes, tuple(notes))
+
+
+def _refuse_impossible_figures(table: CsvTable, mapping: Mapping) -> None:
+    """Refuse the first figure of a mapped column that no channel field can take: negative, or beyond
+    :data:`MAX_FIGURE` (a "Net followers" column mapped to followers, a figure hundreds of digits long).
+
+    Raises:
+        CsvImportError: naming the line and column of that figure.
+    """
+    for index, target in sorted(mapping.columns.items()):
+        if target not in NUMERIC_TARGETS:
+            continue
+        column = table.columns[index]
+        for line, text in table.values(index):
+            value = parse_number(text, column.decimal)
+            if value is None or 0 <= value <= MAX_FIGURE:
+                continue
+            problem = msg(
+                "csv_safety.error.negative_figure" if value < 0 else "csv_safety.error.figure_too_large",
+                value=formats.short(text, _SHOWN_CELL),
+                target=TARGET_LABELS[target],
+                limit=Number(MAX_FIGURE),
+            )
+            raise CsvImportError(table.name, problem, line, column.title)
+
+
+def _validated(channel: Channel, updates: dict[str, Any], name: str) -> Channel:
+    """The channel with ``updates`` made, validated by the audit model.
+
+    Raises:
+        CsvImportError: the model refuses a value; the message names the field and what would be valid.
+    """
+    try:
+        return Channel.model_validate({**channel.model_dump(), **updates})
+    except ValidationError as error:
+        problem = validation_problems(error)[0]
+        field = FIELD_LABELS.get(str(problem.location).split(".")[0], problem.location)
+        raise CsvImportError(
+            name, msg("csv_safety.error.refused_value", field=field, problem=problem.what)
+        ) from None
 
 
 _Value = TypeVar("_Value")
@@ -215,7 +267,8 @@ def _posts_per_week(
 
 def _engagement(
     table: CsvTable, mapping: Mapping, definition: str, followers: float | None, notes: list[Message]
-) -> EngagementMeasure | None:
+) -> dict[str, Any] | None:
+    """The engagement's fields, from a rate column, interactions over reach, or over followers."""
     rates = mapping.indexes(Target.ENGAGEMENT_RATE)
     if rates:
         column = table.columns[rates[0]]
@@ -227,7 +280,7 @@ def _engagement(
         if not in_percent and max(values) <= 1:
             mean *= 100
             notes.append(msg("csv.note.fractions", column=column.title, rate=Number(mean, significant=3)))
-        return EngagementMeasure(definition=definition, rate=round(mean, 4))
+        return {"definition": definition, "rate": round(mean, 4)}
     interaction_columns = mapping.indexes(Target.INTERACTIONS)
     if not interaction_columns:
         return None
@@ -244,11 +297,11 @@ def _engagement(
         base = sum(bases[line] for line in common)
         if base > 0:
             interactions = sum(per_row[line] for line in common)
-            return EngagementMeasure(definition=definition, interactions=interactions, base=base)
+            return {"definition": definition, "interactions": interactions, "base": base}
         notes.append(msg("csv.note.reach_is_zero"))
     if mapping.rows_are_posts and followers:
         mean = statistics.fmean(per_row.values())
-        return EngagementMeasure(definition=definition, interactions=round(mean, 2), base=followers)
+        return {"definition": definition, "interactions": round(mean, 2), "base": followers}
     notes.append(msg("csv.note.interactions_need_a_base"))
     return None
 

@@ -2,37 +2,97 @@
 
 Separators ``,``, ``;``, tab and ``|`` are recognised (and Excel's first line ``sep=;``); rows whose
 number of fields does not match the header are left out with a note, or refuse the file when most do.
+A quoted field may span several lines; its line breaks are kept. A file over :data:`MAX_BYTES` is
+refused from its size, before it is read.
 """
 
 from __future__ import annotations
 
 import csv
+import io
+import os
 import re
+import stat
 from pathlib import Path
 
 from auditkit.csv_import.decoding import EMPTY, decode, is_json
 from auditkit.csv_import.errors import CsvImportError, at_line, series
 from auditkit.csv_import.table import DELIMITERS, ColumnKind, CsvTable, classify
-from auditkit.locale import Message, msg
+from auditkit.locale import Message, Number, msg
+
+MAX_BYTES = 20_000_000
+"""The largest export read (20 MB): years of daily statistics or thousands of posts fit in it."""
+MAX_COLUMNS = 1000
+"""The most columns an export may have: platforms write a few dozen, and each is shown to be mapped."""
+
+# A field as long as the file itself (a long post's text) is read: the file is bounded by MAX_BYTES.
+csv.field_size_limit(max(csv.field_size_limit(), MAX_BYTES))
 
 _SAMPLE_LINES = 200
 _SEPARATOR_HINT = re.compile(r"^\ufeff?sep=(.)\s*$", re.IGNORECASE)
 """The first line ``sep=;`` that Excel writes to name the separator."""
 _USABLE_KINDS = (ColumnKind.NUMBER, ColumnKind.PERCENT, ColumnKind.DATE)
+_OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0)
+"""Opening a FIFO does not wait for a writer: it is then refused as not a regular file."""
 
 
-def read_csv_file(path: Path | str) -> CsvTable:
-    """Read a CSV export from disk (see :func:`read_csv`)."""
+def read_csv_file(path: Path | str, name: str | None = None) -> CsvTable:
+    """Read a CSV export from disk (see :func:`read_csv`), reading at most :data:`MAX_BYTES` of it.
+
+    Args:
+        path: the file.
+        name: what messages call the file (default: the path).
+
+    Raises:
+        CsvImportError: the file is missing, a folder, not a regular file, over the size limit,
+            unreadable, or not a usable export.
+    """
     path = Path(path)
+    return read_csv(_bounded_bytes(path, name or str(path)), name or path.name)
+
+
+def _bounded_bytes(path: Path, name: str) -> bytes:
+    """The bytes of the regular file ``path``, refused from its size when over :data:`MAX_BYTES`."""
     try:
-        data = path.read_bytes()
+        descriptor = os.open(path, _OPEN_FLAGS)
     except FileNotFoundError:
-        raise CsvImportError(str(path), msg("csv.error.no_such_file")) from None
+        raise CsvImportError(name, msg("csv.error.no_such_file")) from None
     except IsADirectoryError:
-        raise CsvImportError(str(path), msg("csv.error.is_a_folder")) from None
+        raise CsvImportError(name, msg("csv.error.is_a_folder")) from None
     except OSError as error:
-        raise CsvImportError(str(path), msg("csv.error.unreadable", reason=error.strerror)) from None
-    return read_csv(data, path.name)
+        raise CsvImportError(name, msg("csv.error.unreadable", reason=error.strerror)) from None
+    try:
+        return _read_regular_file(descriptor, name)
+    finally:
+        os.close(descriptor)
+
+
+def _read_regular_file(descriptor: int, name: str) -> bytes:
+    """At most :data:`MAX_BYTES` from the open ``descriptor``, refused unless it is a regular file."""
+    status = os.fstat(descriptor)
+    if stat.S_ISDIR(status.st_mode):
+        raise CsvImportError(name, msg("csv.error.is_a_folder"))
+    if not stat.S_ISREG(status.st_mode):
+        raise CsvImportError(name, msg("csv_safety.error.not_a_regular_file"))
+    _refuse_over_limit(status.st_size, name)
+    try:
+        with open(descriptor, "rb", closefd=False) as file:
+            data = file.read(MAX_BYTES + 1)
+    except OSError as error:
+        raise CsvImportError(name, msg("csv.error.unreadable", reason=error.strerror)) from None
+    _refuse_over_limit(len(data), name)
+    return data
+
+
+def _refuse_over_limit(size: int, name: str) -> None:
+    """Refuse a file of ``size`` bytes over :data:`MAX_BYTES`, saying how large it is."""
+    if size > MAX_BYTES:
+        problem = msg(
+            "csv_safety.error.too_large",
+            size=Number(size / 1_000_000, significant=3),
+            limit=Number(MAX_BYTES / 1_000_000, decimals=0),
+        )
+        raise CsvImportError(name, problem)
 
 
 def read_csv(data: bytes, name: str) -> CsvTable:
@@ -43,10 +103,13 @@ def read_csv(data: bytes, name: str) -> CsvTable:
         name: the file's name, used in messages.
 
     Raises:
-        CsvImportError: the file is empty, binary, JSON, has only a header, has a single column,
-            rows that do not match the header, or no column holding numbers or dates.
+        CsvImportError: the file is over :data:`MAX_BYTES`, empty, binary, JSON, has only a header, a
+            single column or over :data:`MAX_COLUMNS`, rows that do not match the header, or no column
+            holding numbers or dates.
     """
-    text, encoding = decode(data, name)
+    _refuse_over_limit(len(data), name)
+    decoded = decode(data, name)
+    text = decoded.text
     stripped = text.strip()
     if not stripped:
         raise CsvImportError(name, EMPTY)
@@ -66,6 +129,10 @@ def read_csv(data: bytes, name: str) -> CsvTable:
         raise CsvImportError(name, EMPTY)
     header_line, header = records[0]
     width = len(header)
+    if width > MAX_COLUMNS:
+        raise CsvImportError(
+            name, msg("csv_safety.error.too_many_columns", count=width, limit=MAX_COLUMNS), header_line
+        )
     rows: list[tuple[str, ...]] = []
     lines: list[int] = []
     skipped: list[tuple[int, Message]] = []
@@ -93,12 +160,24 @@ def read_csv(data: bytes, name: str) -> CsvTable:
         found = series([column.title for column in columns], "csv.list.comma")
         raise CsvImportError(name, msg("csv.error.no_usable_column", columns=found))
     notes = tuple(note for _, note in skipped)
-    return CsvTable(name, encoding, delimiter, names, tuple(rows), tuple(lines), columns, notes)
+    return CsvTable(
+        name,
+        decoded.encoding,
+        delimiter,
+        names,
+        tuple(rows),
+        tuple(lines),
+        columns,
+        notes,
+        decoded.fallback_lines,
+    )
 
 
 def _records(text: str, delimiter: str, limit: int | None = None) -> list[tuple[int, list[str]]]:
-    """The non-blank records of ``text``, each with the file line it starts on."""
-    reader = csv.reader(text.splitlines(), delimiter=delimiter, quotechar='"', skipinitialspace=False)
+    """The non-blank records of ``text``, each with the file line it starts on (line breaks inside quotes
+    kept)."""
+    lines = io.StringIO(text, newline="")
+    reader = csv.reader(lines, delimiter=delimiter, quotechar='"', skipinitialspace=False)
     records: list[tuple[int, list[str]]] = []
     line = 1
     for record in reader:
@@ -125,7 +204,10 @@ def _sniff_delimiter(text: str, name: str) -> str:
         if best is None or score > best:
             best, chosen = score, delimiter
     if best is None:
-        raise CsvImportError(name, msg("csv.error.single_column"), _records(text, ",", 1)[0][0])
+        first = _records(text, DELIMITERS[0], 1)
+        if not first:
+            raise CsvImportError(name, msg("csv_safety.error.no_values"))
+        raise CsvImportError(name, msg("csv.error.single_column"), first[0][0])
     if best[0] < 0.5:
         records = _records(text, chosen, _SAMPLE_LINES)
         width = len(records[0][1])

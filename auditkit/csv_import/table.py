@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from enum import StrEnum
 
 from auditkit.csv_import.cells import NUMERIC_DATE, day_first, parse_date, parse_number, without_spaces
-from auditkit.csv_import.errors import position
+from auditkit.csv_import.errors import position, series
 from auditkit.locale import Message, msg
 from auditkit.locale import label as enum_label
 
@@ -24,8 +24,14 @@ ENCODING_NAMES: dict[str, str | Message] = {
 }
 """The name a person reads for each encoding an export can be in (Python's codec names as keys)."""
 
+SHOWN_LINES = 10
+"""Line numbers a note lists before it only counts the others."""
+
 MIN_SHARE = 0.8
 """Share of a column's filled cells that must parse for the column to hold numbers or dates."""
+CLASSIFY_SAMPLE = 2000
+"""Filled cells of a column (evenly spread) that decide what it holds; a longer export is not read
+cell by cell to classify it, only to preview the columns that are mapped."""
 
 
 class ColumnKind(StrEnum):
@@ -53,6 +59,8 @@ class CsvColumn:
     kind: ColumnKind
     decimal: str = "."
     day_first: bool = True
+    has_negative: bool = False
+    """Whether a cell holds a number below zero (then it is no count: a change, a balance)."""
 
     @property
     def title(self) -> str | Message:
@@ -76,6 +84,15 @@ class CsvTable:
     columns: tuple[CsvColumn, ...]
     skipped: tuple[Message, ...] = ()
     """Rows left out, one message each (line number and why)."""
+    fallback_lines: tuple[int, ...] = ()
+    """Lines of a UTF-8 file that were not UTF-8 and were read as Windows-1252."""
+
+    @property
+    def notes(self) -> tuple[Message, ...]:
+        """What reading the file had to do: lines read as Windows-1252, then rows left out."""
+        if not self.fallback_lines:
+            return self.skipped
+        return (fallback_note(self.fallback_lines), *self.skipped)
 
     def values(self, index: int) -> list[tuple[int, str]]:
         """The non-empty values of column ``index``, each with its line number."""
@@ -94,6 +111,17 @@ class CsvTable:
         )
 
 
+def fallback_note(lines: Sequence[int]) -> Message:
+    """Says which lines of a UTF-8 file were read as Windows-1252 (the first :data:`SHOWN_LINES`)."""
+    encoding = ENCODING_NAMES["cp1252"]
+    if len(lines) > SHOWN_LINES:
+        listed = series([str(line) for line in lines[:SHOWN_LINES]], "csv.list.comma")
+        more = len(lines) - SHOWN_LINES
+        return msg("csv_safety.note.fallback_lines_more", count=more, lines=listed, encoding=encoding)
+    shown = [position(line) for line in lines]
+    return msg("csv_safety.note.fallback_lines", count=len(lines), lines=shown, encoding=encoding)
+
+
 def classify(header: Sequence[str], rows: Sequence[tuple[str, ...]], delimiter: str) -> tuple[CsvColumn, ...]:
     """What each column holds: dates, numbers (with their decimal mark), percentages, text or nothing."""
     french_dates = _has_day_first_dates(rows)
@@ -109,7 +137,7 @@ def _has_day_first_dates(rows: Sequence[tuple[str, ...]]) -> bool:
 
 
 def _classify(index: int, name: str, values: list[str], delimiter: str, french: bool) -> CsvColumn:
-    filled = [value.strip() for value in values if value.strip()]
+    filled = _evenly_spread([value.strip() for value in values if value.strip()], CLASSIFY_SAMPLE)
     if not filled:
         return CsvColumn(index, name, ColumnKind.EMPTY)
     days_first = day_first(filled)
@@ -120,8 +148,17 @@ def _classify(index: int, name: str, values: list[str], delimiter: str, french: 
     numbers = sum(1 for value in filled if parse_number(value, decimal) is not None)
     if numbers >= MIN_SHARE * len(filled):
         percent = any(value.endswith("%") for value in filled)
-        return CsvColumn(index, name, ColumnKind.PERCENT if percent else ColumnKind.NUMBER, decimal=decimal)
+        kind = ColumnKind.PERCENT if percent else ColumnKind.NUMBER
+        negative = any((parse_number(value, decimal) or 0) < 0 for value in filled)
+        return CsvColumn(index, name, kind, decimal=decimal, has_negative=negative)
     return CsvColumn(index, name, ColumnKind.TEXT)
+
+
+def _evenly_spread(values: list[str], size: int) -> list[str]:
+    """``values`` when there are at most ``size``, else ``size`` of them taken at even intervals."""
+    if len(values) <= size:
+        return values
+    return [values[step * len(values) // size] for step in range(size)]
 
 
 def _decimal_mark(values: list[str], delimiter: str, french: bool) -> str:

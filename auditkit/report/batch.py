@@ -1,10 +1,12 @@
 """Render every audit of a folder, in parallel processes, with a progress bar; bad files are skipped.
 
 A file that cannot be loaded or rendered is reported (its path and why) and the others still render.
+At most one process per core renders at a time (:func:`max_jobs`).
 """
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor, as_completed
@@ -13,7 +15,7 @@ from pathlib import Path
 from typing import TextIO
 
 from auditkit import store
-from auditkit.errors import LOG_LANGUAGE, AuditkitError
+from auditkit.errors import LOG_LANGUAGE, AuditFileError, AuditkitError
 from auditkit.locale import languages, msg
 from auditkit.model import Language
 from auditkit.report.branding import Branding
@@ -68,7 +70,7 @@ def render_one(
         audit = store.load(source)
         written = write_report(audit, out_dir / report_name(source), lang, pdf, branding=branding)
     except AuditkitError as error:
-        return BatchItem(source, error={code: error.text(code) for code in languages()})
+        return BatchItem(source, error=_reason(source, error))
     except Exception as error:  # a bug must not stop the other files; it is reported, not hidden
         unexpected = msg(
             "report.error.batch_unexpected",
@@ -78,6 +80,28 @@ def render_one(
         )
         return BatchItem(source, error=unexpected.to_dict())
     return BatchItem(source, tuple(written))
+
+
+def _reason(source: Path, error: AuditkitError) -> dict[str, str]:
+    """The text of ``error`` in every language, each of its lines starting with the path of ``source``.
+
+    An error about the audit file itself already names it; any other (its settings, the report's
+    file) gets it in front, so that every skipped file is named.
+    """
+    if isinstance(error, AuditFileError) and error.path == source:
+        return {code: error.text(code) for code in languages()}
+    return {
+        code: "\n".join(
+            msg("files.batch.about", path=str(source), reason=line)(code)
+            for line in error.text(code).splitlines()
+        )
+        for code in languages()
+    }
+
+
+def max_jobs() -> int:
+    """The most processes a batch runs at a time: one per core, as more would only wait and take memory."""
+    return os.cpu_count() or 1
 
 
 Progress = Callable[[int, int, BatchItem], None]
@@ -93,7 +117,8 @@ def render_batch(
     jobs: int = 1,
     progress: Progress | None = None,
 ) -> list[BatchItem]:
-    """Render every file of ``sources`` into ``out_dir``, ``jobs`` processes at a time.
+    """Render every file of ``sources`` into ``out_dir``, ``jobs`` processes at a time (at most
+    :func:`max_jobs`).
 
     Returns one :class:`BatchItem` per source, in the order of ``sources``; ``progress(done, total,
     item)`` is called as each one finishes.
@@ -107,13 +132,14 @@ def render_batch(
         if progress is not None:
             progress(len(results), total, item)
 
-    if jobs <= 1 or total <= 1:
+    jobs = min(jobs, max_jobs(), total)
+    if jobs <= 1:
         for source in sources:
             finished(render_one(source, out_dir, lang, branding, pdf))
     else:
         plotly_gzip_base64()  # compressed and compiled once here; forked workers inherit both
         template_environment().get_template("report.html.j2")
-        with ProcessPoolExecutor(max_workers=min(jobs, total)) as pool:
+        with ProcessPoolExecutor(max_workers=jobs) as pool:
             futures = [pool.submit(render_one, source, out_dir, lang, branding, pdf) for source in sources]
             for future in as_completed(futures):
                 finished(future.result())

@@ -22,18 +22,25 @@ def write_report(
 ) -> list[Path]:
     """Render the audit (or its run) and write the report to ``path``; with ``pdf``, also a ``.pdf`` beside it.
 
-    Returns the files written. Nothing is written when the PDF is asked for and Chromium is missing.
+    Returns the files written. Nothing is written when the PDF is asked for and Chromium is missing,
+    or when ``path`` (or the PDF's path) is a folder, a device, a pipe or a socket. Through a symbolic
+    link, the link's target is written.
 
     Raises:
         ChromiumNotFoundError: ``pdf`` is true and no headless Chromium is installed.
-        AuditkitError: the audit's settings are invalid, or Chromium failed.
+        AuditkitError: the audit's settings are invalid, an output is not a regular file, or Chromium
+            failed.
     """
     path = Path(path)
+    pdf_path = path.with_suffix(".pdf")
+    store.check_replaceable(path)
     if pdf:
+        pdf_target = store.check_replaceable(pdf_path)
         find_chromium()
     html = render_report(source, lang, branding)
     path.parent.mkdir(parents=True, exist_ok=True)
     written = [store.write_atomically(path, html)]
     if pdf:
-        written.append(html_to_pdf(path, path.with_suffix(".pdf")))
+        html_to_pdf(path, pdf_target)
+        written.append(pdf_path)
     return written

@@ -258,12 +258,16 @@ def dated(actions: Sequence[Action], start: date, due: date, weekly: float | Non
     """The actions with their start and due dates, one after another at ``weekly`` hours a week."""
     result: list[Action] = []
     elapsed = 0.0
+    span = (due - start).days
+
+    def day(hours: float) -> date:
+        return start + timedelta(days=min(round(hours / weekly * 7), span)) if weekly else start
+
     for action in actions:
         if not weekly:
             result.append(replace(action, start=start, due=due))
             continue
-        begins = min(start + timedelta(days=round(elapsed / weekly * 7)), due)
+        begins = day(elapsed)
         elapsed += action.effort_hours
-        ends = min(max(start + timedelta(days=round(elapsed / weekly * 7)), begins), due)
-        result.append(replace(action, start=begins, due=ends))
+        result.append(replace(action, start=begins, due=max(day(elapsed), begins)))
     return result

@@ -13,7 +13,7 @@ import ipywidgets as widgets
 from IPython.display import Markdown
 
 from auditkit.ui.fields import style_sheet
-from auditkit.ui.session import AuditSession
+from auditkit.ui.session import AuditSession, page_address
 from auditkit.ui.steps import STEP_BY_KEY, STEPS
 
 PLOTLY_RENDERER = "plotly_mimetype+notebook"
@@ -48,12 +48,15 @@ def configure_plotly() -> None:
 
 
 def explain(session: AuditSession, step: str) -> Markdown:
-    """The step's title and explanation in the audit's language, with a link to the next step."""
+    """The step's title and explanation in the audit's language, with a link to the next step.
+
+    In ``auditkit app`` the link carries the audit's name, so that the next page opens the same audit.
+    """
     current = STEP_BY_KEY[step]
     lines = [f"## {current.number:02d} · {session.text(current.title)}", "", session.text(current.intro)]
     following = [item for item in STEPS if item.number == current.number + 1]
     if following:
-        link = f"[{session.text(following[0].title)}]({following[0].notebook})"
+        link = f"[{session.text(following[0].title)}]({page_address(following[0].notebook, session.path)})"
         lines += ["", f"*{session.say('ui.step.next', title=link)}*"]
     return Markdown("\n".join(lines))  # type: ignore[no-untyped-call]
 

@@ -1,8 +1,9 @@
 """The column-mapping widget of the CSV import: load a file, confirm the mapping, preview, apply.
 
-The logic lives in :mod:`auditkit.csv_import`; this module only shows it. Nothing changes in the
-audit before the user has seen the preview of the changes (old value → new value) and pressed
-"Apply". Every text is a catalogue message, read in the audit's language.
+The logic lives in :mod:`auditkit.csv_import`; this module only shows it. The file is an upload, or
+the name of a file in the workspace folder (never a path: see :func:`~auditkit.ui.workspace.workspace_path`).
+Nothing changes in the audit before the user has seen the preview of the changes (old value → new value)
+and pressed "Apply". Every text is a catalogue message, read in the audit's language.
 """
 
 from __future__ import annotations
@@ -32,10 +33,12 @@ from auditkit.csv_import import (
     suggest_definition,
     suggest_mapping,
 )
+from auditkit.errors import AuditkitError
 from auditkit.locale import Message, formats, msg, show
 from auditkit.model import EngagementMeasure
 from auditkit.ui.lists import column_header
 from auditkit.ui.session import AuditSession
+from auditkit.ui.workspace import workspace_path
 
 COLUMN_WIDTH = "24em"
 TARGET_WIDTH = "20em"
@@ -73,10 +76,17 @@ class CsvImportPanel:
     Args:
         session: the audit session.
         on_applied: called with the channel's index after an import was applied.
+        folder: the workspace folder, where a typed file name is looked for (default: the audit's).
     """
 
-    def __init__(self, session: AuditSession, on_applied: Callable[[int], None] | None = None) -> None:
+    def __init__(
+        self,
+        session: AuditSession,
+        on_applied: Callable[[int], None] | None = None,
+        folder: Path | None = None,
+    ) -> None:
         self.session = session
+        self.folder = folder or session.path.parent
         self._on_applied = on_applied
         self.table: CsvTable | None = None
         self.plan: ImportPlan | None = None
@@ -86,11 +96,13 @@ class CsvImportPanel:
         )
         self.upload.layout.width = "auto"
         self.upload.observe(self._on_upload, "value")
-        self.path = widgets.Text(placeholder=say(msg("csv.ui.path")), layout=widgets.Layout(width="24em"))
+        self.file_name = widgets.Text(
+            placeholder=say(msg("csv_safety.ui.file_name")), layout=widgets.Layout(width="24em")
+        )
         self.load_button = widgets.Button(
             description=say(msg("csv.ui.load")), icon="folder-open", layout=widgets.Layout(width="auto")
         )
-        self.load_button.on_click(lambda _: self.load_path(self.path.value))
+        self.load_button.on_click(lambda _: self.load_name(self.file_name.value))
         self.channel = widgets.Dropdown(
             description=say(msg("csv.ui.channel")),
             layout=widgets.Layout(width="34em"),
@@ -143,7 +155,7 @@ class CsvImportPanel:
             [
                 widgets.HTML(f"<h3>{html.escape(say(msg('csv.ui.title')))}</h3>"),
                 widgets.HTML(f'<span class="auditkit-hint">{html.escape(say(msg("csv.ui.hint")))}</span>'),
-                widgets.HBox([self.upload, self.path, self.load_button]),
+                widgets.HBox([self.upload, self.file_name, self.load_button]),
                 self.message,
                 self.mapping_box,
             ]
@@ -172,10 +184,18 @@ class CsvImportPanel:
         self._show_table(table)
         return True
 
-    def load_path(self, path: str | Path) -> bool:
-        """Read an export from a path on the server (see :meth:`load_bytes`)."""
+    def load_name(self, typed: str) -> bool:
+        """Read the export named ``typed`` in the workspace folder (see :meth:`load_bytes`).
+
+        A path, or a name that is a link leading out of the folder, is refused with a message.
+        """
         try:
-            table = read_csv_file(Path(path).expanduser())
+            path = workspace_path(self.folder, typed)
+        except AuditkitError as error:
+            self._fail(error.text(self.lang))
+            return False
+        try:
+            table = read_csv_file(path, path.name)
         except CsvImportError as error:
             self._fail(self.say(error.message))
             return False

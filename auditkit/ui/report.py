@@ -18,6 +18,7 @@ from auditkit.errors import AuditkitError
 from auditkit.ui.common import configure_plotly, download_link, heading, step_box
 from auditkit.ui.fields import language_options
 from auditkit.ui.session import AuditSession
+from auditkit.ui.workspace import workspace_path
 
 PREVIEW_HEIGHT = "70vh"
 
@@ -99,13 +100,14 @@ class ReportView:
         return True
 
     def export(self) -> list[Path]:
-        """Write the report (and its PDF when asked) beside the audit file."""
+        """Write the report (and its PDF when asked) in the folder, under the name typed (see :func:`workspace_path`)."""
         from auditkit.report import write_report
         from auditkit.run import AuditRun
 
-        name = self.file_name.value.strip() or "report"
-        path = self.folder / (name.removesuffix(".html") + ".html")
         try:
+            path = workspace_path(self.folder, self.file_name.value.strip() or "report", ".html")
+            if self.pdf.value:
+                workspace_path(self.folder, path.with_suffix(".pdf").name)
             written = write_report(
                 AuditRun(self.session.audit), path, self.language.value, pdf=self.pdf.value
             )

@@ -39,6 +39,7 @@ from auditkit.ui.fields import NOT_KNOWN, known, language_options, shown_choice,
 from auditkit.ui.lists import column_header
 from auditkit.ui.scoring import LiveFigure
 from auditkit.ui.session import AuditSession, Event
+from auditkit.ui.workspace import workspace_path
 
 EXPORT_FORMATS = (".xlsx", ".csv", ".ics", ".md")
 
@@ -361,10 +362,9 @@ class RoadmapView:
         return True
 
     def export(self) -> Path | None:
-        """Write the roadmap in the chosen format beside the audit file."""
-        name = self.file_name.value.strip() or "roadmap"
-        path = self.folder / (name.removesuffix(self.format.value) + self.format.value)
+        """Write the roadmap in the chosen format in the folder, under the name typed (see :func:`workspace_path`)."""
         try:
+            path = workspace_path(self.folder, self.file_name.value.strip() or "roadmap", self.format.value)
             written = write_roadmap(self.roadmap, path, self.language.value)
         except (AuditkitError, OSError) as error:
             self.export_message.value = (

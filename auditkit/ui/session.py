@@ -16,6 +16,7 @@ from __future__ import annotations
 import atexit
 import contextlib
 import html
+import os
 import shutil
 import threading
 import weakref
@@ -24,6 +25,7 @@ from datetime import date
 from enum import StrEnum
 from pathlib import Path
 from typing import Any, Protocol
+from urllib.parse import parse_qs, urlencode
 
 import ipywidgets as widgets
 from pydantic import BaseModel, ValidationError
@@ -32,6 +34,7 @@ from auditkit import resources, store
 from auditkit.errors import AuditkitError, Problem, StaleWriteError, read
 from auditkit.locale import Message, catalogue, msg
 from auditkit.model import Audit, ClientProfile, Engagement, IndustryKind, Language
+from auditkit.ui.workspace import shown, workspace_path
 
 FieldPath = tuple[Any, ...]
 """Where a value lives in the audit: attribute names, list indexes and dict keys, e.g.
@@ -40,7 +43,10 @@ FieldPath = tuple[Any, ...]
 DEFAULT_AUDIT = Path(resources.WORKSPACE_AUDIT)
 """The audit file a notebook opens when it is given none and no current audit is set."""
 CURRENT_POINTER = Path(".auditkit-current")
-"""File in the working folder naming the audit chosen in ``00_start`` (one relative path)."""
+"""File in the workspace naming the audit chosen in ``00_start`` in JupyterLab (one file name); never
+read or written by the pages of ``auditkit app``, where each browser keeps its own current audit."""
+ADDRESS_KEY = "audit"
+"""The query parameter of a page's address that names its audit in ``auditkit app`` (``?audit=NAME``)."""
 SAVE_DELAY = 0.6
 """Seconds of quiet after the last edit before the audit is saved."""
 
@@ -390,31 +396,77 @@ def assign(root: Any, path: FieldPath, value: Any) -> None:
 _SESSIONS: dict[Path, AuditSession] = {}
 
 
-def resolve_audit_path(audit_path: Path | str | None, folder: Path | None = None) -> Path:
-    """The audit file a notebook works on: the one given, else the folder's current one, else the default.
+_CURRENT: dict[Path, Path] = {}
+"""The audit chosen in this kernel, by workspace folder (resolved)."""
 
-    The current audit is the one named in ``.auditkit-current`` (written when ``00_start`` opens or
-    creates an audit); the default is ``my-audit.audit.json``.
+
+def in_app() -> bool:
+    """True in a page served by Voilà (``auditkit app``), where several people may share the workspace."""
+    return os.environ.get("SERVER_SOFTWARE", "").startswith("voila/")
+
+
+def addressed_name() -> str | None:
+    """The audit named by this page's address in ``auditkit app`` (``?audit=NAME``), as typed there."""
+    if not in_app():
+        return None
+    names = parse_qs(os.environ.get("QUERY_STRING", "")).get(ADDRESS_KEY)
+    return names[-1] if names else None
+
+
+def page_address(notebook: str, path: Path, folder: Path | None = None) -> str:
+    """The address of ``notebook`` that opens the audit ``path``: in ``auditkit app``, it carries the name.
+
+    In JupyterLab, where notebooks open the folder's current audit, the address is the notebook alone.
+    """
+    folder = folder or Path.cwd()
+    if not in_app() or path.parent.resolve() != folder.resolve():
+        return notebook
+    return f"{notebook}?{urlencode({ADDRESS_KEY: path.name})}"
+
+
+def _audit_named(folder: Path, name: str | None) -> Path | None:
+    """The audit file ``name`` of the workspace ``folder``, or None when it names none."""
+    if not name:
+        return None
+    try:
+        path = workspace_path(folder, name)
+    except AuditkitError:
+        return None
+    return path if path.is_file() else None
+
+
+def resolve_audit_path(audit_path: Path | str | None, folder: Path | None = None) -> Path:
+    """The audit file a notebook works on: the one given, else the current one, else the default.
+
+    The current audit is the one chosen in ``00_start``: in this kernel, else, in ``auditkit app``, the one
+    the page's address names (each browser carries its own, from page to page), else, in JupyterLab, the
+    one named in the workspace's ``.auditkit-current``. A name that is not an audit file of the
+    workspace is ignored. The default is ``my-audit.audit.json``.
     """
     folder = folder or Path.cwd()
     if audit_path:
         return Path(audit_path)
-    pointer = folder / CURRENT_POINTER
-    if pointer.is_file():
-        named = pointer.read_text(encoding="utf-8").strip()
-        if named and (folder / named).is_file():
-            return folder / named
-    return folder / DEFAULT_AUDIT
+    chosen = _CURRENT.get(folder.resolve())
+    if chosen is not None and chosen.is_file():
+        return chosen
+    if in_app():
+        named = addressed_name()
+    else:
+        pointer = folder / CURRENT_POINTER
+        named = pointer.read_text(encoding="utf-8").strip() if pointer.is_file() else None
+    return _audit_named(folder, named) or folder / DEFAULT_AUDIT
 
 
 def set_current(path: Path, folder: Path | None = None) -> None:
-    """Make ``path`` the folder's current audit (what notebooks open when given no path)."""
+    """Make ``path``, a file of the workspace ``folder``, the current audit (what notebooks open when given none).
+
+    It is kept in this kernel; in JupyterLab, also in ``.auditkit-current`` for the folder's other
+    notebooks. In ``auditkit app`` no file is written: another participant's choice never changes this one.
+    """
     folder = folder or Path.cwd()
-    try:
-        named = path.resolve().relative_to(folder.resolve()).as_posix()
-    except ValueError:
-        named = str(path.resolve())
-    store.write_atomically(folder / CURRENT_POINTER, named + "\n")
+    _CURRENT[folder.resolve()] = path
+    if not in_app():
+        store.write_atomically(folder / CURRENT_POINTER, path.name + "\n")
 
 
 def open_session(
@@ -431,9 +483,9 @@ def open_session(
         timer: how to run the delayed save.
     """
     path = resolve_audit_path(audit_path)
-    notice = ""
+    notices = [] if audit_path else _address_notices(path)
     if not path.exists():
-        notice = _create_working_copy(path)
+        notices.append(_create_working_copy(path))
     key = path.resolve()
     session = _SESSIONS.get(key)
     if session is not None and session.path.exists():
@@ -442,6 +494,7 @@ def open_session(
     else:
         session = AuditSession(path, save_delay=save_delay, timer=timer)
         _SESSIONS[key] = session
+    notice = " ".join(read(text, session.language) for text in notices)
     session.notice.value = f'<div class="auditkit-notice">{html.escape(notice)}</div>' if notice else ""
     return session
 
@@ -467,6 +520,14 @@ def new_audit(path: Path, client: str, industry: IndustryKind, language: Languag
     path.parent.mkdir(parents=True, exist_ok=True)
     store.save(audit, path)
     return path
+
+
+def _address_notices(path: Path) -> list[str | Message]:
+    """What to say when this page's address names no audit file of the workspace (``path`` is shown instead)."""
+    named = addressed_name()
+    if named is None or _audit_named(Path.cwd(), named) is not None:
+        return []
+    return [msg("workspace.address_ignored", typed=shown(named), path=path.name)]
 
 
 def _create_working_copy(path: Path) -> str:

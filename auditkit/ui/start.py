@@ -15,13 +15,24 @@ from auditkit.model import IndustryKind
 from auditkit.ui.common import heading, step_box
 from auditkit.ui.fields import choice, field_label, form, labelled, language_options
 from auditkit.ui.progress import progress_view
-from auditkit.ui.session import AuditSession, Event, new_audit, set_current
+from auditkit.ui.session import AuditSession, Event, in_app, new_audit, page_address, set_current
+from auditkit.ui.steps import STEPS
+from auditkit.ui.workspace import workspace_path
 
 ENGAGEMENT_FIELDS = ["client", "consultant", "audit_date", "round", "language", "currency"]
 
 
 def _audit_files(folder: Path) -> list[str]:
-    return sorted(path.name for path in folder.glob(f"*{store.SUFFIX}"))
+    """The names of the folder's audit files (links leading out of it left out)."""
+    return sorted(path.name for path in folder.glob(f"*{store.SUFFIX}") if _in_workspace(folder, path.name))
+
+
+def _in_workspace(folder: Path, name: str) -> bool:
+    try:
+        workspace_path(folder, name)
+    except AuditkitError:
+        return False
+    return True
 
 
 class StartPanel:
@@ -73,16 +84,29 @@ class StartPanel:
         )
 
     def open(self, name: str) -> bool:
-        """Work on the audit file ``name`` (relative to the folder) from now on."""
-        path = self.folder / name.strip()
+        """Work on the audit file ``name`` of the folder from now on (a name, not a path: see :func:`workspace_path`)."""
         try:
+            path = workspace_path(self.folder, name)
             self.session.switch(path)
         except AuditkitError as error:
             self._fail(self.session.error_text(error))
             return False
         set_current(path, self.folder)
-        self.message.value = html.escape(self.session.say("ui.start.opened", path=path.name))
+        self.message.value = self._opened(path)
         return True
+
+    def _opened(self, path: Path) -> str:
+        """What :meth:`open` says: in ``auditkit app``, with the link that carries the audit to the next step."""
+        say = self.session.say
+        if not in_app():
+            return html.escape(say("ui.start.opened", path=path.name))
+        following = STEPS[1]
+        address = page_address(following.notebook, path, self.folder)
+        link = html.escape(say("ui.step.next", title=self.session.text(following.title)))
+        return (
+            html.escape(say("workspace.opened_here", path=path.name))
+            + f'<br><a class="auditkit-next" href="{html.escape(address, quote=True)}">{link}</a>'
+        )
 
     def create(self) -> bool:
         """Create the audit described by the form, then work on it."""
@@ -92,7 +116,7 @@ class StartPanel:
             return False
         try:
             path = new_audit(
-                self.folder / name,
+                workspace_path(self.folder, name, store.SUFFIX),
                 client,
                 self.industry.value,
                 self.language.value,

@@ -33,6 +33,13 @@ BAD_FILES: dict[str, tuple[bytes, str, int | None]] = {
     "one_column": (b"hello world\nthis is not a table\nat all\n", "a single column", 1),
     "ragged": (b"a,b,c\n1\n2\n3,4,5,6,7\nx\n", "do not match the header", 2),
     "no_usable_column": (b"Nom;Ville\nMartin;Tours\nDupont;Blois\n", "no usable column", None),
+    "only_quotes": (b'""\n""\n', "no value, only separators, quotes or spaces", None),
+    "only_separators": (b",,,\n, ,\n", "no value, only separators, quotes or spaces", None),
+    "thirty_thousand_columns": (
+        b",".join(b"c%d" % i for i in range(30_000)) + b"\n" + b",1" * 29_999 + b"\n",
+        "the header has 30,000 columns; an export has at most 1,000",
+        1,
+    ),
 }
 """Name -> (bytes, words the English message holds, line the message names or None)."""
 

@@ -72,3 +72,8 @@ def test_every_target_has_a_name_in_each_language() -> None:
     assert {label("en") for label in TARGET_LABELS.values()}.isdisjoint(
         {label("fr") for label in TARGET_LABELS.values()}
     )
+
+
+def test_a_column_holding_negative_numbers_is_not_suggested_as_a_count() -> None:
+    table = _read("Date,Net followers,Followers\n2026-01-01,5,100\n2026-01-02,-3,97\n")
+    assert suggest_mapping(table).columns == {0: Target.DATE, 2: Target.FOLLOWERS}

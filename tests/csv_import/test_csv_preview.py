@@ -130,3 +130,58 @@ def test_mapped_columns_without_usable_values_are_refused(audit: Audit) -> None:
 def test_an_unknown_channel_is_a_key_error(audit: Audit) -> None:
     with pytest.raises(KeyError):
         plan_import(audit, "tiktok", _read(FRENCH_POSTS), Mapping({0: Target.DATE}))
+
+
+# -- figures no channel field can take: refused at preview, with their line and column -------------------
+
+
+def test_a_negative_count_is_refused_at_preview_with_its_line_and_column(audit: Audit) -> None:
+    table = _read("Date,Net followers\n2026-01-01,5\n2026-01-02,-3\n2026-01-03,2\n")
+    with pytest.raises(CsvImportError) as caught:
+        plan_import(audit, "facebook", table, Mapping({0: Target.DATE, 1: Target.FOLLOWERS}))
+    error = caught.value
+    assert (error.line, error.column) == (3, "Net followers")
+    assert str(error) == (
+        "export.csv, line 3, column 'Net followers': -3 is negative, and the field 'Followers (audience size)' "
+        "cannot be (expected 0 or more: map another column to it, or ignore this one)"
+    )
+    assert error.text("fr").startswith(f"export.csv, ligne 3, colonne 'Net followers'{NBSP}: -3 est négatif")
+
+
+def test_negative_interactions_are_refused_at_preview(audit: Audit) -> None:
+    table = _read("Date,Likes,Reach\n2026-01-01,5,100\n2026-01-02,-30,100\n")
+    with pytest.raises(CsvImportError, match="line 3, column 'Likes': -30 is negative") as caught:
+        plan_import(audit, "facebook", table, Mapping({1: Target.INTERACTIONS, 2: Target.REACH}))
+    assert caught.value.column == "Likes"
+
+
+@pytest.mark.parametrize(
+    ("header", "target"),
+    [("Followers", Target.FOLLOWERS), ("Engagement rate", Target.ENGAGEMENT_RATE), ("Reach", Target.REACH)],
+)
+def test_a_figure_hundreds_of_digits_long_is_refused_at_preview(
+    audit: Audit, header: str, target: Target
+) -> None:
+    table = _read(f"Date,Likes,{header}\n2026-01-01,3,1\n2026-01-02,4,{'9' * 400}\n")
+    mapping = Mapping({0: Target.DATE, 1: Target.INTERACTIONS, 2: target})
+    with pytest.raises(CsvImportError) as caught:
+        plan_import(audit, "facebook", table, mapping)
+    assert (caught.value.line, caught.value.column) == (3, header)
+    assert "is too large for the field" in str(caught.value)
+    assert "(expected at most 1,000,000,000,000: is this the right column?)" in str(caught.value)
+
+
+def test_a_value_the_audit_model_refuses_is_refused_at_preview_naming_the_field(audit: Audit) -> None:
+    table = _read(ENGLISH_DAYS)
+    with pytest.raises(CsvImportError) as caught:
+        plan_import(audit, "instagram", table, suggest_mapping(table), definition="x" * 301)
+    assert str(caught.value).startswith("export.csv: the channel cannot take this value of 'Engagement': ")
+
+
+def test_the_preview_says_which_lines_were_read_as_windows_1252(audit: Audit) -> None:
+    data = "Date;Abonnés;Note\n01/01/2026;10;Pâte\n".encode() + "02/01/2026;12;Crème\n".encode("cp1252")
+    table = read_csv(data, "mixed.csv")
+    plan = plan_import(audit, "facebook", table, suggest_mapping(table))
+    assert [note("en") for note in plan.notes] == [
+        "line 3 is not UTF-8 like the rest of the file: read as Windows-1252 (Latin-1); check its accents"
+    ]

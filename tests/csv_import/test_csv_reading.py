@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import codecs
+import os
+import time
+import tracemalloc
 from pathlib import Path
 
 import pytest
@@ -176,3 +179,79 @@ def test_missing_file_and_folder(tmp_path: Path) -> None:
         read_csv_file(tmp_path / "nope.csv")
     with pytest.raises(CsvImportError, match="is a folder"):
         read_csv_file(tmp_path)
+
+
+# -- files that used to raise something else than CsvImportError ----------------------------------------
+
+
+def test_a_line_over_128_kib_is_read_whole() -> None:
+    post = "x" * 140_000
+    table = _read(f"Date,Publication,Followers\n2026-01-01,{post},10\n2026-01-02,short,12\n")
+    assert table.rows[0] == ("2026-01-01", post, "10")
+
+
+def test_line_breaks_inside_quoted_fields_are_kept() -> None:
+    table = _read(
+        'Date;Publication;Abonnés\n01/01/2026;"Horaires :\r\nlundi\nmardi";10\n02/01/2026;Pain;12\n'
+    )
+    assert table.rows[0][1] == "Horaires :\r\nlundi\nmardi"
+    assert table.lines == (2, 5)
+
+
+def test_one_windows_line_in_a_utf8_file_is_the_only_line_read_as_windows_1252() -> None:
+    data = (
+        "Date;Abonnés;Publication\n01/01/2026;10;Pâtisserie\n".encode()
+        + "02/01/2026;12;Crème brûlée\n".encode("cp1252")
+        + "03/01/2026;14;Café\n".encode()
+    )
+    table = read_csv(data, "mixed.csv")
+    assert table.encoding == "utf-8"
+    assert table.header[1] == "Abonnés"
+    assert [row[2] for row in table.rows] == ["Pâtisserie", "Crème brûlée", "Café"]
+    assert table.fallback_lines == (3,)
+    assert [note("en") for note in table.notes] == [
+        "line 3 is not UTF-8 like the rest of the file: read as Windows-1252 (Latin-1); check its accents"
+    ]
+    assert table.notes[0]("fr").startswith("la ligne 3 n'est pas en UTF-8 comme le reste du fichier")
+
+
+def test_many_windows_lines_in_a_utf8_file_are_listed_then_counted() -> None:
+    text = "Date;Abonnés;Publication\n" + "".join(f"{day:02d}/01/2026;{day};Café\n" for day in range(1, 16))
+    lines = text.encode().split(b"\n")
+    data = b"\n".join(lines[:2] + [line.decode().encode("cp1252") for line in lines[2:]])
+    note = read_csv(data, "mixed.csv").notes[0]
+    assert note("en").startswith("lines 3, 4, 5, 6, 7, 8, 9, 10, 11, 12 and 4 others are not UTF-8")
+
+
+def test_a_file_over_the_size_limit_is_refused_with_its_size() -> None:
+    with pytest.raises(CsvImportError) as caught:
+        read_csv(b"Date,Followers\n" + b"2026-01-01,1\n" * 1_600_000, "huge.csv")
+    assert str(caught.value) == (
+        "huge.csv: the file is 20.8 MB; an export is read up to 20 MB (export a shorter period, or split the file)"
+    )
+    assert "le fichier fait 20,8 Mo" in caught.value.text("fr")
+
+
+def test_a_50_mb_file_is_refused_from_its_size_without_being_read(tmp_path: Path) -> None:
+    path = tmp_path / "huge.csv"
+    with path.open("wb") as file:
+        file.truncate(50_000_000)
+    tracemalloc.start()
+    started = time.perf_counter()
+    try:
+        with pytest.raises(CsvImportError, match="the file is 50 MB; an export is read up to 20 MB"):
+            read_csv_file(path)
+        elapsed = time.perf_counter() - started
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert elapsed < 0.5
+    assert peak < 1_000_000
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes are POSIX")
+def test_a_named_pipe_is_refused_without_waiting_for_a_writer(tmp_path: Path) -> None:
+    pipe = tmp_path / "export.csv"
+    os.mkfifo(pipe)
+    with pytest.raises(CsvImportError, match="is not a regular file"):
+        read_csv_file(pipe)

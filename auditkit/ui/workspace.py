@@ -1,0 +1,71 @@
+"""What a person types as a file name in a widget: a name of a file in the workspace folder, never a path.
+
+The notebooks and ``auditkit app`` serve one folder, the workspace. Every widget that takes a file name
+(open or create an audit, export the roadmap or the report, the page's address in the app) turns what
+was typed into a path with :func:`workspace_path`, which refuses anything that would reach another
+folder: a separator (so ``..`` and absolute paths), a control character, or a name that is a link
+leading out of the folder. Nothing is created or written before that check.
+"""
+
+from __future__ import annotations
+
+import unicodedata
+from pathlib import Path
+
+from auditkit.errors import AuditkitError
+from auditkit.locale import msg
+
+NAME_LIMIT = 255
+"""Bytes a file name may hold (the limit of common file systems)."""
+SEPARATORS = ("/", "\\")
+"""Characters that make a name a path, on POSIX or Windows."""
+
+
+def shown(typed: str) -> str:
+    """``typed`` as a message quotes it: control characters written as escapes, so they are visible."""
+    return "".join(
+        char.encode("unicode_escape").decode("ascii") if unicodedata.category(char) == "Cc" else char
+        for char in typed
+    )
+
+
+def is_plain_name(name: str) -> bool:
+    """True for one file name: no separator, not ``.`` or ``..``, no control character."""
+    return (
+        name not in ("", ".", "..")
+        and not any(separator in name for separator in SEPARATORS)
+        and not any(unicodedata.category(char) == "Cc" for char in name)
+    )
+
+
+def workspace_path(folder: Path, typed: str, suffix: str = "") -> Path:
+    """The file of ``folder`` that ``typed`` names, with ``suffix`` appended when the name lacks it.
+
+    Args:
+        folder: the workspace folder.
+        typed: what the person typed (surrounding spaces ignored).
+        suffix: the extension the file must have, e.g. ``".html"``.
+
+    Raises:
+        AuditkitError: ``typed`` is empty, is a path rather than a name, is too long, or names a link
+            that leads outside ``folder``; the message quotes what was typed and says what is valid.
+    """
+    name = typed.strip()
+    where = folder.resolve()
+    if not name:
+        raise AuditkitError(msg("workspace.empty", folder=where.name))
+    if not is_plain_name(name):
+        raise AuditkitError(msg("workspace.not_a_name", typed=shown(typed), folder=where.name))
+    if suffix and not name.endswith(suffix):
+        name += suffix
+    size = len(name.encode("utf-8", "surrogateescape"))
+    if size > NAME_LIMIT:
+        raise AuditkitError(msg("workspace.too_long", typed=shown(typed), size=size, limit=NAME_LIMIT))
+    path = folder / name
+    try:
+        target = path.resolve()
+    except (OSError, RuntimeError):  # a loop of links
+        target = where.parent
+    if target == where or not target.is_relative_to(where):
+        raise AuditkitError(msg("workspace.outside", typed=shown(typed), folder=where.name))
+    return path

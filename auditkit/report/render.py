@@ -35,6 +35,7 @@ from markupsafe import Markup
 from auditkit import __version__, charts
 from auditkit.benchmarks import POSTS_PER_WEEK, BenchmarkIndex, metric_definitions
 from auditkit.diagnose import RULES, Finding, Theme
+from auditkit.locale import formats
 from auditkit.locale.catalogue import catalogue
 from auditkit.locale.formatter import Formatter, Readable
 from auditkit.model import Audit, BenchmarkRow, Language, ObjectiveKind
@@ -193,7 +194,7 @@ def plotly_locale(language: str) -> dict[str, Any] | None:
 
 def _bytecode_cache() -> jinja2.BytecodeCache | None:
     try:
-        return jinja2.FileSystemBytecodeCache()
+        return jinja2.FileSystemBytecodeCache(pattern=f"__auditkit_{__version__}_typeset_%s.cache")
     except (OSError, RuntimeError):
         return None
 
@@ -212,10 +213,20 @@ def template_environment() -> jinja2.Environment:
         undefined=jinja2.StrictUndefined,
         trim_blocks=True,
         lstrip_blocks=True,
+        finalize=_typeset,
     )
     environment.filters["safe_url"] = safe_url
     environment.filters["capitalised"] = capitalised
     return environment
+
+
+@jinja2.pass_context
+def _typeset(context: jinja2.runtime.Context, value: Any) -> Any:
+    """Every text the report prints, the consultant's own words included, in the language's typography."""
+    lang = context.get("lang")
+    if lang and isinstance(value, str) and not isinstance(value, Markup):
+        return formats.typography(value, lang)
+    return value
 
 
 def content_security_policy(script_digests: Iterable[str]) -> str:
@@ -286,7 +297,7 @@ def render_report(
     scripts = chart_scripts(embedding)
     context.update(
         scripts=scripts,
-        csp=content_security_policy(scripts.digests),
+        csp=Markup.escape(content_security_policy(scripts.digests)),
         css=Markup(asset_text("report.css")),
         chart_config=script_json(
             {

@@ -834,6 +834,9 @@ def test_no_permission_is_reported_naming_the_file(minimal_audit: Audit) -> None
         if setpriv is None:
             pytest.skip("running as root without setpriv: permissions cannot be denied")
         drop = [setpriv, "--reuid=65534", "--regid=65534", "--clear-groups"]
+        closed = [p for p in Path(__file__).resolve().parents if p.stat().st_mode & 0o001 == 0]
+        if closed:
+            pytest.skip(f"{closed[0]} is closed to other users: the unprivileged user cannot import auditkit")
     with tempfile.TemporaryDirectory() as name:
         folder = Path(name)
         folder.chmod(0o755)

@@ -45,10 +45,13 @@ chromium:
 	  else echo "warning: /usr/bin/chromium is missing (sudo apt-get install chromium); browser tests will fail." >&2; fi; \
 	fi
 
+LIBREOFFICE_PACKAGES := libreoffice-calc-nogui libreoffice-writer-nogui libreoffice-impress-nogui
+# Calc, Writer and Impress are there when their libraries are beside soffice (whichever package brought them).
 libreoffice:
-	@if ! command -v soffice >/dev/null; then \
-	  if $(AS_ROOT_WITH_APT); then apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends libreoffice-calc-nogui; \
-	  else echo "warning: soffice is missing (sudo apt-get install libreoffice-calc-nogui); the spreadsheet test will fail." >&2; fi; \
+	@program="$$(dirname "$$(readlink -f "$$(command -v soffice || echo /nonexistent/soffice)")")"; \
+	if [ ! -e "$$program/libsclo.so" ] || [ ! -e "$$program/libswlo.so" ] || [ ! -e "$$program/libsdlo.so" ]; then \
+	  if $(AS_ROOT_WITH_APT); then apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends $(LIBREOFFICE_PACKAGES); \
+	  else echo "warning: LibreOffice Calc, Writer or Impress is missing (sudo apt-get install $(LIBREOFFICE_PACKAGES)); the spreadsheet, Word and PowerPoint tests will fail." >&2; fi; \
 	fi
 
 format: $(STAMP)

@@ -1,7 +1,8 @@
 """The ``auditkit`` command line: the same pipeline as the notebooks, from a terminal.
 
 Every sub-command is one :class:`Command` in :data:`COMMANDS`: a name, a one-line summary, a function
-that declares its arguments and a function ``_cmd_NAME(args) -> int`` that runs it. Errors meant for a
+that declares its arguments and a function ``(args) -> int`` that runs it (here, in
+:mod:`auditkit.cli_files` for the commands about audit files, or in :mod:`auditkit.cli_rounds`). Errors meant for a
 person (:class:`~auditkit.errors.AuditkitError`) are printed without a traceback and exit 1; a wrong
 argument prints the usage line and a hint and exits 2.
 
@@ -18,18 +19,18 @@ import shlex
 import sys
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from auditkit import __version__, resources
+from auditkit import __version__, cli_files, cli_rounds, resources
+from auditkit.cli_files import language_choices, say
+from auditkit.cli_files import run as open_run
 from auditkit.cli_parser import DEFAULT_LANGUAGE, Parser, cli_language, help_message, help_text
-from auditkit.errors import AuditFileError, AuditkitError
+from auditkit.errors import AuditkitError
 from auditkit.fileformat import SCHEMA_VERSION, SUFFIX
 from auditkit.locale import Message, languages, msg
 
 if TYPE_CHECKING:
-    from auditkit.model import Audit
     from auditkit.run import AuditRun
 
 DEFAULT_DEMO_DIR = Path("auditkit-demo")
@@ -77,7 +78,10 @@ def build_parser(lang: str = DEFAULT_LANGUAGE, argv: Sequence[str] | None = None
     """
     named = next((token for token in argv if not token.startswith("-")), None) if argv is not None else None
     parser = Parser(
-        prog="auditkit", description=help_text("cli.description"), epilog=help_text("cli.epilog"), lang=lang
+        prog="auditkit",
+        description=help_text("cli.description"),
+        epilog=help_text("cli.epilog", schema=str(SCHEMA_VERSION)),
+        lang=lang,
     )
     version = help_text("cli.version", version=__version__, schema=str(SCHEMA_VERSION))
     parser.add_argument("--version", action="version", version=version, help=help_text("cli.parser.version"))
@@ -89,237 +93,6 @@ def build_parser(lang: str = DEFAULT_LANGUAGE, argv: Sequence[str] | None = None
             command.add_arguments(sub)
         sub.set_defaults(command=command, parser=sub)
     return parser
-
-
-def _say(args: argparse.Namespace, message: Message) -> None:
-    """``message`` on the standard error, in the command line's language."""
-    print(message(args.cli_lang), file=sys.stderr)
-
-
-def _language_choices(parser: Parser, help_id: str) -> None:
-    """The ``--lang`` option: one of the languages that have a catalogue."""
-    parser.add_argument("--lang", choices=languages(), help=help_text(help_id))
-
-
-def _iso_date(lang: str) -> Callable[[str], date]:
-    def convert(text: str) -> date:
-        try:
-            return date.fromisoformat(text)
-        except ValueError:
-            raise argparse.ArgumentTypeError(msg("cli.argument.date", text=text)(lang)) from None
-
-    return convert
-
-
-def _audit_path(lang: str) -> Callable[[str], Path]:
-    def convert(text: str) -> Path:
-        if not text.strip():
-            raise argparse.ArgumentTypeError(msg("files.argument.empty_audit", suffix=SUFFIX)(lang))
-        path = Path(text)
-        if path.name.endswith(SUFFIX):
-            return path
-        if path.suffix == ".json":
-            name = path.name.removesuffix(".json") + SUFFIX
-            raise argparse.ArgumentTypeError(msg("cli.argument.audit_name", suffix=SUFFIX, name=name)(lang))
-        return path.with_name(path.name + SUFFIX)
-
-    return convert
-
-
-def _folder(lang: str) -> Callable[[str], Path]:
-    """A folder's path; an empty one is refused (it would be the current folder, unasked)."""
-
-    def convert(text: str) -> Path:
-        if not text.strip():
-            raise argparse.ArgumentTypeError(msg("files.argument.empty_folder")(lang))
-        return Path(text)
-
-    return convert
-
-
-def _load(path: Path) -> Audit:
-    """The audit file at ``path``, checked like ``auditkit validate`` does: its content and its settings.
-
-    Raises:
-        AuditFileError: the file cannot be read, is invalid, or its weights or thresholds are unusable.
-    """
-    from auditkit import store
-    from auditkit.scoring.weights import settings_problems
-
-    audit = store.load(path)
-    problems = settings_problems(audit)
-    if problems:
-        raise AuditFileError(path, problems)
-    return audit
-
-
-def _run(path: Path) -> AuditRun:
-    """The run of the audit file at ``path``, checked like :func:`_load` does."""
-    from auditkit.run import AuditRun
-
-    return AuditRun(_load(path), path=path)
-
-
-def _validated(document: dict[str, object], path: Path) -> Audit:
-    """``document`` as an audit, or an error naming ``path`` (the file to be written) and each field."""
-    from pydantic import ValidationError
-
-    from auditkit import store
-    from auditkit.model import Audit
-
-    try:
-        return Audit.model_validate(document)
-    except ValidationError as error:
-        raise AuditFileError(path, store.validation_problems(error)) from None
-
-
-# -- new ---------------------------------------------------------------------------------------------
-
-
-def _args_new(parser: Parser) -> None:
-    from auditkit.model import IndustryKind
-
-    kinds = [kind.value for kind in IndustryKind]
-    parser.add_argument(
-        "path", type=_audit_path(parser.lang), metavar="PATH", help=help_text("cli.new.path", suffix=SUFFIX)
-    )
-    parser.add_argument("--client", metavar="NAME", help=help_text("cli.new.client"))
-    parser.add_argument(
-        "--industry",
-        choices=kinds,
-        metavar="KIND",
-        help=help_text("cli.new.industry", kinds=", ".join(kinds), default=IndustryKind.COMMERCIAL_B2C.value),
-    )
-    _language_choices(parser, "cli.new.lang")
-    parser.add_argument("--consultant", metavar="NAME", help=help_text("cli.new.consultant"))
-    parser.add_argument(
-        "--date", type=_iso_date(parser.lang), metavar="YYYY-MM-DD", help=help_text("cli.new.date")
-    )
-    parser.add_argument(
-        "--from", dest="previous", type=Path, metavar="PREVIOUS", help=help_text("cli.new.from")
-    )
-
-
-def _cmd_new(args: argparse.Namespace) -> int:
-    from auditkit import store
-    from auditkit.model import IndustryKind
-
-    path: Path = args.path
-    if path.exists():
-        raise AuditkitError(msg("cli.new.exists", path=str(path)))
-    if args.previous is not None:
-        audit = _next_round(_load(args.previous), args.previous, path, args)
-    elif args.client is None:
-        raise AuditkitError(msg("cli.new.no_client"))
-    else:
-        engagement = {
-            "client": args.client,
-            "consultant": args.consultant or "",
-            "audit_date": args.date or date.today(),
-            "language": args.lang or DEFAULT_LANGUAGE,
-        }
-        audit = _validated(
-            {"engagement": engagement, "client": {"industry": args.industry or IndustryKind.COMMERCIAL_B2C}},
-            path,
-        )
-    path.parent.mkdir(parents=True, exist_ok=True)
-    store.save(audit, path)
-    print(path)
-    created = audit.engagement
-    quoted = shlex.quote(str(path))
-    _say(args, msg("cli.new.created", round=str(created.round), client=created.client, path=quoted))
-    return 0
-
-
-def _next_round(previous: Audit, previous_path: Path, path: Path, args: argparse.Namespace) -> Audit:
-    relative = Path(os.path.relpath(previous_path.resolve(), path.parent.resolve())).as_posix()
-    engagement = previous.engagement.model_dump() | {
-        "round": previous.engagement.round + 1,
-        "previous_round": relative,
-        "audit_date": args.date or date.today(),
-    }
-    overrides = {"client": args.client, "consultant": args.consultant, "language": args.lang}
-    engagement |= {key: value for key, value in overrides.items() if value is not None}
-    client = previous.client.model_dump() | ({"industry": args.industry} if args.industry else {})
-    document = previous.model_dump() | {
-        "revision": 0,
-        "saved_at": None,
-        "engagement": engagement,
-        "client": client,
-    }
-    return _validated(document, path)
-
-
-# -- validate ----------------------------------------------------------------------------------------
-
-
-def _args_validate(parser: Parser) -> None:
-    parser.add_argument("paths", nargs="+", type=Path, metavar="PATH", help=help_text("cli.validate.paths"))
-
-
-def _cmd_validate(args: argparse.Namespace) -> int:
-    status = 0
-    for path in args.paths:
-        try:
-            _load(path)
-        except AuditFileError as error:
-            print(error.text(args.cli_lang), file=sys.stderr)
-            status = 1
-        else:
-            print(msg("cli.validate.ok", path=str(path))(args.cli_lang))
-    return status
-
-
-# -- schema ------------------------------------------------------------------------------------------
-
-
-def _args_schema(parser: Parser) -> None:
-    parser.add_argument("-o", "--output", type=Path, metavar="FILE", help=help_text("cli.schema.output"))
-
-
-def _cmd_schema(args: argparse.Namespace) -> int:
-    from auditkit import store
-
-    text = json.dumps(store.json_schema(), indent=2, ensure_ascii=False) + "\n"
-    if args.output is None:
-        sys.stdout.write(text)
-    else:
-        store.write_atomically(args.output, text)
-        print(args.output)
-    return 0
-
-
-# -- init --------------------------------------------------------------------------------------------
-
-
-def _args_init(parser: Parser) -> None:
-    parser.add_argument(
-        "directory", type=_folder(parser.lang), metavar="DIR", help=help_text("cli.init.directory")
-    )
-
-
-def _cmd_init(args: argparse.Namespace) -> int:
-    from auditkit import store
-
-    directory: Path = args.directory
-    if directory.exists() and not directory.is_dir():
-        raise AuditkitError(msg("cli.init.not_a_folder", path=str(directory)))
-    sources = sorted(resources.notebooks_dir().glob("*.ipynb"))
-    copies = [(source, directory / source.name) for source in sources]
-    example = resources.default_example()
-    if example is not None:
-        copies.append((example, directory / resources.WORKSPACE_AUDIT))
-    directory.mkdir(parents=True, exist_ok=True)
-    for source, target in copies:
-        if target.exists():
-            _say(args, msg("cli.init.kept", path=str(target)))
-            continue
-        store.write_atomically(target, source.read_bytes())
-        print(target)
-    if example is None:
-        _say(args, msg("cli.init.no_example"))
-    _say(args, msg("cli.init.next", path=shlex.quote(str(directory))))
-    return 0
 
 
 # -- demo --------------------------------------------------------------------------------------------
@@ -403,13 +176,13 @@ def _cmd_demo(args: argparse.Namespace) -> int:
     audit_path = args.audit or resources.default_example()
     if audit_path is None:
         raise AuditkitError(msg("cli.demo.no_example"))
-    run = _run(audit_path)
+    run = open_run(audit_path)
     out_dir: Path = args.output
     if out_dir.exists() and not out_dir.is_dir():
         raise AuditkitError(msg("cli.demo.not_a_folder", path=str(out_dir)))
     out_dir.mkdir(parents=True, exist_ok=True)
     engagement = run.audit.engagement
-    _say(
+    say(
         args,
         msg("cli.demo.start", path=str(audit_path), client=engagement.client, round=str(engagement.round)),
     )
@@ -425,7 +198,7 @@ def _cmd_demo(args: argparse.Namespace) -> int:
 def _add_text_options(parser: Parser, json_help: str) -> None:
     """``--json`` and ``--lang``, shared by the commands that print a result about one audit."""
     parser.add_argument("--json", action="store_true", help=help_text(json_help))
-    _language_choices(parser, "cli.result.lang")
+    language_choices(parser, "cli.result.lang")
 
 
 def _result_language(run: AuditRun, args: argparse.Namespace) -> str:
@@ -457,8 +230,17 @@ def _args_score(parser: Parser) -> None:
 
 
 def _cmd_score(args: argparse.Namespace) -> int:
-    run = _run(args.path)
-    _print_result(run, args, run.scorecard.to_dict, run.scorecard.to_text)
+    run = open_run(args.path)
+    _print_result(
+        run,
+        args,
+        lambda lang: run.scorecard.to_dict(lang) | {"verdicts": run.reconciled.to_dict(lang)},
+        lambda lang: (
+            run.scorecard.to_text(lang, run.reconciled.labels).rstrip("\n")
+            + "\n\n"
+            + run.reconciled.to_text(lang)
+        ),
+    )
     return 0
 
 
@@ -470,9 +252,9 @@ def _args_diagnose(parser: Parser) -> None:
 def _cmd_diagnose(args: argparse.Namespace) -> int:
     import shutil
 
-    run = _run(args.path)
+    run = open_run(args.path)
     width = min(shutil.get_terminal_size((100, 24)).columns, 120)
-    diagnosis = run.diagnosis
+    diagnosis = run.reconciled.diagnosis
     _print_result(run, args, diagnosis.to_dict, lambda lang: diagnosis.to_text(lang, width=width))
     return 0
 
@@ -499,9 +281,15 @@ def _args_report(parser: Parser) -> None:
         "--batch", type=Path, metavar="DIR", help=help_text("cli.report.batch", suffix=SUFFIX)
     )
     parser.add_argument("-o", "--output", type=Path, metavar="OUT", help=help_text("cli.report.output"))
-    _language_choices(parser, "cli.report.lang")
+    language_choices(parser, "cli.report.lang")
     parser.add_argument("--branding", type=Path, metavar="FILE", help=help_text("cli.report.branding"))
     parser.add_argument("--pdf", action="store_true", help=help_text("cli.report.pdf"))
+    parser.add_argument("--appendix", action="store_true", help=help_text("cli.report.appendix"))
+    parser.add_argument("--summary-only", action="store_true", help=help_text("cli.report.summary_only"))
+    cli_rounds.previous_option(parser)
+    parser.add_argument(
+        "--format", choices=("html", "docx", "pptx"), default="html", help=help_text("cli.report.format")
+    )
     parser.add_argument(
         "-j", "--jobs", type=_jobs(parser.lang), default=1, metavar="N", help=help_text("cli.report.jobs")
     )
@@ -518,19 +306,29 @@ def _cmd_report(args: argparse.Namespace) -> int:
         args.parser.error(msg("cli.report.path_or_batch")(lang))
     if args.batch is not None and args.output is None:
         args.parser.error(msg("cli.report.batch_output")(lang))
+    if args.format != "html" and (args.batch is not None or args.pdf):
+        args.parser.error(msg("cli.report.format_alone", format=args.format)(lang))
     if args.pdf:
         find_chromium()
     branding = load_branding(args.branding) if args.branding else None
+    if args.format != "html":
+        from auditkit.report.documents import write_document
+
+        output = args.output or Path(args.path.name.removesuffix(SUFFIX) + f".{args.format}")
+        print(write_document(open_run(args.path), output, args.format, args.lang, branding=branding))
+        return 0
     if args.batch is None:
         output = args.output or Path(args.path.name.removesuffix(SUFFIX) + ".html")
-        for written in write_report(_run(args.path), output, args.lang, args.pdf, branding=branding):
+        run = cli_rounds.with_previous(open_run(args.path), args)
+        options = {"appendix": args.appendix, "summary_only": args.summary_only}
+        for written in write_report(run, output, args.lang, args.pdf, branding=branding, **options):
             print(written)
         return 0
     sources = audit_files(args.batch)
     if not sources:
         raise AuditkitError(msg("cli.report.nothing", path=str(args.batch), suffix=SUFFIX))
     if args.jobs > max_jobs():
-        _say(args, msg("files.batch.jobs_capped", asked=str(args.jobs), count=max_jobs()))
+        say(args, msg("files.batch.jobs_capped", asked=str(args.jobs), count=max_jobs()))
     results = render_batch(
         sources,
         args.output,
@@ -543,7 +341,7 @@ def _cmd_report(args: argparse.Namespace) -> int:
     failed = sum(not item.ok for item in results)
     done = msg("cli.report.written", count=len(results) - failed, total=len(results), path=str(args.output))
     skipped = msg("cli.report.skipped", count=failed)
-    _say(args, msg("cli.report.written_skipped", written=done, skipped=skipped) if failed else done)
+    say(args, msg("cli.report.written_skipped", written=done, skipped=skipped) if failed else done)
     return 1 if failed else 0
 
 
@@ -562,7 +360,7 @@ def _args_roadmap(parser: Parser) -> None:
         help=help_text("cli.roadmap.output", formats=", ".join(FORMATS)),
     )
     parser.add_argument("--json", action="store_true", help=help_text("cli.roadmap.json"))
-    _language_choices(parser, "cli.result.lang")
+    language_choices(parser, "cli.result.lang")
 
 
 def _cmd_roadmap(args: argparse.Namespace) -> int:
@@ -570,7 +368,7 @@ def _cmd_roadmap(args: argparse.Namespace) -> int:
 
     if args.output is not None:
         check_format(args.output)
-    run = _run(args.path)
+    run = open_run(args.path)
     lang = _result_language(run, args)
     if args.json:
         print(json.dumps(run.roadmap.to_dict(lang), indent=2, ensure_ascii=False))
@@ -609,9 +407,13 @@ def _args_app(parser: Parser) -> None:
     parser.add_argument(
         "--port", type=_port(parser.lang), default=8866, metavar="N", help=help_text("cli.app.port")
     )
-    parser.add_argument("--ip", default="127.0.0.1", metavar="ADDRESS", help=help_text("cli.app.ip"))
     parser.add_argument(
-        "--cull-minutes", type=float, default=30, metavar="M", help=help_text("cli.app.cull_minutes")
+        "--ip", "--host", dest="ip", default="127.0.0.1", metavar="ADDRESS", help=help_text("cli.app.ip")
+    )
+    parser.add_argument("--cull-minutes", type=float, metavar="M", help=help_text("cli.app.cull_minutes"))
+    parser.add_argument("--workshop", type=Path, metavar="DIR", help=help_text("cli.app.workshop"))
+    parser.add_argument(
+        "--participants", type=int, default=20, metavar="N", help=help_text("cli.app.participants")
     )
 
 
@@ -626,8 +428,8 @@ def app_command(args: argparse.Namespace) -> list[str]:
         f"--Voila.ip={args.ip}",
         "--no-browser",
     ]
-    if args.cull_minutes > 0:
-        seconds = round(args.cull_minutes * 60)
+    if args.cull_minutes is None or args.cull_minutes > 0:
+        seconds = round((30 if args.cull_minutes is None else args.cull_minutes) * 60)
         command += [
             f"--MappingKernelManager.cull_idle_timeout={seconds}",
             f"--MappingKernelManager.cull_interval={min(60, seconds)}",
@@ -638,8 +440,12 @@ def app_command(args: argparse.Namespace) -> list[str]:
 
 def _cmd_app(args: argparse.Namespace) -> int:
     import importlib.util
-    import subprocess
 
+    from auditkit.workshop.server import serve, serve_workshop
+
+    if args.workshop is not None:
+        cull = args.cull_minutes
+        return serve_workshop(args.workshop, args.port, args.ip, args.participants, cull, args.cli_lang)
     directory: Path = args.directory
     if not (directory / APP_NOTEBOOK).is_file():
         quoted = shlex.quote(str(directory))
@@ -650,29 +456,22 @@ def _cmd_app(args: argparse.Namespace) -> int:
         raise AuditkitError(msg("cli.app.no_voila"))
     host = "localhost" if args.ip in ("127.0.0.1", "0.0.0.0") else args.ip
     address = f"http://{host}:{args.port}/voila/render/{APP_NOTEBOOK}"
-    _say(args, msg("cli.app.serving", path=str(directory), address=address))
-    server = subprocess.Popen(app_command(args))
-    try:
-        return server.wait()
-    except KeyboardInterrupt:
-        try:
-            server.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            server.terminate()
-            server.wait()
-        return 130
+    say(args, msg("cli.app.serving", path=str(directory), address=address))
+    return serve(app_command(args))
 
 
 COMMANDS: list[Command] = [
-    Command("new", msg("cli.new.summary"), _args_new, _cmd_new),
-    Command("validate", msg("cli.validate.summary"), _args_validate, _cmd_validate),
-    Command("schema", msg("cli.schema.summary"), _args_schema, _cmd_schema),
-    Command("init", msg("cli.init.summary"), _args_init, _cmd_init),
+    Command("new", msg("cli.new.summary"), cli_files.args_new, cli_files.cmd_new),
+    Command("validate", msg("cli.validate.summary"), cli_files.args_validate, cli_files.cmd_validate),
+    Command("schema", msg("cli.schema.summary"), cli_files.args_schema, cli_files.cmd_schema),
+    Command("init", msg("cli.init.summary"), cli_files.args_init, cli_files.cmd_init),
     Command("demo", msg("cli.demo.summary"), _args_demo, _cmd_demo),
     Command("report", msg("cli.report.summary"), _args_report, _cmd_report),
     Command("score", msg("cli.score.summary"), _args_score, _cmd_score),
     Command("diagnose", msg("cli.diagnose.summary"), _args_diagnose, _cmd_diagnose),
     Command("roadmap", msg("cli.roadmap.summary"), _args_roadmap, _cmd_roadmap),
     Command("app", msg("cli.app.summary"), _args_app, _cmd_app),
+    Command("compare", msg("cli.compare.summary"), cli_rounds.args_compare, cli_rounds.cmd_compare),
+    Command("portfolio", msg("cli.portfolio.summary"), cli_rounds.args_portfolio, cli_rounds.cmd_portfolio),
 ]
 """Every sub-command, in the order ``auditkit --help`` lists them."""

@@ -15,6 +15,7 @@ from enum import Enum
 from typing import Any
 
 import auditkit.rules  # noqa: F401  (registers every rule, in catalogue order)
+from auditkit.errors import Problem
 from auditkit.findings import (
     RULES,
     Check,
@@ -30,8 +31,9 @@ from auditkit.findings import (
     rule,
 )
 from auditkit.locale import msg, show
-from auditkit.model import Audit, Language
+from auditkit.model import Audit, Language, SetAside
 from auditkit.platforms import Platform
+from auditkit.rules.references import unknown_rule_ids
 
 __all__ = [
     "RULES",
@@ -43,27 +45,51 @@ __all__ = [
     "NotAssessed",
     "Outcome",
     "Rule",
+    "SetAsideFinding",
     "Severity",
     "Theme",
     "add_months",
     "catalogue",
     "check_rule",
     "diagnose",
+    "file_warnings",
     "rule",
+    "set_aside_problems",
 ]
+
+
+@dataclass(frozen=True)
+class SetAsideFinding:
+    """A finding the consultant set aside, and their entry (the reason, who, when)."""
+
+    finding: Finding
+    entry: SetAside
+
+    def to_dict(self, lang: Language | str | None = None) -> dict[str, Any]:
+        """The finding's JSON-ready data with the consultant's ``reason``, ``by`` and ``on``."""
+        on = self.entry.on.isoformat() if self.entry.on else None
+        return self.finding.to_dict(lang) | {"reason": self.entry.reason, "by": self.entry.by, "on": on}
 
 
 @dataclass(frozen=True, repr=False)
 class Diagnosis:
-    """Every finding of an audit (most severe first, then catalogue order) and what was not assessed."""
+    """Every finding of an audit (most severe first, then catalogue order) and what was not assessed.
+
+    The findings the consultant set aside are not in ``findings`` (so no score, verdict or action
+    follows from them) but in ``set_aside``, with the consultant's reason.
+    """
 
     findings: tuple[Finding, ...]
     not_assessed: tuple[NotAssessed, ...]
+    set_aside: tuple[SetAsideFinding, ...] = ()
 
     def __repr__(self) -> str:
         counts = Counter(finding.severity.value for finding in self.findings)
         severities = " ".join(f"{severity}={count}" for severity, count in counts.items())
-        return f"<Diagnosis findings={len(self.findings)} {severities} not_assessed={len(self.not_assessed)}>"
+        return (
+            f"<Diagnosis findings={len(self.findings)} {severities} not_assessed={len(self.not_assessed)}"
+            f" set_aside={len(self.set_aside)}>"
+        )
 
     @property
     def fired(self) -> tuple[str, ...]:
@@ -82,11 +108,13 @@ class Diagnosis:
         return tuple(finding for finding in self.findings if finding.rule == rule_id)
 
     def to_dict(self, lang: Language | str | None = None) -> dict[str, Any]:
-        """JSON-ready data: ``findings``, ``not_assessed`` (rule ids) and ``not_assessed_details``."""
+        """JSON-ready data: ``findings``, ``not_assessed`` (rule ids), ``not_assessed_details`` and
+        ``set_aside`` (each set-aside finding with the consultant's reason)."""
         return {
             "findings": [finding.to_dict(lang) for finding in self.findings],
             "not_assessed": list(self.not_assessed_rules),
             "not_assessed_details": [gap.to_dict(lang) for gap in self.not_assessed],
+            "set_aside": [item.to_dict(lang) for item in self.set_aside],
         }
 
     def to_text(self, lang: Language | str, width: int = 100) -> str:
@@ -118,6 +146,11 @@ class Diagnosis:
             lines += ["", msg("finding.text.not_assessed")(lang)]
             for gap in self.not_assessed:
                 lines += wrap.wrap(f"{gap.rule}: {gap.reason(lang)} ({', '.join(gap.missing)})")
+        if self.set_aside:
+            lines += ["", msg("finding.text.set_aside", count=len(self.set_aside))(lang)]
+            for aside in self.set_aside:
+                lines += wrap.wrap(f"{aside.finding.rule}  {aside.finding.title(lang)}")
+                lines += wrap.wrap(_labelled("reason", aside.entry.reason, lang))
         return "\n".join(lines)
 
 
@@ -175,7 +208,66 @@ def diagnose(audit: Audit) -> Diagnosis:
             else:
                 gaps.append(item)
     findings.sort(key=lambda finding: finding.severity.rank)
-    return Diagnosis(tuple(findings), tuple(gaps))
+    kept, set_aside = _set_aside(findings, audit.commentary.set_aside)
+    return Diagnosis(tuple(kept), tuple(gaps), tuple(set_aside))
+
+
+def _set_aside(
+    findings: list[Finding], entries: list[SetAside]
+) -> tuple[list[Finding], list[SetAsideFinding]]:
+    """The findings no entry covers, and the others each with the first entry that covers it."""
+    kept: list[Finding] = []
+    set_aside: list[SetAsideFinding] = []
+    for finding in findings:
+        entry = next((item for item in entries if item.covers(finding.rule, finding.subjects)), None)
+        if entry is None:
+            kept.append(finding)
+        else:
+            set_aside.append(SetAsideFinding(finding, entry))
+    return kept, set_aside
+
+
+def set_aside_problems(audit: Audit, diagnosis: Diagnosis) -> list[Problem]:
+    """Warnings about the consultant's set-aside entries: an unknown rule or subject, or an entry that
+    matches no finding of ``diagnosis`` any more. Never errors: the entry stays in the file."""
+    subjects = _subject_ids(audit)
+    used = {(item.entry.rule, item.entry.subject) for item in diagnosis.set_aside}
+    problems: list[Problem] = []
+    for i, entry in enumerate(audit.commentary.set_aside):
+        where = f"commentary.set_aside.{i}"
+        if entry.rule not in RULES:
+            valid = ", ".join(sorted(RULES))
+            problems.append(
+                Problem(
+                    f"{where}.rule", msg("store.check.set_aside_unknown_rule", id=entry.rule, valid=valid)
+                )
+            )
+        elif entry.subject is not None and entry.subject not in subjects:
+            valid = ", ".join(sorted(subjects)) or "—"
+            problems.append(
+                Problem(
+                    f"{where}.subject",
+                    msg("store.check.set_aside_unknown_subject", id=entry.subject, valid=valid),
+                )
+            )
+        elif (entry.rule, entry.subject) not in used:
+            about = "" if entry.subject is None else msg("store.check.set_aside_about", subject=entry.subject)
+            problems.append(Problem(where, msg("store.check.set_aside_unused", rule=entry.rule, about=about)))
+    return problems
+
+
+def file_warnings(audit: Audit) -> list[Problem]:
+    """What ``auditkit validate`` warns about: rule ids that name no rule (an obstacle's ``affects``) and
+    set-aside entries that set nothing aside."""
+    problems = unknown_rule_ids(audit)
+    if audit.commentary.set_aside:
+        problems += set_aside_problems(audit, diagnose(audit))
+    return problems
+
+
+def _subject_ids(audit: Audit) -> set[str]:
+    sections = (audit.channels, audit.objectives, audit.stakeholders, audit.peers)
+    return {item.id for section in sections for item in section}
 
 
 def check_rule(audit: Audit, rule_id: str) -> Outcome:

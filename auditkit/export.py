@@ -33,7 +33,7 @@ from typing import Any
 from auditkit import store
 from auditkit.errors import AuditkitError
 from auditkit.locale import Message, msg, show
-from auditkit.locale.formats import decimal
+from auditkit.locale.formats import decimal, money
 from auditkit.roadmap import Action, Roadmap, Stage
 
 __all__ = [
@@ -214,7 +214,8 @@ def _number(value: float | None, lang: str, digits: int = 1) -> str:
 
 
 def _money(value: float, currency: str, lang: str) -> str:
-    return msg("export.money", amount=_number(value, lang, 2), currency=currency)(lang)
+    """An amount as the report writes it ("150 €", "£150"), so every export agrees."""
+    return money(value, lang, currency)
 
 
 def _year_total(roadmap: Roadmap, lang: str) -> str:
@@ -590,6 +591,8 @@ def render_markdown(roadmap: Roadmap, lang: str = "en") -> str:
         cost = _field(_label("cost"), _money(stage.cost, roadmap.currency, lang), lang)
         projected = _field(_label("projected_overall"), _number(stage.projected_overall, lang), lang)
         lines.append(f"{hours} · {cost} · {projected}")
+        if stage.warning is not None:
+            lines += ["", f"**{_inline(stage.warning(lang))}**"]
         if stage.overflow:
             moved = ", ".join(titles.get(action_id, action_id) for action_id in stage.overflow)
             lines += ["", _field(_label("moved_later"), _inline(moved), lang)]
@@ -611,7 +614,7 @@ def render_markdown(roadmap: Roadmap, lang: str = "en") -> str:
             for change in roadmap.changes
         ]
     lines += ["", f"## {_text('note', lang, count=_MANY)}", ""]
-    lines += [f"- {note(lang)}" for note in roadmap.notes]
+    lines += [f"- {_inline(note(lang))}" for note in roadmap.notes]
     return clean_text("\n".join(lines) + "\n")
 
 
@@ -636,6 +639,8 @@ def _action_lines(
     lines = ["", f"### {order}. {_inline(action.title(lang))}{tag}", "", " · ".join(facts), ""]
     lines += [_inline(line) for line in action.description(lang).splitlines()]
     lines += ["", _item("done_when", _inline(action.done_when(lang)), lang)]
+    if action.priority_text is not None:
+        lines.append(_item("priority", _inline(action.priority_text(lang)), lang))
     if action.findings:
         lines.append(_item("findings", ", ".join(f"`{r}`" for r in action.findings), lang))
     if action.depends_on:

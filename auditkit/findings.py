@@ -7,7 +7,10 @@ natural), or a :class:`NotAssessed` when the audit lacks the data it needs: a ru
 A rule may also mix both, when some items could be judged and others lacked data.
 
 A rule's texts are catalogue messages named after its id: ``rule.<ID>.title``, ``rule.<ID>.condition``,
-``rule.<ID>.action``, and ``rule.<ID>.<name>`` for each explanation it gives.
+``rule.<ID>.action``, and ``rule.<ID>.<name>`` for each explanation it gives. A finding's explanation and
+action may name the organisation's people by the placeholders of :data:`auditkit.vocabulary.WORDS`
+(``{leadership}``, ``{team}``...): :meth:`Context.finding` fills them with the client's own words.
+A finding carries its own severity (the rule's by default): everything downstream reads the finding's.
 """
 
 from __future__ import annotations
@@ -30,6 +33,7 @@ from auditkit.model import (
 )
 from auditkit.platforms import Platform
 from auditkit.thresholds import LEVEL_VALUES, add_months, response_key, thresholds_for
+from auditkit.vocabulary import GENERIC_WORDS, words
 
 if TYPE_CHECKING:
     from auditkit.steps import Step
@@ -224,8 +228,8 @@ class Rule:
 
     @property
     def action(self) -> Message:
-        """What to do when the rule fires."""
-        return msg(f"rule.{self.id}.action")
+        """What to do when the rule fires, in words that fit any organisation."""
+        return msg(f"rule.{self.id}.action", **GENERIC_WORDS)
 
     def to_dict(self, lang: Language | str | None = None) -> dict[str, Any]:
         """JSON-ready data; texts in ``lang``, or in every language when ``lang`` is ``None``."""
@@ -277,6 +281,7 @@ class Context:
         stakeholder_index: position of each stakeholder in ``audit.stakeholders``, by id.
         target_stakeholders: ids of the stakeholders the objectives aim at (all of them when no
             objective names any).
+        words: the organisation's words for its people, by placeholder (:func:`auditkit.vocabulary.words`).
     """
 
     def __init__(self, audit: Audit) -> None:
@@ -290,6 +295,7 @@ class Context:
         self.stakeholder_index = {stakeholder.id: i for i, stakeholder in enumerate(audit.stakeholders)}
         aimed_at = {sid for objective in audit.objectives for sid in objective.stakeholders}
         self.target_stakeholders = frozenset(aimed_at or self.stakeholder_index)
+        self.words = words(audit.client)
         self._rule: Rule | None = None
 
     @property
@@ -314,7 +320,11 @@ class Context:
         severity: Severity | None = None,
         action: Message | None = None,
     ) -> Finding:
-        """A finding of the current rule; ``about`` (a channel's name...) is appended to its title."""
+        """A finding of the current rule; ``about`` (a channel's name...) is appended to its title.
+
+        ``severity`` overrides the rule's for this finding; the explanation and the action get the
+        organisation's words (a value the rule passed for the same placeholder wins).
+        """
         current = self.rule
         title = current.title
         if about is not None:
@@ -324,13 +334,16 @@ class Context:
             severity=severity or current.severity,
             theme=current.theme,
             title=title,
-            explanation=explanation,
+            explanation=self._worded(explanation),
             evidence=tuple(evidence),
             seeds=current.seeds,
-            action=action or current.action,
+            action=self._worded(action or msg(current.action.id)),
             subjects=tuple(dict.fromkeys(subjects)),
             about=about,
         )
+
+    def _worded(self, message: Message) -> Message:
+        return Message(message.id, {**self.words, **message.params})
 
     def not_assessed(
         self, missing: Iterable[str], reason: Message, subjects: Iterable[str] = ()

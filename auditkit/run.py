@@ -30,7 +30,9 @@ if TYPE_CHECKING:
 
     from auditkit.diagnose import Diagnosis
     from auditkit.roadmap import Roadmap
+    from auditkit.roadmap.build import ScheduledActions
     from auditkit.scoring import Scorecard
+    from auditkit.verdicts import Verdicts
 
 __all__ = ["AuditRun", "Card", "Part", "open"]
 
@@ -53,19 +55,23 @@ class AuditRun:
         audit: the audit to score, diagnose and plan.
         path: where the audit was read from, if anywhere.
         lang: the language the parts display in (default: the audit's own language).
+
+    ``previous`` is the run of the previous round when it was given (``auditkit report --previous``);
+    ``None`` leaves :func:`auditkit.compare.previous_of` to read the file ``previous_round`` names.
     """
 
     def __init__(self, audit: Audit, *, path: Path | None = None, lang: str | None = None) -> None:
         self.audit = audit
         self.path = path
         self.lang = str(lang or audit.engagement.language)
+        self.previous: AuditRun | None = None
 
     @cached_property
     def scorecard(self) -> Scorecard:
-        """Every score of the audit, with its contributions."""
+        """Every score of the audit, with its contributions (the level needs the diagnosis)."""
         from auditkit.scoring import score
 
-        return score(self.audit)
+        return score(self.audit, self.diagnosis)
 
     @cached_property
     def diagnosis(self) -> Diagnosis:
@@ -75,16 +81,35 @@ class AuditRun:
         return diagnose(self.audit)
 
     @cached_property
+    def reconciled(self) -> Verdicts:
+        """One verdict per channel, and the diagnosis whose advice follows them (:mod:`auditkit.verdicts`)."""
+        from auditkit.verdicts import reconcile
+
+        return reconcile(self.audit, self.scorecard, self.diagnosis)
+
+    @cached_property
+    def scheduled(self) -> ScheduledActions:
+        """The roadmap's actions with the consultant's edits, placed in stages and dated (no projection)."""
+        from auditkit.roadmap.build import schedule_actions
+
+        return schedule_actions(self.audit, self.scorecard, self.diagnosis, self.reconciled)
+
+    @cached_property
     def roadmap(self) -> Roadmap:
         """The staged roadmap, with the consultant's edits applied."""
         from auditkit.roadmap import build_roadmap
 
-        return build_roadmap(self.audit, self.scorecard, self.diagnosis)
+        return build_roadmap(self.audit, self.scorecard, self.diagnosis, self.scheduled)
 
     @property
     def channels(self) -> Part:
         """One row per channel: its health, recommendation and reasons."""
         return Part(self, "channels", lambda lang: self.scorecard.to_dict(lang)["channels"], _channel_row)
+
+    @property
+    def verdicts(self) -> Part:
+        """One row per channel: its reconciled verdict, the advice, and which proposals it overruled."""
+        return Part(self, "verdicts", lambda lang: self.reconciled.to_dict(lang)["channels"], _verdict_row)
 
     @property
     def matrix(self) -> Part:
@@ -94,7 +119,9 @@ class AuditRun:
     @property
     def findings(self) -> Part:
         """One row per finding, most severe first."""
-        return Part(self, "findings", lambda lang: self.diagnosis.to_dict(lang)["findings"], _finding_row)
+        return Part(
+            self, "findings", lambda lang: self.reconciled.diagnosis.to_dict(lang)["findings"], _finding_row
+        )
 
     @property
     def actions(self) -> Part:
@@ -122,8 +149,9 @@ class AuditRun:
             "audit_date": self.audit.engagement.audit_date,
             "round": self.audit.engagement.round,
             "overall": scores["overall"],
-            "level": scores["level"]["number"],
-            "level_name": scores["level"]["name"],
+            "level": scores["level"]["number"] if scores["level"] else None,
+            "level_name": scores["level"]["name"] if scores["level"] else None,
+            "incomplete": scores["incomplete"],
             "findings": {s: sum(f["severity"] == s for f in findings) for s in severities},
             "first_actions": [action["title"] for action in first[:3]],
         }
@@ -144,13 +172,21 @@ class AuditRun:
                 lang
             ),
             lines=(
-                msg("run.card.score", overall=overall, level=figures["level"], name=figures["level_name"])(
-                    lang
-                ),
+                self._score_line(overall),
                 " · ".join(counts) or msg("run.card.no_findings")(lang),
             ),
             list_title=msg("run.card.first_actions")(lang),
             items=tuple(figures["first_actions"]),
+        )
+
+    def _score_line(self, overall: str) -> str:
+        """The overall score and the level, or why there is no level."""
+        card = self.scorecard
+        if card.level is None:
+            state = card.incomplete.message if card.incomplete else ""
+            return msg("run.card.score_incomplete", overall=overall, state=state)(self.lang)
+        return msg("run.card.score", overall=overall, level=card.level.number, name=card.level.name)(
+            self.lang
         )
 
     def _repr_mimebundle_(self, include: Any = None, exclude: Any = None) -> dict[str, str]:
@@ -188,7 +224,7 @@ class Card:
         )
 
 
-_COMPUTED = frozenset({"scorecard", "diagnosis", "roadmap"})
+_COMPUTED = frozenset({"scorecard", "diagnosis", "reconciled", "scheduled", "roadmap"})
 
 
 def _num(value: float, lang: str) -> str:
@@ -248,6 +284,12 @@ class Part:
 def _channel_row(row: dict[str, Any]) -> dict[str, Any]:
     keys = ("id", "name", "platform", "score", "recommendation", "recommendation_label")
     return {key: row.get(key) for key in keys} | {"reasons": " ".join(row.get("reasons") or [])}
+
+
+def _verdict_row(row: dict[str, Any]) -> dict[str, Any]:
+    keys = ("id", "name", "platform", "verdict", "verdict_label", "recommendation", "source", "advice")
+    overruled = " ".join(item["why"] for item in row.get("overruled") or [])
+    return {key: row.get(key) for key in keys} | {"hours_needed": row["hours_needed"], "overruled": overruled}
 
 
 def _fit_row(row: dict[str, Any]) -> dict[str, Any]:

@@ -61,7 +61,16 @@ def _add_roadmap_section(document: dict[str, Any]) -> dict[str, Any]:
     return document | {"roadmap": document.get("roadmap", {})}
 
 
-MIGRATIONS: dict[int, Migration] = {1: _add_roadmap_section}
+def _obstacles_as_objects(document: dict[str, Any]) -> dict[str, Any]:
+    """Schema 2 -> 3: each strategy obstacle, a plain text, becomes an object ``{"text": ...}``."""
+    strategy = document.get("strategy")
+    if not isinstance(strategy, dict) or not isinstance(strategy.get("obstacles"), list):
+        return document
+    obstacles = [{"text": o} if isinstance(o, str) else o for o in strategy["obstacles"]]
+    return document | {"strategy": strategy | {"obstacles": obstacles}}
+
+
+MIGRATIONS: dict[int, Migration] = {1: _add_roadmap_section, 2: _obstacles_as_objects}
 """``MIGRATIONS[n]`` turns a document of schema version ``n`` into one of version ``n + 1``."""
 
 

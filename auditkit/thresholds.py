@@ -18,20 +18,25 @@ from datetime import date
 
 from auditkit.errors import AuditkitError, Problem
 from auditkit.locale import Message, msg
-from auditkit.model import Audit, Level
+from auditkit.model import Audit, Channel, ChannelStatus, Level
 from auditkit.platforms import RESPONSE_EXPECTATION_MINUTES, Platform
 from auditkit.values import MAX_AUDIENCE, MAX_MINUTES, MAX_POSTS_PER_WEEK, MAX_WEEKLY_HOURS
 
 __all__ = [
     "DAYS_PER_MONTH",
+    "HOURS_KEYS",
     "LEVEL_VALUES",
     "RESPONSE_KEYS",
     "RESPONSE_PREFIX",
     "RESPONSE_SOURCES",
+    "ROADMAP_THRESHOLDS",
+    "SCORING_THRESHOLDS",
     "THRESHOLDS",
     "ProblemList",
     "Threshold",
     "add_months",
+    "hours_key",
+    "hours_needed",
     "months_between",
     "response_expectation",
     "response_key",
@@ -90,6 +95,9 @@ _GENERAL: dict[str, Threshold] = {
         "large_audience": (1000, "followers", 0, MAX_AUDIENCE),
         "engagement_ratio_low": (0.5, "ratio", 0, 1),
         "hours_per_channel": (3, "hours/week", 0, MAX_WEEKLY_HOURS),
+        "hours_per_listing": (0.5, "hours/week", 0, MAX_WEEKLY_HOURS),
+        "hours_per_app": (1, "hours/week", 0, MAX_WEEKLY_HOURS),
+        "hours_per_traditional": (1, "hours/week", 0, MAX_WEEKLY_HOURS),
         "review_months": (6, "months", 1, 120),
         "lead_time_days": (7, "days", 0, 365),
         "inspiration_posts_per_week": (2, "posts/week", 0, MAX_POSTS_PER_WEEK),
@@ -99,11 +107,20 @@ _GENERAL: dict[str, Threshold] = {
         "platform_use_level": (2, "level 0-3", 0, 3),
         "reassess_months": (3, "months", 1, 24),
         "hourly_rate": (50, "currency/hour", 0, 1e6),
+        "quick_win_hours": (2, "hours", 0, 40),
+        "incomplete_share": (0.25, "share", 0, 1),
+        "results_managed": (0.5, "share", 0, 1),
+        "on_track_progress": (0.5, "share", 0, 1),
     }.items()
 }
 """The thresholds of the rules; each ``(default, unit, minimum, maximum)`` is a range a consultant meets:
 at most 100 objectives, ten years of days, 120 months, a week's 168 hours per channel, the largest
 audience and posting rhythm a channel may have, an hourly rate of a million in any currency."""
+
+SCORING_THRESHOLDS = frozenset({"incomplete_share", "results_managed", "on_track_progress"})
+"""The thresholds the maturity level is decided with (:mod:`auditkit.scoring`) rather than a rule."""
+ROADMAP_THRESHOLDS = frozenset({"quick_win_hours"})
+"""The thresholds the roadmap reads rather than a rule: the largest effort of a quick win."""
 
 RESPONSE_SOURCES = msg("settings.threshold.response_minutes.sources")
 """Where the response expectations come from (the last part of their documentation)."""
@@ -123,6 +140,39 @@ THRESHOLDS: dict[str, Threshold] = _GENERAL | {
 _DEFAULTS: dict[str, float] = {key: threshold.default for key, threshold in THRESHOLDS.items()}
 RESPONSE_KEYS: tuple[str, ...] = tuple(key for key in THRESHOLDS if key.startswith(RESPONSE_PREFIX))
 """The keys of the per-platform response expectations."""
+
+
+HOURS_KEYS: tuple[str, ...] = (
+    "hours_per_channel",
+    "hours_per_listing",
+    "hours_per_app",
+    "hours_per_traditional",
+)
+"""The weekly hours a channel needs to be kept well, one threshold per platform family: social networks
+(``hours_per_channel``), listings and review sites, institutional apps, and traditional channels."""
+
+_UPKEEP_STATUSES = frozenset({ChannelStatus.ACTIVE, ChannelStatus.DORMANT, ChannelStatus.PLANNED})
+
+
+def hours_key(platform: Platform) -> str:
+    """The threshold giving the weekly hours a channel on ``platform`` needs (its platform family's)."""
+    if platform.is_social:
+        return "hours_per_channel"
+    if platform.is_listing:
+        return "hours_per_listing"
+    if platform.is_institutional_app:
+        return "hours_per_app"
+    return "hours_per_traditional"
+
+
+def hours_needed(channel: Channel, thresholds: Mapping[str, float]) -> float:
+    """Weekly hours ``channel`` needs to be kept well: its family's threshold, or what it already takes if more.
+
+    A parked or closed channel needs none. The scorecard and rule CH-SPREAD both count with this figure.
+    """
+    if channel.status not in _UPKEEP_STATUSES:
+        return 0.0
+    return max(float(thresholds[hours_key(channel.platform)]), channel.hours_per_week or 0.0)
 
 
 def threshold_problems(overrides: Mapping[str, float]) -> list[Problem]:

@@ -10,6 +10,8 @@ Prints:
 * the time headless Chromium takes to draw every chart, plotly.js embedded gzip+base64 or plain;
 * the report's size, against the same report with plotly.js embedded plain, and against the naive
   ``include_plotlyjs=True`` on every figure, and nbconvert's HTML;
+* the time of the editable exports, ``auditkit report --format docx`` and ``--format pptx`` (charts drawn
+  by headless Chromium), and their size;
 * the seconds per audit of ``auditkit report --batch DIR -j 2`` on 100 audits (copies of the examples),
   and with ``-j 1`` for comparison.
 
@@ -34,6 +36,7 @@ import nbformat
 import plotly.graph_objects as go
 
 from auditkit import store
+from auditkit.report.documents import DOCUMENT_FORMATS
 from auditkit.report.render import render_report, report_context
 from auditkit.report.write import write_report
 from auditkit.resources import example_audits
@@ -131,6 +134,27 @@ def browser_times(paths: list[Path], runs: int) -> dict[str, list[float]]:
     return times
 
 
+def print_document_times(example: Path, folder: Path, runs: int) -> None:
+    """Seconds of ``auditkit report --format docx|pptx`` (headless Chromium draws the charts), if installed."""
+    if shutil.which("chromium") is None:
+        print("auditkit report --format docx|pptx: skipped (no chromium to draw the charts)")
+        return
+    for document_format in DOCUMENT_FORMATS:
+        output = folder / f"cli.{document_format}"
+        command = [
+            str(BIN / "auditkit"),
+            "report",
+            str(example),
+            "--format",
+            document_format,
+            "-o",
+            str(output),
+        ]
+        times = timed(lambda command=command: run(command, folder), runs)
+        size = output.stat().st_size / 1e6
+        print(f"auditkit report --format {document_format} (new process): {describe(times)}, {size:.2f} MB")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--runs", type=int, default=5, help="runs per timing (default 5; nbconvert gets 3)")
@@ -153,6 +177,7 @@ def main() -> None:
         command = [str(BIN / "auditkit"), "report", str(example), "-o", str(folder / "cli.html")]
         cli = timed(lambda: run(command, folder), args.runs)
         print(f"auditkit report (new process): {describe(cli)}")
+        print_document_times(example, folder, max(1, min(3, args.runs)))
 
         notebook = nbformat.v4.new_notebook()
         notebook.cells = [nbformat.v4.new_code_cell(NOTEBOOK.format(path=str(example)))]

@@ -29,6 +29,7 @@ from auditkit.model import (
     Level,
     Objective,
     ObjectiveKind,
+    Obstacle,
     Organisation,
     OrganisationSize,
     OwnerRole,
@@ -267,7 +268,10 @@ def _strategy(rng: random.Random) -> Strategy:
     return Strategy(
         components=components,
         last_reviewed=AUDIT_DATE - timedelta(days=rng.randint(10, 700)),
-        obstacles=["Limited staff time in the busy season.", "Approval chain of three managers."],
+        obstacles=[
+            Obstacle(text="Limited staff time in the busy season."),
+            Obstacle(text="Approval chain of three managers."),
+        ],
     )
 
 

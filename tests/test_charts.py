@@ -156,6 +156,48 @@ def test_peer_benchmark_axes_leave_room_above_every_value(path: Path) -> None:
             assert axis.range[0] == 0 and axis.range[1] > max(values)
 
 
+def _bakery_peers() -> go.Figure:
+    bakery = next(path for path in EXAMPLES if path.name == "boulangerie-martin.audit.json")
+    return charts.peer_benchmark(_results(bakery)[0], "en")
+
+
+def test_peer_engagement_rates_of_unknown_definition_are_not_plotted_beside_the_clients() -> None:
+    school = next(path for path in EXAMPLES if path.name == "st-aidans-college.audit.json")
+    figure = charts.peer_benchmark(_results(school)[0], "en")
+    engagement = [trace for trace in figure.data if trace.yaxis == "y2"]
+    assert {trace.name for trace in engagement} == {"Client", "Industry benchmark"}
+    posts = {trace.name for trace in figure.data if trace.yaxis == "y"}
+    assert "Peers (median)" in posts
+    assert "whose computation is not recorded, are left out" in figure.layout.title.subtitle.text
+
+
+def test_peer_engagement_rates_computed_like_the_clients_are_compared() -> None:
+    figure = _bakery_peers()
+    peers = next(trace for trace in figure.data if trace.yaxis == "y2" and trace.name == "Peers (median)")
+    rates = dict(zip(peers.x, peers.y, strict=True))
+    assert rates["Facebook"] == pytest.approx(0.2) and rates["Instagram"] == pytest.approx(1.95)
+    assert not figure.layout.title.subtitle.text
+
+
+def test_peer_benchmark_diamond_is_the_closest_match_and_says_how_close() -> None:
+    figure = _bakery_peers()
+    diamond = next(trace for trace in figure.data if trace.yaxis == "y2" and trace.type == "scatter")
+    assert list(diamond.x) == ["Facebook", "Instagram", "Pinterest"]
+    assert list(diamond.y) == [0.063, 0.47, None]
+    assert (
+        "Rival IQ 2024" in diamond.customdata[0] and "indicative: same calculation" in diamond.customdata[0]
+    )
+
+
+def test_peer_benchmark_draws_no_diamond_for_a_declined_comparison() -> None:
+    association = next(path for path in EXAMPLES if path.name == "asso-velo-solidaire.audit.json")
+    figure = charts.peer_benchmark(_results(association)[0], "fr")
+    diamond = next(trace for trace in figure.data if trace.yaxis == "y2" and trace.type == "scatter")
+    by_platform = dict(zip(diamond.x, diamond.y, strict=True))
+    assert by_platform["Facebook"] is None and by_platform["Instagram"] == 0.47
+    assert "dont le calcul n'est pas connu" in figure.layout.title.subtitle.text
+
+
 def test_stakeholders_most_important_first_and_client_presence_marked() -> None:
     audit = _minimal().model_copy(
         update={

@@ -691,7 +691,9 @@ def test_demo_computes_each_result_once(
     for module, name in ((auditkit.scoring, "score"), (auditkit.diagnose, "diagnose")):
         original = getattr(module, name)
         monkeypatch.setattr(
-            module, name, lambda audit, _f=original, _n=name: calls[_n].append(audit) or _f(audit)
+            module,
+            name,
+            lambda audit, *given, _f=original, _n=name: calls[_n].append(audit) or _f(audit, *given),
         )
 
     code, _, _ = run(capsys, "demo", "-o", str(tmp_path))

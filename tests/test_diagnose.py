@@ -19,6 +19,7 @@ from auditkit.diagnose import Context, Finding, NotAssessed, catalogue, check_ru
 from auditkit.errors import AuditkitError
 from auditkit.model import Language
 from auditkit.resources import examples_dir
+from auditkit.run import AuditRun
 from benchmarks.synthetic import large_audit
 from tests.rules.rules_samples import (
     CATALOGUE_IDS,
@@ -186,7 +187,7 @@ def test_cli_json_and_language_switch(capsys: pytest.CaptureFixture[str]) -> Non
     code, out, _ = run(capsys, "diagnose", str(EXAMPLE), "--json", "--lang", "en")
     document = json.loads(out)
     assert code == 0
-    expected = diagnose(store.load(EXAMPLE)).to_dict(Language.EN)
+    expected = AuditRun(store.load(EXAMPLE)).reconciled.diagnosis.to_dict(Language.EN)
     assert document == json.loads(json.dumps(expected))
     assert {f["rule"] for f in document["findings"]} >= {"ORG-INTERN", "CH-DORMANT"}
     assert all(isinstance(f["seed"], list) and f["title"] for f in document["findings"])

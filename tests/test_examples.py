@@ -41,6 +41,8 @@ _ROUND_ONE_SILENT = {
     "ORG-NO-RESOURCES",
     "ERR-CALENDAR-NOT-STRATEGY",
     "DEC-NOT-NOW",
+    "ORG-IMAGE-CONSENT",
+    "ORG-SAFEGUARDING",
 }
 
 EXPECTED_FINDINGS: dict[str, set[str]] = {
@@ -78,6 +80,7 @@ EXPECTED_FINDINGS: dict[str, set[str]] = {
         "STR-EXIT-PLAN",
         "STR-POLICY",
     },
+    "boulangerie-martin-round3": {"CH-SLOW-RESPONSE", "STR-POLICY"},
     "asso-velo-solidaire": {
         "OBJ-TOO-MANY",
         "OBJ-NO-PRIMARY",
@@ -106,6 +109,7 @@ EXPECTED_FINDINGS: dict[str, set[str]] = {
         "STR-MONITORING",
         "STR-REVIEW",
         "ORG-NO-SPONSOR",
+        "ORG-INTERN",
         "ORG-NO-RESOURCES",
         "ORG-NO-TRAINING",
         "ERR-URGENCY",
@@ -125,7 +129,31 @@ EXPECTED_FINDINGS: dict[str, set[str]] = {
         "STR-MONITORING",
         "STR-REVIEW",
         "ORG-SLOW-VALIDATION",
+        "ORG-SAFEGUARDING",
         "ERR-CALENDAR-NOT-STRATEGY",
+    },
+    "mairie-saint-clement": {
+        "OBJ-NOT-SMART",
+        "KPI-MISSING",
+        "ENV-PEER-GAP",
+        "CH-SLOW-RESPONSE",
+        "CH-DUPLICATE",
+        "CH-UNCLAIMED",
+        "STR-CONTENT-PLAN",
+        "STR-EXIT-PLAN",
+        "STR-EVALUATION-PLAN",
+        "STR-EDITORIAL-LINE",
+        "STR-POLICY",
+        "STR-OWNERSHIP",
+        "STR-MODERATION",
+        "STR-MONITORING",
+        "STR-REVIEW",
+        "ORG-SLOW-VALIDATION",
+        "ORG-NO-TRAINING",
+        "ORG-IMAGE-CONSENT",
+        "ORG-SAFEGUARDING",
+        "ERR-URGENCY",
+        "ERR-NOT-MEASURING",
     },
 }
 
@@ -164,10 +192,11 @@ EXPECTED_SILENT: dict[str, set[str]] = {
         "CH-LOW-ENGAGEMENT",
         "CH-OFFLINE-OVERLAP",
         "STR-OWNERSHIP",
-        "ORG-INTERN",
         "ORG-SLOW-VALIDATION",
         "ERR-CALENDAR-NOT-STRATEGY",
         "DEC-NOT-NOW",
+        "ORG-IMAGE-CONSENT",
+        "ORG-SAFEGUARDING",
     },
     "st-aidans-college": {
         "OBJ-NONE",
@@ -200,7 +229,37 @@ EXPECTED_SILENT: dict[str, set[str]] = {
         "ERR-INSPIRATION",
         "ERR-NOT-MEASURING",
         "DEC-NOT-NOW",
+        "ORG-IMAGE-CONSENT",
     },
+    "mairie-saint-clement": {
+        "OBJ-NONE",
+        "OBJ-TOO-MANY",
+        "OBJ-NO-PRIMARY",
+        "OBJ-ORPHAN",
+        "KPI-LENS-MISMATCH",
+        "ENV-NO-STAKEHOLDERS",
+        "ENV-NO-PEERS",
+        "CH-NO-OBJECTIVE",
+        "CH-NO-AUDIENCE",
+        "CH-DORMANT",
+        "CH-NO-OWNER",
+        "CH-SHINY",
+        "CH-OFFLINE-OVERLAP",
+        "STR-BUDGET",
+        "ORG-NO-SPONSOR",
+        "ORG-INTERN",
+        "ORG-NO-RESOURCES",
+        "ERR-CALENDAR-NOT-STRATEGY",
+        "DEC-NOT-NOW",
+    },
+}
+EXPECTED_SILENT["boulangerie-martin-round3"] = (
+    EXPECTED_SILENT["boulangerie-martin-round2"] - {"CH-SLOW-RESPONSE"}
+) | {
+    "CH-LOW-ENGAGEMENT",
+    "STR-EXIT-PLAN",
+    "STR-BUDGET",
+    "STR-MODERATION",
 }
 
 STEMS = sorted(EXPECTED_FINDINGS)

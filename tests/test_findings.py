@@ -22,7 +22,7 @@ _MESSAGE_ID = re.compile(r'msg\(\s*f?"(rule\.[^"]+)"')
 def test_the_diagnosis_and_the_registry_are_one() -> None:
     from auditkit import diagnose, findings, thresholds
 
-    assert RULES is REGISTRY and len(RULES) == 46
+    assert RULES is REGISTRY and len(RULES) == 48
     assert (diagnose.Finding, diagnose.Severity, diagnose.Theme) == (Finding, Severity, Theme)
     assert diagnose.add_months is findings.add_months is add_months is thresholds.add_months
 
@@ -69,7 +69,7 @@ def test_a_finding_about_an_item_adds_it_to_the_rule_title() -> None:
     finding = context.finding(
         msg("rule.CH-NO-OWNER.explanation", channel="Shop"), [Evidence("x", 1)], about="Shop"
     )
-    assert finding.about == "Shop" and finding.action == RULES["CH-NO-OWNER"].action
+    assert finding.about == "Shop" and finding.action.id == RULES["CH-NO-OWNER"].action.id
     assert finding.title("en") == "Channel with no named owner: Shop"
     assert finding.title("fr") == "Canal sans responsable désigné\u00a0: Shop"
     assert finding.to_dict()["title"] == finding.title.to_dict()

@@ -375,3 +375,47 @@ def _number_fields(definitions: dict[str, Any]) -> Iterator[tuple[str, dict[str,
             for node in [field, *field.get("anyOf", []), field.get("additionalProperties") or {}]:
                 if node.get("type") in ("number", "integer"):
                     yield f"{model}.{name}", node, field.get("description")
+
+
+# -- schema 3 ---------------------------------------------------------------------------------------
+
+
+def test_schema_3_fields_are_optional_with_their_documented_defaults(minimal_audit: Audit) -> None:
+    from auditkit.model import ChannelOperator, Obstacle
+
+    channel = Channel(id="c", name="Page", platform=Platform.FACEBOOK)
+    objective = Objective(id="o", statement="Inform", kind=ObjectiveKind.PUBLIC_INFORMATION)
+    assert (channel.handle_state, channel.operator) == (None, ChannelOperator.OWN)
+    assert (objective.current, objective.current_date) == (None, None)
+    assert minimal_audit.client.minors_in_audience is False
+    assert (minimal_audit.organisation.image_consent, minimal_audit.organisation.safeguarding) == (None, None)
+    assert Obstacle(text="Busy season") == Obstacle(text="Busy season", deadline=None, affects=[])
+    with pytest.raises(ValidationError):
+        Obstacle(text="")
+
+
+def test_new_platforms_sit_in_exactly_one_family() -> None:
+    from auditkit.platforms import INSTITUTIONAL_APPS, LISTING_PLATFORMS, SOCIAL_PLATFORMS
+
+    assert not (SOCIAL_PLATFORMS & LISTING_PLATFORMS) | (SOCIAL_PLATFORMS & INSTITUTIONAL_APPS)
+    assert not LISTING_PLATFORMS & INSTITUTIONAL_APPS
+    groups_and_ads = {Platform.FACEBOOK_GROUP, Platform.WHATSAPP_GROUP, Platform.PAID_SOCIAL}
+    assert all(platform.is_social for platform in groups_and_ads)
+    assert Platform.GOOGLE_BUSINESS_PROFILE.is_listing and Platform.REVIEW_SITES.is_listing
+    assert {p for p in Platform if p.is_institutional_app} == {
+        Platform.ENT,
+        Platform.PRONOTE,
+        Platform.PANNEAUPOCKET,
+        Platform.INTRAMUROS,
+    }
+    assert not any(p.is_social for p in LISTING_PLATFORMS | INSTITUTIONAL_APPS)
+
+
+def test_every_new_value_has_a_label_in_every_language() -> None:
+    from auditkit.locale import label, languages
+    from auditkit.model import ChannelOperator, ConsentPractice, HandleState
+
+    members = [*Platform, *ObjectiveKind, *HandleState, *ChannelOperator, *ConsentPractice]
+    for language in languages():
+        for member in members:
+            assert label(member)(language).strip(), (language, member)

@@ -15,7 +15,9 @@ from auditkit.model import (
     Audit,
     Channel,
     ChannelStatus,
+    ClientProfile,
     ComponentStatus,
+    IndustryKind,
     StrategyComponentKey,
 )
 from auditkit.plan import (
@@ -25,8 +27,8 @@ from auditkit.plan import (
     METHOD_ORDER,
     PLAN,
     PLAN_ORDER,
-    RECOMMENDATION_KEYS,
     UNPREDICTABLE,
+    VERDICT_KEYS,
     Effect,
     FallbackStep,
     Phase,
@@ -36,10 +38,21 @@ from auditkit.plan import (
 from auditkit.plan.method_steps import METHOD_STEPS
 from auditkit.plan.table import RULE_STEPS
 from auditkit.resources import examples_dir
-from auditkit.scoring import Recommendation
 from auditkit.steps import effects
+from auditkit.verdicts import Verdict
+from auditkit.vocabulary import WORDS, words
 
-METHOD_KEYS = {"REC-CLOSE", "REC-PARK", "REC-REDUCE", "REC-FIX", "REC-INVEST", "REC-NOT-NOW", "NEXT-ROUND"}
+METHOD_KEYS = {
+    "REC-CLOSE",
+    "REC-PARK",
+    "REC-REDUCE",
+    "REC-MERGE",
+    "REC-FIX",
+    "REC-INVEST",
+    "REC-NOT-NOW",
+    "STR-ONE-PAGE-PLAN",
+    "NEXT-ROUND",
+}
 
 
 def bakery() -> Audit:
@@ -112,9 +125,9 @@ def test_foundations_come_before_calendars_content_and_growth() -> None:
 
 
 def test_every_recommendation_but_maintain_has_its_step() -> None:
-    assert set(RECOMMENDATION_KEYS) == set(Recommendation) - {Recommendation.MAINTAIN}
-    assert set(RECOMMENDATION_KEYS.values()) | set(ALWAYS) == METHOD_KEYS
-    assert set(ABSORBING) <= set(RECOMMENDATION_KEYS.values())
+    assert set(VERDICT_KEYS) == set(Verdict) - {Verdict.MAINTAIN}
+    assert set(VERDICT_KEYS.values()) | set(ALWAYS) | {"STR-ONE-PAGE-PLAN"} == METHOD_KEYS
+    assert set(ABSORBING) <= set(VERDICT_KEYS.values())
 
 
 # -- texts -----------------------------------------------------------------------------------------
@@ -137,9 +150,9 @@ def test_every_text_of_the_table_is_in_every_catalogue_with_the_same_placeholder
 def test_titles_and_done_when_name_the_items_and_descriptions_need_no_values() -> None:
     english = catalogue("en")
     for key, step in PLAN.items():
-        assert placeholders(english.text(step.title.id)) <= {"names"}, key
-        assert placeholders(english.text(step.done_when.id)) <= {"names"}, key
-        assert not placeholders(english.text(step.description.id)), key
+        assert placeholders(english.text(step.title.id)) <= {"names", *WORDS}, key
+        assert placeholders(english.text(step.done_when.id)) <= {"names", *WORDS}, key
+        assert placeholders(english.text(step.description.id)) <= set(WORDS), key
         assert not placeholders(english.text(step.effect_doc.id)), key
     for key in ("OBJ-NOT-SMART", "REC-CLOSE", "CH-SLOW-RESPONSE"):
         assert "names" in placeholders(english.text(PLAN[key].title.id)), key
@@ -242,3 +255,10 @@ def test_a_rule_missing_from_the_table_gets_a_fallback_step_with_the_finding_s_t
     assert step.done_when("fr") == (
         "Le constat «\u00a0Mener le prochain cycle d'audit\u00a0» n'apparaît plus dans le diagnostic."
     )
+
+
+def test_a_step_names_the_organisation_s_leaders_in_its_own_words() -> None:
+    generic = PLAN["OBJ-NONE"].description
+    assert "decision-makers" in generic("en") and "{" not in generic("fr")
+    association = generic.format(**words(ClientProfile(industry=IndustryKind.NONPROFIT_ASSOCIATION)))
+    assert "with the board" in association("en") and "avec le bureau" in association("fr")

@@ -7,6 +7,7 @@ import pytest
 
 import auditkit
 from auditkit.errors import AuditFileError
+from auditkit.locale.formats import decimal
 from auditkit.resources import examples_dir
 from auditkit.run import AuditRun
 
@@ -33,7 +34,9 @@ def test_each_result_is_computed_once_and_the_roadmap_reuses_them(
 
     calls: list[str] = []
     score, diagnose = auditkit.scoring.score, auditkit.diagnose.diagnose
-    monkeypatch.setattr(auditkit.scoring, "score", lambda audit: calls.append("score") or score(audit))
+    monkeypatch.setattr(
+        auditkit.scoring, "score", lambda audit, *given: calls.append("score") or score(audit, *given)
+    )
     monkeypatch.setattr(
         auditkit.diagnose, "diagnose", lambda audit: calls.append("diagnose") or diagnose(audit)
     )
@@ -64,7 +67,10 @@ def test_the_run_displays_a_short_card_in_its_language(run: AuditRun) -> None:
     assert len(bundle["text/html"]) < 3000
     assert "Boulangerie Martin" in bundle["text/plain"]
     assert "Audit du 15 septembre 2026" in bundle["text/plain"]
-    assert "Score global 52,4 sur 100" in bundle["text/plain"]
+    level = run.scorecard.level
+    assert level is not None
+    overall = decimal(run.scorecard.overall.value, "fr", 1)
+    assert f"Score global {overall} sur 100 · niveau {level.number}" in bundle["text/plain"]
     english = run.in_language("en")
     assert "Audit of 15 September 2026" in repr(english)
     assert "scorecard" in vars(english)

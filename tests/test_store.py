@@ -24,9 +24,10 @@ from typing import Any
 
 import pytest
 
-from auditkit import model, store
+from auditkit import model, resources, store
 from auditkit.errors import AuditFileError, AuditkitError, StaleWriteError
 from auditkit.model import Audit, Channel, ChannelStatus, EngagementMeasure
+from auditkit.model import audit as audit_module
 from auditkit.platforms import Platform
 
 VOLATILE = {"revision", "saved_at"}
@@ -144,7 +145,7 @@ def schema_2(monkeypatch: pytest.MonkeyPatch) -> None:
         return document
 
     monkeypatch.setattr(store, "SCHEMA_VERSION", 2)
-    monkeypatch.setattr(model, "SCHEMA_VERSION", 2)
+    monkeypatch.setattr(audit_module, "SCHEMA_VERSION", 2)
     monkeypatch.setattr(store, "MIGRATIONS", {1: remarks_to_notes})
 
 
@@ -892,6 +893,88 @@ def test_a_schema_1_file_gains_an_empty_roadmap_section(minimal_audit: Audit, tm
     assert audit.schema_version == store.SCHEMA_VERSION
     assert audit.roadmap == model.RoadmapEdits()
     assert content(audit) == content(minimal_audit)
+
+
+SCHEMA_3_ADDITIONS: dict[str, tuple[str, ...]] = {
+    "objectives": ("current", "current_date"),
+    "channels": ("handle_state", "operator"),
+}
+"""Fields schema 3 added to the items of a section, which a schema-2 file cannot hold."""
+
+
+def as_schema_2(document: dict[str, Any], *, keep_additions: bool) -> dict[str, Any]:
+    """``document`` (schema 3) written as schema 2: obstacles as plain texts, optionally without the additions."""
+    old = json.loads(json.dumps(document)) | {"schema_version": 2}
+    old["strategy"]["obstacles"] = [obstacle["text"] for obstacle in old["strategy"].get("obstacles", [])]
+    if not keep_additions:
+        for section, fields in SCHEMA_3_ADDITIONS.items():
+            for item in old.get(section, []):
+                for field in fields:
+                    item.pop(field, None)
+        old["client"].pop("minors_in_audience", None)
+        for field in ("image_consent", "safeguarding"):
+            old.get("organisation", {}).pop(field, None)
+    return old
+
+
+def without_additions(audit: Audit) -> Audit:
+    """``audit`` with every schema-3 addition back at its default (the obstacles' texts kept)."""
+    plain = audit.model_copy(deep=True)
+    for section, fields in SCHEMA_3_ADDITIONS.items():
+        for item in getattr(plain, section):
+            for field in fields:
+                setattr(item, field, type(item).model_fields[field].get_default())
+    plain.client.minors_in_audience = False
+    plain.organisation.image_consent = plain.organisation.safeguarding = None
+    plain.strategy.obstacles = [model.Obstacle(text=obstacle.text) for obstacle in plain.strategy.obstacles]
+    return plain
+
+
+@pytest.mark.parametrize("example", resources.example_audits(), ids=lambda path: path.name)
+def test_every_example_migrated_from_its_schema_2_form_equals_the_example(example: Path) -> None:
+    current = store.load(example)
+    document = json.loads(example.read_text(encoding="utf-8"))
+
+    migrated = store.parse(json.dumps(as_schema_2(document, keep_additions=True)))
+    undated = current.model_copy(deep=True)
+    undated.strategy.obstacles = [
+        model.Obstacle(text=obstacle.text) for obstacle in current.strategy.obstacles
+    ]
+    assert migrated == undated
+
+    plain = store.parse(json.dumps(as_schema_2(document, keep_additions=False)))
+    assert plain == without_additions(current)
+    assert [obstacle.text for obstacle in plain.strategy.obstacles] == [
+        obstacle.text for obstacle in current.strategy.obstacles
+    ]
+
+
+def test_a_schema_1_file_migrates_through_schema_2_to_dated_obstacles(
+    minimal_audit: Audit, tmp_audit_path: Path
+) -> None:
+    document = json.loads(minimal_audit.model_dump_json(exclude_none=True))
+    del document["roadmap"]
+    document = as_schema_2(document, keep_additions=False) | {"schema_version": 1}
+    document["strategy"]["obstacles"] = ["Busy season & <sales>", 'The intern leaves in "December"']
+    tmp_audit_path.write_text(json.dumps(document), encoding="utf-8")
+
+    audit = store.load(tmp_audit_path)
+
+    assert audit.schema_version == store.SCHEMA_VERSION == 3
+    assert audit.strategy.obstacles == [
+        model.Obstacle(text="Busy season & <sales>"),
+        model.Obstacle(text='The intern leaves in "December"'),
+    ]
+    assert audit.roadmap == model.RoadmapEdits()
+
+
+def test_migration_2_to_3_leaves_obstacles_already_objects_and_files_without_strategy() -> None:
+    assert store.MIGRATIONS[2]({"schema_version": 2}) == {"schema_version": 2}
+    dated = {"strategy": {"obstacles": [{"text": "x", "deadline": "2026-12-18"}, "y"]}}
+    assert store.MIGRATIONS[2](dated)["strategy"]["obstacles"] == [
+        {"text": "x", "deadline": "2026-12-18"},
+        {"text": "y"},
+    ]
 
 
 # -- the reader's language ------------------------------------------------------------------------------

@@ -18,6 +18,8 @@ from auditkit.thresholds import (
     DAYS_PER_MONTH,
     RESPONSE_KEYS,
     RESPONSE_SOURCES,
+    ROADMAP_THRESHOLDS,
+    SCORING_THRESHOLDS,
     THRESHOLDS,
     months_between,
     response_expectation,
@@ -60,7 +62,7 @@ def test_response_expectations_come_from_the_platform_table() -> None:
 def test_rules_name_only_known_thresholds_and_every_threshold_serves_a_rule() -> None:
     used = {key for registered in RULES.values() for key in registered.thresholds}
     assert used <= set(THRESHOLDS)
-    assert used == set(THRESHOLDS)
+    assert used | SCORING_THRESHOLDS | ROADMAP_THRESHOLDS == set(THRESHOLDS)
 
 
 def test_an_override_replaces_the_default() -> None:
@@ -79,10 +81,16 @@ def test_an_override_replaces_the_default() -> None:
             {"response_minutes.instagram": 180},
             "CH-SLOW-RESPONSE",
         ),
-        ([organisation(hours_per_week=6)], {"hours_per_channel": 4}, "CH-SPREAD"),
+        ([organisation(hours_per_week=7)], {"hours_per_channel": 4}, "CH-SPREAD"),
         ([organisation(publishing_lead_time_days=10)], {"lead_time_days": 14}, "ERR-URGENCY"),
         (
-            [channel("facebook", engagement={"definition": "rivaliq_er_per_post_by_follower", "rate": 0.05})],
+            [
+                channel(
+                    "facebook",
+                    audience_size=15_000,
+                    engagement={"definition": "rivaliq_er_per_post_by_follower", "rate": 0.05},
+                )
+            ],
             {"large_audience": 500, "engagement_ratio_low": 0.9},
             "CH-LOW-ENGAGEMENT",
         ),

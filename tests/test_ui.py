@@ -166,7 +166,7 @@ def test_an_invalid_value_is_shown_and_never_saved(
         ("1 500", 1500.0, None),
         ("", None, None),
         ("douze", 10, "pas un nombre"),
-        ("-3", 10, "trop petit (au moins 0)"),
+        ("-3", 10, "trop petit (au moins 0\u00a0€)"),
     ],
 )
 def test_number_fields_parse_french_input(
@@ -315,10 +315,14 @@ def test_objectives_can_be_added_moved_and_removed(
         "objectives",
         title=lambda objective: objective.statement,
         editor=lambda index: widgets.HTML(str(index)),
-        new_item=lambda audit: audit.objectives[0].model_copy(update={"id": "new-one", "primary": False}),
+        new_item=lambda audit, name: audit.objectives[0].model_copy(
+            update={"id": "new-one", "statement": name, "primary": False}
+        ),
+        placeholder="ui.new.objective",
     )
     ids = [o.id for o in session.audit.objectives]
-    items.add()
+    items.start_new()
+    assert items.add("Grow repeat visits by 20 % by June")
     assert [o.id for o in session.audit.objectives] == [*ids, "new-one"]
     assert items.index == len(ids)
     items.move(-1)
@@ -638,7 +642,7 @@ def test_roadmap_export(session: AuditSession, tmp_path: Path) -> None:
     view = RoadmapView(session, tmp_path)
     view.format.value = ".csv"
     written = view.export()
-    assert written == tmp_path / "boulangerie-martin-roadmap.csv"
+    assert written == tmp_path / "boulangerie-martin-feuille-de-route.csv"
     assert written.read_text(encoding="utf-8-sig").count("\n") > len(view.roadmap.actions)
     view.file_name.value = "plan"
     view.format.value = ".md"
@@ -655,7 +659,7 @@ def test_report_preview_and_export(session: AuditSession, tmp_path: Path) -> Non
     assert "<b>Martin" not in view.frame.value
     view.language.value = Language.EN
     written = view.export()
-    assert written == [tmp_path / "boulangerie-b-martin-b-report.html"]
+    assert written == [tmp_path / "boulangerie-b-martin-b-rapport.html"]
     assert 'lang="en"' in written[0].read_text(encoding="utf-8")
 
 
@@ -746,7 +750,7 @@ def _visible_texts(root: Any) -> Iterator[str]:
 
 
 def test_every_word_of_every_step_comes_from_the_catalogue(session: AuditSession, pseudo_locale: str) -> None:
-    """Data stays as typed: the audit's texts, identifiers and metric keys, month names, each language's name."""
+    """Data stays as typed: the audit's texts, identifiers and metric keys, month names and currency names (CLDR data), each language's name."""
     from auditkit.benchmarks import benchmarks_path
     from auditkit.locale.formats import cldr
 
@@ -754,6 +758,7 @@ def test_every_word_of_every_step_comes_from_the_catalogue(session: AuditSession
     allowed = set(re.findall(r"\w+", typed + session.path.name))
     allowed |= set(re.findall(r"[^\W\d_]+", benchmarks_path().read_text(encoding="utf-8")))
     allowed |= set(cldr("en").months["format"]["wide"].values()) | {"English", "Français"}
+    allowed |= set(re.findall(r"[^\W\d_]+", " ".join(cldr("en").currencies.values())))
     session.audit.engagement.language = pseudo_locale
     steps = [
         start_step(session, session.path.parent),

@@ -27,9 +27,15 @@ def separators(language: str) -> str:
 
 
 def shortened(text: str, length: int = LABEL_LENGTH) -> str:
-    """``text`` on one line, cut to ``length`` characters with an ellipsis."""
+    """``text`` on one line, cut to ``length`` characters with an ellipsis, after a whole word when it can."""
     text = " ".join(text.split())
-    return text if len(text) <= length else text[: length - 1].rstrip() + "…"
+    if len(text) <= length:
+        return text
+    cut = text[: length - 1]
+    words = cut.rsplit(" ", 1)[0] if " " in cut else cut
+    if len(words) < length // 2:
+        words = cut
+    return words.rstrip(" ,;:.·-") + "…"
 
 
 def category_label(text: str, length: int = LABEL_LENGTH) -> str:

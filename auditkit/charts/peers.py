@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import statistics
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import plotly.graph_objects as go
 
-from auditkit.benchmarks import POSTS_PER_WEEK, BenchmarkIndex, describe
+from auditkit.benchmarks import POSTS_PER_WEEK, BenchmarkIndex, BenchmarkMatch, describe
 from auditkit.charts.layout import (
     axis,
     category_label,
@@ -20,19 +20,20 @@ from auditkit.charts.style import (
     DEFAULT_STYLE,
     ChartStyle,
 )
+from auditkit.definitions import same_computation
 from auditkit.locale.formatter import Formatter
-from auditkit.model import Audit, ChannelStatus
+from auditkit.model import Audit, Channel, ChannelStatus, PeerPresence
 from auditkit.platforms import Platform
-
-if TYPE_CHECKING:
-    pass
 
 
 def peer_benchmark(audit: Audit, language: str | None = None, style: ChartStyle = DEFAULT_STYLE) -> go.Figure:
     """The client against its peers, per platform: posts per week and engagement rate.
 
     Bars show the client's figure and the peers' median (the whisker spans the lowest to the highest
-    peer); a diamond marks the industry benchmark row the scoring uses for the same metric.
+    peer); a diamond marks the closest benchmark computed the same way as the client's figure, its hover
+    saying how close it is (like for like or indicative); a benchmark declined is not drawn. A peer's
+    engagement rate is compared only when it was computed the same way as the client's on that platform
+    (``engagement_definition``); the others stay out of the engagement panel and the subtitle says so.
     """
     formatter = Formatter(language or audit.engagement.language)
     lang = formatter.code
@@ -51,17 +52,12 @@ def peer_benchmark(audit: Audit, language: str | None = None, style: ChartStyle 
         return empty_figure(style, lang, title)
     index = BenchmarkIndex(audit)
     labels = [formatter.enum(p) for p in platforms]
-    posts_benchmarks = [index.lookup(p, POSTS_PER_WEEK) for p in platforms]
+    posting = [next((c for c in client if c.platform is p), None) for p in platforms]
+    measured = [next((c for c in client if c.platform is p and c.engagement), None) for p in platforms]
+    posts_benchmarks = [_comparable(index, c, POSTS_PER_WEEK) for c in posting]
     engagement_benchmarks = [
-        next(
-            (
-                index.lookup(p, c.engagement.definition)
-                for c in client
-                if c.platform is p and c.engagement is not None
-            ),
-            None,
-        )
-        for p in platforms
+        None if c is None or c.engagement is None else _comparable(index, c, c.engagement.definition)
+        for c in measured
     ]
     panels = [
         (
@@ -79,30 +75,26 @@ def peer_benchmark(audit: Audit, language: str | None = None, style: ChartStyle 
         (
             "x2",
             "y2",
-            [
-                _mean(c.engagement.percent for c in client if c.platform is p and c.engagement)
-                for p in platforms
-            ],
-            [
-                [(name, pr.engagement_rate) for name, pr in peer_presence if pr.platform is p]
-                for p in platforms
-            ],
+            [None if c is None or c.engagement is None else c.engagement.percent for c in measured],
+            [_like_rates(peer_presence, p, c) for p, c in zip(platforms, measured, strict=True)],
             engagement_benchmarks,
             formatter.label("report.scorecard.engagement_rate") + " (%)",
             ":.2f",
         ),
     ]
+    compared = sum(len(values) for values in panels[1][3] or [])
+    rated = sum(pr.engagement_rate is not None for _, pr in peer_presence)
+    subtitle = formatter.label("chart.peer_benchmark.peers_rates_left_out") if rated > compared else ""
     data: list[dict[str, Any]] = []
     tops: list[float] = []
     for number, (xaxis, yaxis, client_values, peer_values, benchmarks, _, digits) in enumerate(panels):
         shown = number == 0
-        medians = [_median(v for _, v in values) for values in peer_values]
         tops.append(
             max(
                 [
                     *(v for v in client_values if v is not None),
-                    *(v for values in peer_values for _, v in values if v is not None),
-                    *(row.value for row in benchmarks if row is not None),
+                    *(v for values in peer_values or [] for _, v in values if v is not None),
+                    *(match.row.value for match in benchmarks if match is not None and match.row),
                 ],
                 default=0.0,
             )
@@ -125,39 +117,9 @@ def peer_benchmark(audit: Audit, language: str | None = None, style: ChartStyle 
                 + "</extra>",
             }
         )
-        data.append(
-            {
-                "type": "bar",
-                "name": formatter.label("chart.peer_benchmark.peers_median"),
-                "legendgroup": "peers",
-                "showlegend": shown,
-                "x": labels,
-                "y": medians,
-                "customdata": [_peer_lines(values, formatter) for values in peer_values],
-                "error_y": {
-                    "type": "data",
-                    "symmetric": False,
-                    "array": [
-                        _spread(values, median, max)
-                        for values, median in zip(peer_values, medians, strict=True)
-                    ],
-                    "arrayminus": [
-                        _spread(values, median, min)
-                        for values, median in zip(peer_values, medians, strict=True)
-                    ],
-                    "color": "#6b7785",
-                    "thickness": 1.2,
-                },
-                "marker": {"color": style.accent},
-                "xaxis": xaxis,
-                "yaxis": yaxis,
-                "hovertemplate": "%{x}: %{y"
-                + digits
-                + "}<br>%{customdata}<extra>"
-                + formatter.label("chart.peer_benchmark.peers_median")
-                + "</extra>",
-            }
-        )
+        if peer_values is not None and any(peer_values):
+            peers = _peers_trace(peer_values, labels, formatter, style, xaxis, yaxis, digits)
+            data.append(peers | {"showlegend": not any(d.get("legendgroup") == "peers" for d in data)})
         data.append(
             {
                 "type": "scatter",
@@ -166,8 +128,10 @@ def peer_benchmark(audit: Audit, language: str | None = None, style: ChartStyle 
                 "legendgroup": "benchmark",
                 "showlegend": shown,
                 "x": labels,
-                "y": [None if row is None else row.value for row in benchmarks],
-                "customdata": ["" if row is None else plotly_text(describe(row)(lang)) for row in benchmarks],
+                "y": [
+                    None if match is None or match.row is None else match.row.value for match in benchmarks
+                ],
+                "customdata": [_benchmark_text(match, lang) for match in benchmarks],
                 "marker": {
                     "symbol": "diamond",
                     "size": 11,
@@ -191,6 +155,7 @@ def peer_benchmark(audit: Audit, language: str | None = None, style: ChartStyle 
                 lang,
                 title,
                 380,
+                subtitle=subtitle,
                 xaxis=axis(style, domain=[0, 0.46], showgrid=False),
                 xaxis2=axis(style, domain=[0.54, 1], showgrid=False),
                 yaxis=axis(style, title={"text": panels[0][5]}, **_headroom(tops[0])),
@@ -200,6 +165,76 @@ def peer_benchmark(audit: Audit, language: str | None = None, style: ChartStyle 
             ),
         }
     )
+
+
+def _comparable(index: BenchmarkIndex, channel: Channel | None, metric: str) -> BenchmarkMatch | None:
+    """The channel's closest benchmark of ``metric``, or ``None`` when there is none or it was declined."""
+    match = None if channel is None else index.closest(channel, metric)
+    return match if match is not None and match.comparable and match.row is not None else None
+
+
+def _benchmark_text(match: BenchmarkMatch | None, lang: str) -> str:
+    if match is None or match.row is None:
+        return ""
+    return plotly_text(describe(match.row)(lang)) + "<br>" + plotly_text(match.summary(lang))
+
+
+def _peers_trace(
+    peer_values: list[list[tuple[str, float | None]]],
+    labels: list[str],
+    formatter: Formatter,
+    style: ChartStyle,
+    xaxis: str,
+    yaxis: str,
+    digits: str,
+) -> dict[str, Any]:
+    """The peers' median bars with a whisker from the lowest to the highest peer."""
+    medians = [_median(v for _, v in values) for values in peer_values]
+    return {
+        "type": "bar",
+        "name": formatter.label("chart.peer_benchmark.peers_median"),
+        "legendgroup": "peers",
+        "x": labels,
+        "y": medians,
+        "customdata": [_peer_lines(values, formatter) for values in peer_values],
+        "error_y": {
+            "type": "data",
+            "symmetric": False,
+            "array": [
+                _spread(values, median, max) for values, median in zip(peer_values, medians, strict=True)
+            ],
+            "arrayminus": [
+                _spread(values, median, min) for values, median in zip(peer_values, medians, strict=True)
+            ],
+            "color": "#6b7785",
+            "thickness": 1.2,
+        },
+        "marker": {"color": style.accent},
+        "xaxis": xaxis,
+        "yaxis": yaxis,
+        "hovertemplate": "%{x}: %{y"
+        + digits
+        + "}<br>%{customdata}<extra>"
+        + formatter.label("chart.peer_benchmark.peers_median")
+        + "</extra>",
+    }
+
+
+def _like_rates(
+    peer_presence: list[tuple[str, PeerPresence]], platform: Platform, channel: Channel | None
+) -> list[tuple[str, float | None]]:
+    """The peers' engagement rates on ``platform`` computed the same way as the client's channel there."""
+    if channel is None or channel.engagement is None:
+        return []
+    own = channel.engagement.definition
+    return [
+        (name, presence.engagement_rate)
+        for name, presence in peer_presence
+        if presence.platform is platform
+        and presence.engagement_rate is not None
+        and presence.engagement_definition
+        and same_computation(presence.engagement_definition, own)
+    ]
 
 
 def _headroom(top: float) -> dict[str, Any]:

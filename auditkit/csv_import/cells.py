@@ -31,6 +31,8 @@ NUMERIC_DATE = re.compile(r"^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{2}|\d{4})(?:[ t,]
 TEXT_DATE_DAY_FIRST = re.compile(r"^(\d{1,2})(?:er)?\s+([a-z]+)\.?,?\s+(\d{4})(?:[ t,].*)?$")
 TEXT_DATE_MONTH_FIRST = re.compile(r"^([a-z]+)\.?\s+(\d{1,2}),?\s+(\d{4})(?:[ t,].*)?$")
 NUMBER = re.compile(r"^[+-]?(\d+([.,]\d+)*|[.,]\d+)$")
+WEEKDAY = re.compile(r"^(mon|tue|wed|thu|fri|sat|sun|lun|mar|mer|jeu|ven|sam|dim)[a-z]*\.?,?\s+")
+"""A leading day of the week, English or French ("Tue, Nov 3, 2026", "mar. 3 nov. 2026")."""
 
 
 _NO_SPACES = str.maketrans("", "", SPACES)
@@ -63,8 +65,16 @@ def parse_number(text: str, decimal: str = ".") -> float | None:
 
 
 def parse_date(text: str, day_first: bool = True) -> date | None:
-    """A date in ISO, numeric (day-first unless told otherwise) or month-name form; None if not one."""
+    """A date in ISO, numeric (day-first unless told otherwise) or month-name form, after a day of the
+    week or not; None if not one."""
     value = plain(text).strip()
+    parsed = _parse_date(value, day_first)
+    if parsed is None and (weekday := WEEKDAY.match(value)):
+        return _parse_date(value[weekday.end() :], day_first)
+    return parsed
+
+
+def _parse_date(value: str, day_first: bool) -> date | None:
     if match := ISO_DATE.match(value):
         year, month, day = (int(part) for part in match.groups())
         return _date(year, month, day)

@@ -28,7 +28,9 @@ from auditkit.csv_import.mapping import (
     Target,
     suggest_definition,
 )
+from auditkit.csv_import.sources import BASE_DEFINITIONS, RATE_DEFINITIONS
 from auditkit.csv_import.table import ColumnKind, CsvColumn, CsvTable
+from auditkit.definitions import DEFINITION_CODES, Definition, definition_name
 from auditkit.locale import Message, Number, formats, msg
 from auditkit.model import Audit, Channel
 from auditkit.store import validation_problems
@@ -110,7 +112,11 @@ def plan_import(
     if posts_per_week is not None:
         updates["posts_per_week"] = posts_per_week
     engagement = _engagement(
-        table, mapping, definition or suggest_definition(table, mapping, channel), followers, notes
+        table,
+        mapping,
+        definition or suggest_definition(table, mapping, channel),
+        followers if followers is not None else channel.audience_size,
+        notes,
     )
     if engagement is not None:
         updates["engagement"] = engagement
@@ -268,42 +274,99 @@ def _posts_per_week(
 def _engagement(
     table: CsvTable, mapping: Mapping, definition: str, followers: float | None, notes: list[Message]
 ) -> dict[str, Any] | None:
-    """The engagement's fields, from a rate column, interactions over reach, or over followers."""
-    rates = mapping.indexes(Target.ENGAGEMENT_RATE)
-    if rates:
-        column = table.columns[rates[0]]
-        values = list(_numbers(table, rates[0], notes).values())
-        if not values:
-            return None
-        mean = statistics.fmean(values)
-        in_percent = column.kind is ColumnKind.PERCENT or matches(column.name, PERCENT_WORDS)
-        if not in_percent and max(values) <= 1:
-            mean *= 100
-            notes.append(msg("csv.note.fractions", column=column.title, rate=Number(mean, significant=3)))
-        return {"definition": definition, "rate": round(mean, 4)}
-    interaction_columns = mapping.indexes(Target.INTERACTIONS)
-    if not interaction_columns:
+    """The engagement's fields, computed as ``definition`` says: the export's rate column, interactions
+    over the base column, or interactions per post over followers (the file's total, else the channel's).
+
+    A definition that is not one of :class:`Definition` (a consultant's own code) is computed from what
+    the mapping feeds, in that order.
+    """
+    method = _method(definition, mapping)
+    if method == "rate":
+        return _rate_column(table, mapping.indexes(Target.ENGAGEMENT_RATE)[0], definition, notes)
+    per_row = _interactions(table, mapping, notes)
+    if not per_row:
+        if mapping.indexes(Target.ENGAGEMENT_RATE):
+            notes.append(msg("csv.note.definition_needs_counts", definition=definition_name(definition)))
         return None
+    if method == "base":
+        return _over_base(table, mapping, definition, per_row, notes)
+    return _per_post(table, mapping, definition, per_row, followers, notes)
+
+
+def _method(definition: str, mapping: Mapping) -> str:
+    """How ``definition`` is computed: "rate" (a rate column), "base" or "per_post"."""
+    has_rate = bool(mapping.indexes(Target.ENGAGEMENT_RATE))
+    if definition in RATE_DEFINITIONS and has_rate:
+        return "rate"
+    if definition in BASE_DEFINITIONS.values() or definition == Definition.X_RATE:
+        return "base"
+    if definition in DEFINITION_CODES:
+        return "per_post"
+    if has_rate:
+        return "rate"
+    return "base" if mapping.indexes(Target.REACH) else "per_post"
+
+
+def _rate_column(table: CsvTable, index: int, definition: str, notes: list[Message]) -> dict[str, Any] | None:
+    column = table.columns[index]
+    values = list(_numbers(table, index, notes).values())
+    if not values:
+        return None
+    mean = statistics.fmean(values)
+    in_percent = column.kind is ColumnKind.PERCENT or matches(column.name, PERCENT_WORDS)
+    if not in_percent and max(values) <= 1:
+        mean *= 100
+        notes.append(msg("csv.note.fractions", column=column.title, rate=Number(mean, significant=3)))
+    return {"definition": definition, "rate": round(mean, 4)}
+
+
+def _interactions(table: CsvTable, mapping: Mapping, notes: list[Message]) -> dict[int, float]:
+    """Line -> the interactions of that row, summed over the columns that feed them."""
     per_row: dict[int, float] = {}
-    for index in interaction_columns:
+    for index in mapping.indexes(Target.INTERACTIONS):
         for line, value in _numbers(table, index, notes).items():
             per_row[line] = per_row.get(line, 0.0) + value
-    if not per_row:
-        return None
+    return per_row
+
+
+def _over_base(
+    table: CsvTable, mapping: Mapping, definition: str, per_row: dict[int, float], notes: list[Message]
+) -> dict[str, Any] | None:
     reach = mapping.indexes(Target.REACH)
-    if reach:
-        bases = _numbers(table, reach[0], notes)
-        common = [line for line in per_row if line in bases]
-        base = sum(bases[line] for line in common)
-        if base > 0:
-            interactions = sum(per_row[line] for line in common)
-            return {"definition": definition, "interactions": interactions, "base": base}
+    if not reach:
+        notes.append(msg("csv.note.interactions_need_a_base"))
+        return None
+    bases = _numbers(table, reach[0], notes)
+    common = [line for line in per_row if line in bases]
+    base = sum(bases[line] for line in common)
+    if base <= 0:
         notes.append(msg("csv.note.reach_is_zero"))
-    if mapping.rows_are_posts and followers:
-        mean = statistics.fmean(per_row.values())
-        return {"definition": definition, "interactions": round(mean, 2), "base": followers}
-    notes.append(msg("csv.note.interactions_need_a_base"))
-    return None
+        return None
+    interactions = sum(per_row[line] for line in common)
+    return {"definition": definition, "interactions": interactions, "base": base}
+
+
+def _per_post(
+    table: CsvTable,
+    mapping: Mapping,
+    definition: str,
+    per_row: dict[int, float],
+    followers: float | None,
+    notes: list[Message],
+) -> dict[str, Any] | None:
+    """Interactions per post (one row per post, or a column of posts per row) over followers."""
+    posts = mapping.indexes(Target.POSTS)
+    if mapping.rows_are_posts:
+        per_post = statistics.fmean(per_row.values())
+    elif posts and (counts := _numbers(table, posts[0], [])) and sum(counts.values()) > 0:
+        per_post = sum(per_row.values()) / sum(counts.values())
+    else:
+        notes.append(msg("csv.note.interactions_need_a_base"))
+        return None
+    if not followers:
+        notes.append(msg("csv.note.per_post_needs_followers"))
+        return None
+    return {"definition": definition, "interactions": round(per_post, 2), "base": followers}
 
 
 def _response_minutes(table: CsvTable, mapping: Mapping, notes: list[Message]) -> float | None:

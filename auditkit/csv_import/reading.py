@@ -13,8 +13,10 @@ import io
 import os
 import re
 import stat
+from collections.abc import Sequence
 from pathlib import Path
 
+from auditkit.csv_import.cells import plain
 from auditkit.csv_import.decoding import EMPTY, decode, is_json
 from auditkit.csv_import.errors import CsvImportError, at_line, series
 from auditkit.csv_import.table import DELIMITERS, ColumnKind, CsvTable, classify
@@ -27,6 +29,9 @@ MAX_COLUMNS = 1000
 
 # A field as long as the file itself (a long post's text) is read: the file is bounded by MAX_BYTES.
 csv.field_size_limit(max(csv.field_size_limit(), MAX_BYTES))
+
+TOTALS_WORDS = frozenset(("total", "totals", "totaux", "total general", "grand total", "somme", "sum"))
+"""The first cell of a row that sums the others (YouTube Studio writes "Total" under its header)."""
 
 _SAMPLE_LINES = 200
 _SEPARATOR_HINT = re.compile(r"^\ufeff?sep=(.)\s*$", re.IGNORECASE)
@@ -136,6 +141,7 @@ def read_csv(data: bytes, name: str) -> CsvTable:
     rows: list[tuple[str, ...]] = []
     lines: list[int] = []
     skipped: list[tuple[int, Message]] = []
+    totals: list[tuple[int, Message]] = []
     for line, record in records[1:]:
         if len(record) < width and not any(record[width - 1 :]) and len(record) >= width - 1:
             record = [*record, ""]
@@ -144,6 +150,9 @@ def read_csv(data: bytes, name: str) -> CsvTable:
         if len(record) != width:
             problem = msg("csv.note.wrong_width", count=len(record), width=width)
             skipped.append((line, at_line(line, problem)))
+            continue
+        if label := _totals_label(record):
+            totals.append((line, at_line(line, msg("csv.note.totals_row", value=label))))
             continue
         rows.append(tuple(record))
         lines.append(line)
@@ -159,7 +168,7 @@ def read_csv(data: bytes, name: str) -> CsvTable:
     if not any(column.kind in _USABLE_KINDS for column in columns):
         found = series([column.title for column in columns], "csv.list.comma")
         raise CsvImportError(name, msg("csv.error.no_usable_column", columns=found))
-    notes = tuple(note for _, note in skipped)
+    notes = tuple(note for _, note in sorted(totals + skipped, key=lambda item: item[0]))
     return CsvTable(
         name,
         decoded.encoding,
@@ -171,6 +180,12 @@ def read_csv(data: bytes, name: str) -> CsvTable:
         notes,
         decoded.fallback_lines,
     )
+
+
+def _totals_label(record: Sequence[str]) -> str | None:
+    """The first cell of a totals row ("Total", "Totaux", "Grand total"), or None for a data row."""
+    first = next((value.strip() for value in record if value.strip()), "")
+    return first if plain(first).rstrip(" :") in TOTALS_WORDS else None
 
 
 def _records(text: str, delimiter: str, limit: int | None = None) -> list[tuple[int, list[str]]]:

@@ -7,10 +7,11 @@ from auditkit.locale.catalogue import (
     catalogue,
     languages,
 )
-from auditkit.locale.formats import Number
+from auditkit.locale.formats import Amount, Number
 from auditkit.locale.message import Message, label, msg, show
 
 __all__ = [
+    "Amount",
     "Catalogue",
     "Message",
     "MissingMessageError",

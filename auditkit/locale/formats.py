@@ -105,6 +105,17 @@ def money(amount: float | None, lang: str, currency: str = "EUR") -> str:
     return _NUMBER_PART.sub(decimal(round(amount), lang), pattern, count=1).replace("¤", symbol)
 
 
+@dataclass(frozen=True)
+class Amount:
+    """An amount of money as a message parameter, written as :func:`money` writes it ("242 €", "£50")."""
+
+    value: float
+    currency: str = "EUR"
+
+    def __call__(self, lang: str) -> str:
+        return money(self.value, lang, self.currency)
+
+
 def day(value: date | None, lang: str) -> str:
     """A date in words: "23 November 2026" / "23 novembre 2026" ("1er" for the first in French)."""
     from babel.dates import format_date
@@ -132,6 +143,7 @@ def join(items: list[str], lang: str, style: str = "standard") -> str:
 _FRENCH_SPACES = (
     (re.compile(r"(?<=[\w)\]}»%…'\"])[ \u00a0\u202f]?([;!?])(?=[\s)»]|$)"), NARROW_NBSP + r"\1"),
     (re.compile(r"[ \u00a0\u202f]+:"), NBSP + ":"),
+    (re.compile(r"(?<=[^\W\d_]|[)\]»%…'\"])(:)(?=\s|$)"), NBSP + ":"),
     (re.compile(r"«[ \u00a0\u202f]?"), "«" + NBSP),
     (re.compile(r"[ \u00a0\u202f]?»"), NBSP + "»"),
 )
@@ -171,6 +183,12 @@ class Number:
 
 
 def short(text: str, limit: int = 60) -> str:
-    """``text`` on one line, cut to ``limit`` characters with an ellipsis."""
+    """``text`` on one line, cut to ``limit`` characters with an ellipsis, at a word's end when it can."""
     line = " ".join(text.split())
-    return line if len(line) <= limit else line[: limit - 1].rstrip() + "…"
+    if len(line) <= limit:
+        return line
+    cut = line[: limit - 1]
+    space = cut.rfind(" ")
+    if space >= limit // 2:
+        cut = cut[:space]
+    return cut.rstrip(" ,;:.\u2013\u2014-") + "…"

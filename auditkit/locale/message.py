@@ -31,11 +31,13 @@ class Message:
     def __call__(self, lang: str) -> str:
         lang = str(lang)
         count = self.params.get("count")
+        count = count.value if isinstance(count, formats.Number) else count
         template = catalogue(lang).text(self.id, count if isinstance(count, int | float) else None)
         template = formats.typography(template, lang)
         if not self.params:
             return template
-        return template.format_map({key: show(value, lang) for key, value in self.params.items()})
+        values = {key: show(value, lang) for key, value in self.params.items()}
+        return _single_stops(template, values).format_map(values)
 
     def format(self, **values: Any) -> Message:
         """The same message with more ``{placeholder}`` values."""
@@ -47,6 +49,22 @@ class Message:
 
     def __hash__(self) -> int:
         return hash((self.id, tuple(sorted((k, repr(v)) for k, v in self.params.items()))))
+
+
+_STOP_AFTER = re.compile(r"\{(\w+)\}\.")
+
+
+def _single_stops(template: str, values: Mapping[str, str]) -> str:
+    """``template`` without the full stop after a placeholder whose value already ends a sentence.
+
+    A user's text ending in "." inserted before the catalogue's own "." would read "clients..".
+    """
+
+    def stop(found: re.Match[str]) -> str:
+        ends = values.get(found.group(1), "").rstrip().endswith((".", "!", "?", "…"))
+        return found.group(0)[:-1] if ends else found.group(0)
+
+    return _STOP_AFTER.sub(stop, template)
 
 
 def msg(message_id: str, /, **params: Any) -> Message:
@@ -61,7 +79,7 @@ def label(member: Enum) -> Message:
 
 def show(value: object, lang: str) -> str:
     """``value`` as text in language ``lang``."""
-    if isinstance(value, Message | formats.Number):
+    if isinstance(value, Message | formats.Number | formats.Amount):
         return value(lang)
     if isinstance(value, bool):
         return str(value).lower()

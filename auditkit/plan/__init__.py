@@ -9,7 +9,7 @@ the ``plan`` catalogue, named after its key. :mod:`auditkit.roadmap` turns these
 capacity-checked plan.
 """
 
-from auditkit.plan.method_steps import ABSORBING, ALREADY_SETTLED, ALWAYS, RECOMMENDATION_KEYS
+from auditkit.plan.method_steps import ABSORBING, ALREADY_SETTLED, ALWAYS, VERDICT_KEYS
 from auditkit.plan.table import ANCHORED, METHOD_ORDER, PLAN, PLAN_ORDER, action_id, fallback_step
 from auditkit.steps import UNPREDICTABLE, Effect, FallbackStep, Phase, Step
 
@@ -21,8 +21,8 @@ __all__ = [
     "METHOD_ORDER",
     "PLAN",
     "PLAN_ORDER",
-    "RECOMMENDATION_KEYS",
     "UNPREDICTABLE",
+    "VERDICT_KEYS",
     "Effect",
     "FallbackStep",
     "Phase",

@@ -33,14 +33,25 @@ import plotly.graph_objects as go
 from markupsafe import Markup
 
 from auditkit import __version__, charts
-from auditkit.benchmarks import POSTS_PER_WEEK, BenchmarkIndex, metric_definitions
+from auditkit.benchmarks import (
+    POSTS_PER_WEEK,
+    BenchmarkIndex,
+    band_label,
+    industry_label,
+    metric_definitions,
+)
 from auditkit.diagnose import RULES, Finding, Theme
 from auditkit.locale import formats
 from auditkit.locale.catalogue import catalogue
 from auditkit.locale.formatter import Formatter, Readable
+from auditkit.locale.message import Message
 from auditkit.model import Audit, BenchmarkRow, Language, ObjectiveKind
 from auditkit.platforms import Platform
 from auditkit.report.branding import DEFAULT_BRANDING, Branding
+from auditkit.report.evidence import evidence_rows, subject_names
+from auditkit.report.markdown import render_markdown
+from auditkit.report.paging import running_footer
+from auditkit.report.summary import FIRST_MOVES, executive_summary, key_problems
 from auditkit.roadmap import Roadmap
 from auditkit.run import AuditRun
 from auditkit.scoring import MATURITY_LEVELS, WEIGHTS, Scorecard
@@ -52,6 +63,7 @@ from auditkit.thresholds import (
     response_key,
     thresholds_for,
 )
+from auditkit.verdicts import Verdicts
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 ASSETS_DIR = PACKAGE_DIR / "assets"
@@ -69,25 +81,14 @@ SECTIONS = (
     "roadmap",
     "methodology",
 )
-"""The report's sections, in order (each is one ``<section class="report-section">``)."""
+"""The report's sections, in order (each is one ``<section class="report-section">``); the technical
+appendix (:data:`APPENDIX`) follows them only when asked for."""
+APPENDIX = "appendix"
 
 Embedding = Literal["gzip", "plain"]
 
-CHART_CONFIG: dict[str, Any] = {
-    "displaylogo": False,
-    "responsive": True,
-    "modeBarButtonsToRemove": [
-        "select2d",
-        "lasso2d",
-        "autoScale2d",
-        "toggleSpikelines",
-        "hoverClosestCartesian",
-        "hoverCompareCartesian",
-    ],
-    "toImageButtonOptions": {"format": "png", "scale": 2},
-}
-TOP_FINDINGS = 5
-FIRST_MOVES = 3
+CHART_CONFIG: dict[str, Any] = {"displaylogo": False, "responsive": True, "displayModeBar": False}
+"""plotly.js options of every chart of a page: it follows its column's width, without a toolbar over it."""
 SEED_ARTICLES = ("000", "001", "002", "003", "004")
 """The source articles of the method (``Finding.seeds``), by their number; titles are ``report.seed.<n>``."""
 
@@ -217,6 +218,7 @@ def template_environment() -> jinja2.Environment:
     )
     environment.filters["safe_url"] = safe_url
     environment.filters["capitalised"] = capitalised
+    environment.globals["running_footer"] = running_footer
     return environment
 
 
@@ -231,7 +233,7 @@ def _typeset(context: jinja2.runtime.Context, value: Any) -> Any:
 
 def content_security_policy(script_digests: Iterable[str]) -> str:
     """The page's CSP: no network at all, only the listed inline scripts, inline styles, data: images."""
-    scripts = " ".join(f"'{digest}'" for digest in script_digests)
+    scripts = " ".join(f"'{digest}'" for digest in script_digests) or "'none'"
     return (
         f"default-src 'none'; script-src {scripts}; style-src 'unsafe-inline'; img-src data:; "
         "font-src data:; connect-src 'none'; base-uri 'none'; form-action 'none'"
@@ -280,6 +282,8 @@ def render_report(
     branding: Branding | None = None,
     *,
     embedding: Embedding = "gzip",
+    appendix: bool = False,
+    summary_only: bool = False,
 ) -> str:
     """The audit's report as one self-contained HTML document.
 
@@ -289,11 +293,16 @@ def render_report(
         branding: the consultant's name, logo and colours (default: none, auditkit's colours).
         embedding: how plotly.js is embedded: "gzip" (default, about 0.65 MB, inflated by the browser)
             or "plain" (1.5 MB, no decompression step).
+        appendix: add the technical appendix (rule codes, field paths, settings), left out by default.
+        summary_only: only the executive summary, as a one-page brief without charts.
 
     Raises:
         AuditkitError: the audit's settings hold an unknown weight or threshold.
     """
-    context = report_context(source, lang, branding)
+    context = report_context(source, lang, branding, appendix=appendix)
+    if summary_only:
+        context.update(css=Markup(asset_text("report.css")), csp=Markup.escape(content_security_policy(())))
+        return template_environment().get_template("summary_only.html.j2").render(context)
     scripts = chart_scripts(embedding)
     context.update(
         scripts=scripts,
@@ -312,20 +321,31 @@ def render_report(
 
 
 def report_context(
-    source: Audit | AuditRun, lang: Language | str | None = None, branding: Branding | None = None
+    source: Audit | AuditRun,
+    lang: Language | str | None = None,
+    branding: Branding | None = None,
+    *,
+    appendix: bool = False,
 ) -> dict[str, Any]:
-    """The report's structure: every value the templates show, charts included (no HTML yet)."""
+    """The report's structure: every value the templates show, charts included (no HTML yet).
+
+    ``top_findings`` are the executive summary's key problems (ranked by consequence) and
+    ``first_moves`` its first actions as ``(stage, action)`` pairs.
+    """
     run = source if isinstance(source, AuditRun) else AuditRun(source)
-    audit, scorecard, diagnosis, roadmap = run.audit, run.scorecard, run.diagnosis, run.roadmap
+    audit, scorecard, diagnosis, roadmap = run.audit, run.scorecard, run.reconciled.diagnosis, run.roadmap
     formatter = Formatter(lang or audit.engagement.language)
     language = formatter.code
     branding = branding or DEFAULT_BRANDING
     style = charts.ChartStyle(primary=branding.primary, accent=branding.accent)
-    names = _subject_names(audit)
+    names = subject_names(audit)
+    summary = executive_summary(run, formatter)
     action_titles = {
         action.id: formatter.text(action.title)
         for action in (*roadmap.actions, *roadmap.backlog, *roadmap.dropped)
     }
+    from auditkit.report.progress import progress_section
+
     figures = report_figures(run, formatter, style)
     return {
         "audit": audit,
@@ -334,26 +354,41 @@ def report_context(
         "lang": language,
         "version": __version__,
         "branding": branding,
-        "sections": [(name, _section_title(name, audit, formatter)) for name in SECTIONS],
+        "sections": [(name, _section_title(name, audit, formatter)) for name in SECTIONS]
+        + ([("set-aside", formatter.label("report.set_aside.title"))] if diagnosis.set_aside else [])
+        + ([(APPENDIX, formatter.label("report.section.appendix"))] if appendix else []),
+        "appendix": appendix,
+        "summary": summary,
+        "overruled": [
+            (channel, verdict)
+            for channel, _, verdict in _channel_rows(audit, scorecard, run.reconciled)
+            if verdict is not None and verdict.overruled
+        ],
         "scorecard": scorecard,
         "diagnosis": diagnosis,
         "roadmap": roadmap,
         "charts": {name: figure_chart(f"chart-{name}", figure) for name, figure in figures.items()},
-        "top_findings": diagnosis.findings[:TOP_FINDINGS],
+        "top_findings": key_problems(diagnosis.findings, audit),
         "first_moves": [(stage, action) for stage in roadmap.stages for action in stage.actions][
             :FIRST_MOVES
         ],
-        "outlook": _outlook(roadmap, scorecard, formatter),
+        "outlook": " ".join(summary.year),
+        "evidence_rows": lambda finding: evidence_rows(finding.evidence, audit, formatter),
         "plan_load": _plan_load(roadmap, formatter),
+        "stage_notes": lambda month: [n for n in roadmap.notes if n.params.get("month") == month],
+        "general_notes": [n for n in roadmap.notes if _general_note(n, roadmap)],
         "themes": _findings_by_theme(diagnosis.findings),
         "subjects": lambda ids: [names.get(i, i) for i in ids if i],
         "titles": lambda ids: [action_titles.get(i, i) for i in ids],
         "seed_titles": lambda seeds: [_seed_title(seed, formatter) for seed in seeds],
         "seed_articles": [(seed, formatter.label(f"report.seed.{seed}")) for seed in SEED_ARTICLES],
         "value_text": lambda value: _value_text(value, formatter),
-        "channels": _channel_rows(audit, scorecard),
+        "sentences": first_sentences,
+        "channels": _channel_rows(audit, scorecard, run.reconciled),
         "benchmark_rows": _benchmark_rows(audit, scorecard),
         "metric_definitions": metric_definitions(),
+        "band_label": band_label,
+        "industry_label": industry_label,
         "weights": [
             (key, weight, scorecard.weights.get(key, weight.default)) for key, weight in WEIGHTS.items()
         ],
@@ -363,6 +398,9 @@ def report_context(
         "maturity_levels": MATURITY_LEVELS,
         "rules": RULES,
         "not_assessed": diagnosis.not_assessed,
+        "progress": progress_section(run, formatter),
+        "set_aside": diagnosis.set_aside,
+        "markdown": lambda text: render_markdown(text, language),
     }
 
 
@@ -417,27 +455,6 @@ def _response_rows(audit: Audit) -> list[tuple[Platform, float, float]]:
     ]
 
 
-def _outlook(roadmap: Roadmap, scorecard: Scorecard, formatter: Formatter) -> str:
-    """Where the roadmap leads at month 12: the projected score and level, against the target."""
-    last = roadmap.stages[-1] if roadmap.stages else None
-    if last is None or last.projected_overall is None or last.projected_level is None:
-        return ""
-    level = next(level for level in MATURITY_LEVELS if level.number == last.projected_level)
-    text = formatter.label(
-        "report.roadmap.year_projection",
-        score=formatter.number(last.projected_overall),
-        level=level.number,
-        name=formatter.text(level.name),
-    )
-    target = scorecard.target_level
-    if target is not None:
-        reached = level.number >= target.number
-        text += " " + formatter.label(
-            f"report.roadmap.{'target_reached' if reached else 'target_not_reached'}"
-        )
-    return text
-
-
 def _plan_load(roadmap: Roadmap, formatter: Formatter) -> list[str]:
     """The plan's hours against the team's capacity, and what waits beyond the year (with the remedy)."""
     needed = formatter.hours(roadmap.needed_hours)
@@ -455,17 +472,25 @@ def _plan_load(roadmap: Roadmap, formatter: Formatter) -> list[str]:
     return lines
 
 
+SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[«\"(A-ZÀ-ÖØ-Þ])")
+
+
+def first_sentences(text: str, count: int) -> str:
+    """The first ``count`` sentences of a text (a sentence ends with . ! or ? before a capital)."""
+    return " ".join(SENTENCE_END.split(text)[:count])
+
+
+def _general_note(note: Message, roadmap: Roadmap) -> bool:
+    """Whether a roadmap note belongs under "Remarks": not a stage's capacity warning (shown in its stage),
+    not the backlog or shortfall already said at the top of the section, not costs the body does not show."""
+    if "month" in note.params or note.id.startswith("roadmap.shortfall.") or note.id == "roadmap.notes.costs":
+        return False
+    return not (roadmap.backlog and note.id == "roadmap.notes.backlog")
+
+
 def _seed_title(seed: str, formatter: Formatter) -> str:
     title = f"report.seed.{seed}"
     return f"{seed} — {formatter.label(title)}" if title in catalogue(formatter.code) else seed
-
-
-def _subject_names(audit: Audit) -> dict[str, str]:
-    names: dict[str, str] = {}
-    for section in (audit.peers, audit.stakeholders, audit.objectives, audit.channels):
-        for item in section:
-            names[item.id] = str(getattr(item, "name", None) or getattr(item, "statement", item.id))
-    return names
 
 
 def _findings_by_theme(findings: Iterable[Finding]) -> list[tuple[Theme, list[Finding]]]:
@@ -475,20 +500,23 @@ def _findings_by_theme(findings: Iterable[Finding]) -> list[tuple[Theme, list[Fi
     return [(theme, grouped[theme]) for theme in Theme if theme in grouped]
 
 
-def _channel_rows(audit: Audit, scorecard: Scorecard) -> list[tuple[Any, Any]]:
+def _channel_rows(audit: Audit, scorecard: Scorecard, verdicts: Verdicts) -> list[tuple[Any, Any, Any]]:
+    """Each channel, its scores and its reconciled verdict (``None`` when it was not scored)."""
     scored = {item.channel_id: item for item in scorecard.channels}
-    return [(channel, scored.get(channel.id)) for channel in audit.channels]
+    verdict = {item.channel_id: item for item in verdicts.channels}
+    return [(channel, scored.get(channel.id), verdict.get(channel.id)) for channel in audit.channels]
 
 
 def _benchmark_rows(audit: Audit, scorecard: Scorecard) -> list[BenchmarkRow]:
     index = BenchmarkIndex(audit)
     rows: list[BenchmarkRow] = [item.benchmark for item in scorecard.channels if item.benchmark]
     rows += [
-        row
+        match.row
         for channel in audit.channels
         if channel.is_social
-        for row in [index.lookup(channel.platform, POSTS_PER_WEEK)]
-        if row is not None
+        for metric in (POSTS_PER_WEEK, *([channel.engagement.definition] if channel.engagement else []))
+        for match in [index.closest(channel, metric)]
+        if match is not None and match.comparable and match.row is not None
     ]
     rows += audit.settings.benchmarks
     unique: dict[tuple[Any, ...], BenchmarkRow] = {}

@@ -19,10 +19,13 @@ def write_report(
     pdf: bool = False,
     *,
     branding: Branding | None = None,
+    appendix: bool = False,
+    summary_only: bool = False,
 ) -> list[Path]:
     """Render the audit (or its run) and write the report to ``path``; with ``pdf``, also a ``.pdf`` beside it.
 
-    Returns the files written. Nothing is written when the PDF is asked for and Chromium is missing,
+    ``appendix`` adds the technical appendix; ``summary_only`` writes the one-page brief instead of the
+    whole report. Returns the files written. Nothing is written when the PDF is asked for and Chromium is missing,
     or when ``path`` (or the PDF's path) is a folder, a device, a pipe or a socket. Through a symbolic
     link, the link's target is written.
 
@@ -37,7 +40,7 @@ def write_report(
     if pdf:
         pdf_target = store.check_replaceable(pdf_path)
         find_chromium()
-    html = render_report(source, lang, branding)
+    html = render_report(source, lang, branding, appendix=appendix, summary_only=summary_only)
     path.parent.mkdir(parents=True, exist_ok=True)
     written = [store.write_atomically(path, html)]
     if pdf:

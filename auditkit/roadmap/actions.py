@@ -11,6 +11,7 @@ from auditkit.diagnose import Severity
 from auditkit.locale import Message, msg
 from auditkit.model import Language
 from auditkit.plan import PLAN, Effect, Phase
+from auditkit.roadmap.texts import semicolons
 
 __all__ = ["OWNER_ROLES", "Action", "Change", "ChangeKind", "Covered", "json_text"]
 
@@ -36,6 +37,12 @@ class ChangeKind(StrEnum):
     EFFORT_CHANGED = "effort_changed"
     STAGE_RAISED = "stage_raised"
     UNKNOWN_DEPENDENCY = "unknown_dependency"
+    MOVED_WITH_DEPENDENCY = "moved_with_dependency"
+    MOVED_WITH_DEPENDENT = "moved_with_dependent"
+    MOVED_FOR_ROOM = "moved_for_room"
+    MOVED_UP = "moved_up"
+    DEADLINE_MISSED = "deadline_missed"
+    CARRIED_OVER = "carried_over"
 
 
 @dataclass(frozen=True)
@@ -72,7 +79,10 @@ class Action:
 
     ``stage`` is the month of the stage it is scheduled in (``None`` in the backlog); ``planned_stage``
     the stage it was planned for before capacity moved it. ``start`` and ``due`` date it inside its
-    stage, one action after another at the plan's weekly capacity.
+    stage, one action after another at the plan's weekly capacity. ``priority`` is its rank in the
+    plan's order (1 first, see :mod:`~auditkit.roadmap.priority`) and ``priority_reasons`` why;
+    ``deadline`` the date it must end by (an objective's or a dated obstacle's), ``tight`` when even
+    month 1 ends after it.
     """
 
     id: str
@@ -101,6 +111,29 @@ class Action:
     consultant_note: str = ""
     effect: Message | None = None
     changes: tuple[Change, ...] = ()
+    priority: int | None = None
+    priority_reasons: tuple[Message, ...] = ()
+    quick_win: bool = False
+    deadline: date | None = None
+    deadline_reason: Message | None = None
+    tight: bool = False
+    leadership: Message | None = None
+    """The organisation's word for who leads it: the owner of a "management" action."""
+
+    @property
+    def late(self) -> bool:
+        """True when the action is dated to end after its deadline (a move by hand, or a tight one)."""
+        return self.deadline is not None and self.due is not None and self.due > self.deadline
+
+    @property
+    def priority_text(self) -> Message | None:
+        """Its priority and the reasons for it, in words (``None`` for an action with no rank)."""
+        if self.priority is None:
+            return None
+        key = "roadmap.priority.line_quick_win" if self.quick_win else "roadmap.priority.line"
+        return msg(
+            key, rank=self.priority, reasons=semicolons(self.priority_reasons or (msg("roadmap.error.none"),))
+        )
 
     @property
     def moved(self) -> bool:
@@ -110,6 +143,8 @@ class Action:
     @property
     def owner(self) -> Message | str:
         """The owner role in words (a role the method does not know, as the consultant wrote it)."""
+        if self.owner_role == "management" and self.leadership is not None:
+            return self.leadership
         return OWNER_ROLES.get(self.owner_role, self.owner_role)
 
     def owner_label(self, lang: Language | str) -> str:
@@ -147,4 +182,11 @@ class Action:
             "consultant_note": self.consultant_note,
             "effect": json_text(self.effect, lang) if self.effect else None,
             "changes": [change.to_dict(lang) for change in self.changes],
+            "priority": self.priority,
+            "priority_reasons": [json_text(reason, lang) for reason in self.priority_reasons],
+            "quick_win": self.quick_win,
+            "deadline": self.deadline.isoformat() if self.deadline else None,
+            "deadline_reason": json_text(self.deadline_reason, lang) if self.deadline_reason else None,
+            "tight": self.tight,
+            "late": self.late,
         }

@@ -8,10 +8,13 @@ steps that must be done first, its texts and its modelled effect on the scores.
 * One action per rule, covering every item it fired on (its ``subjects``: channels, objectives...);
   its id is the rule id in lower case (``str-crisis-plan``), so a regenerated roadmap finds the
   consultant's edits again. Effort is ``hours`` for the first item plus ``hours_each`` per other one.
-* Channel recommendations give one action per kind (``rec-close``, ``rec-park``, ``rec-reduce``,
-  ``rec-fix``, ``rec-invest``, ``rec-not-now``) listing the channels; a channel already closed or
-  parked needs nothing. The findings of a channel being closed or parked are answered by that closure
-  (fixing an account you close is wasted work). ``rec-fix`` lists only channels no finding covers.
+* Channel verdicts (:mod:`auditkit.verdicts`: the scorecard's recommendations reconciled with the
+  findings) give one action per kind (``rec-close``, ``rec-park``, ``rec-reduce``, ``rec-merge``,
+  ``rec-fix``, ``rec-invest``, ``rec-not-now``) listing the channels, so each channel is named by one
+  of them at most; a channel already closed or parked needs nothing. The findings of a channel being
+  closed, parked, reduced or merged are answered by that action (fixing an account you close is
+  wasted work; a finding the verdict overruled is moot). ``rec-fix`` lists only channels no finding
+  covers.
 * A few rules join another action when it exists (``ERR-INSPIRATION`` into the editorial line,
   ``CH-SPREAD`` into the reductions): a consultant writes one step, not two.
 * A rule missing from the table still gets an action (earliest stage by severity: critical 1,
@@ -24,7 +27,7 @@ steps that must be done first, its texts and its modelled effect on the scores.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 
 from auditkit.diagnose import RULES, Diagnosis, Finding, Severity, diagnose
@@ -36,8 +39,8 @@ from auditkit.plan import (
     ALWAYS,
     PLAN,
     PLAN_ORDER,
-    RECOMMENDATION_KEYS,
     UNPREDICTABLE,
+    VERDICT_KEYS,
     Step,
     action_id,
     fallback_step,
@@ -46,10 +49,16 @@ from auditkit.platforms import Platform
 from auditkit.roadmap.actions import Action, Covered
 from auditkit.roadmap.stages import stage_dates, stage_of
 from auditkit.roadmap.texts import bullets, commas, lines, semicolons
-from auditkit.scoring import ChannelScore, Scorecard, score
+from auditkit.rules.requirements import Need, need_of
+from auditkit.rules.strategy import COMPONENT_RULES
+from auditkit.scoring import Scorecard, score
 from auditkit.thresholds import thresholds_for
+from auditkit.verdicts import STANCES, ChannelVerdict, Verdicts, reconcile
+from auditkit.vocabulary import words
 
 __all__ = ["generated_actions"]
+
+ONE_PAGE_PLAN = "STR-ONE-PAGE-PLAN"
 
 Label = Message | Platform | str
 """What an item is called in a title: a text, a platform, or a name the consultant typed."""
@@ -65,6 +74,7 @@ class _Draft:
     findings: list[Finding] = field(default_factory=list)
     reasons: list[Message] = field(default_factory=list)
     labels: list[Label] = field(default_factory=list)
+    moot: set[str] = field(default_factory=set)
 
     def label(self, label: Label) -> None:
         if label not in self.labels:
@@ -85,32 +95,38 @@ def _draft(drafts: dict[str, _Draft], key: str, step: Step | None = None) -> _Dr
 
 
 def generated_actions(
-    audit: Audit, scorecard: Scorecard | None = None, diagnosis: Diagnosis | None = None
+    audit: Audit,
+    scorecard: Scorecard | None = None,
+    diagnosis: Diagnosis | None = None,
+    verdicts: Verdicts | None = None,
 ) -> tuple[Action, ...]:
     """The actions the method gives for this audit, before edits and capacity (``stage`` = planned stage).
 
-    Dependencies are resolved; the order is the plan table's.
+    Dependencies are resolved; the order is the plan table's. ``verdicts`` (reconciled from ``scorecard``
+    and ``diagnosis``) and the parts they come from are computed when not given.
     """
-    scorecard = scorecard if scorecard is not None else score(audit)
-    diagnosis = diagnosis if diagnosis is not None else diagnose(audit)
-    findings = [f for f in diagnosis.findings if f.rule in PLAN or f.severity is not Severity.INFO]
-    recommended = _recommended(audit, scorecard)
-    absorbed = {
-        item.channel_id: RECOMMENDATION_KEYS[item.recommendation]
-        for item in recommended
-        if RECOMMENDATION_KEYS[item.recommendation] in ABSORBING
-    }
+    if verdicts is None:
+        diagnosis = diagnosis if diagnosis is not None else diagnose(audit)
+        scorecard = scorecard if scorecard is not None else score(audit, diagnosis)
+        verdicts = reconcile(audit, scorecard, diagnosis)
+    findings = [f for f in verdicts.diagnosis.findings if f.rule in PLAN or f.severity is not Severity.INFO]
+    recommended = _recommended(audit, verdicts)
+    acted = {item.channel_id for item in recommended}
     pending: dict[str, list[Finding]] = {}
     drafts: dict[str, _Draft] = {}
+    overruled: set[str] = set()
     for finding in findings:
-        if (
-            finding.rule.startswith("CH-")
-            and finding.subjects
-            and all(s in absorbed for s in finding.subjects)
-        ):
-            draft = _draft(drafts, absorbed[finding.subjects[0]])
-            draft.cover(finding.rule, finding.subjects, own=False)
+        answer = verdicts.answering(finding)
+        key = VERDICT_KEYS.get(answer) if answer is not None else None
+        answered = [s for s in finding.subjects if s in acted and verdicts[s].verdict is answer]
+        moot = STANCES.get(finding.rule) is not answer
+        if key is not None and answered and (key in ABSORBING or moot):
+            draft = _draft(drafts, key)
+            draft.cover(finding.rule, answered, own=False)
             draft.findings.append(finding)
+            if moot:
+                draft.moot.add(finding.rule)
+                overruled.update(answered)
         else:
             pending.setdefault(finding.rule, []).append(finding)
     fixed = {
@@ -118,8 +134,8 @@ def generated_actions(
     }
     dates = stage_dates(audit.engagement.audit_date)
     for item in recommended:
-        key = RECOMMENDATION_KEYS[item.recommendation]
-        if key == "REC-FIX" and item.channel_id in fixed:
+        key = VERDICT_KEYS[item.verdict]
+        if key == "REC-FIX" and item.channel_id in fixed and item.channel_id not in overruled:
             continue
         draft = _draft(drafts, key)
         draft.cover(key, [item.channel_id], own=True)
@@ -129,15 +145,18 @@ def generated_actions(
         if key == "REC-NOT-NOW" and item.reassess_on is not None:
             draft.month = max(draft.month, stage_of(item.reassess_on, dates))
     aliases: dict[str, str] = {}
+    brief = _one_page_rules(audit, pending)
     for rule_id, items in pending.items():
         step = PLAN.get(rule_id) or fallback_step(items[0])
-        target = next((key for key in step.joins if key in drafts or key in pending), None)
+        target = ONE_PAGE_PLAN if rule_id in brief else None
+        target = target or next((key for key in step.joins if key in drafts or key in pending), None)
         if target is not None:
             aliases[rule_id] = target
             _draft(drafts, target)
         draft = _draft(drafts, rule_id, step) if target is None else drafts[target]
         for finding in items:
-            draft.cover(finding.rule, finding.subjects, own=target is None)
+            subjects = finding.subjects if target is None else _joined_subjects(finding, target, verdicts)
+            draft.cover(finding.rule, subjects, own=target is None)
             draft.findings.append(finding)
             for label in _finding_labels(audit, finding) if target is None else ():
                 draft.label(label)
@@ -147,34 +166,56 @@ def generated_actions(
     ordered = sorted(
         drafts.values(), key=lambda draft: (PLAN_ORDER.get(draft.key, len(PLAN_ORDER)), draft.key)
     )
-    return tuple(_action(audit, draft, set(drafts), aliases, rate) for draft in ordered)
+    spoken = words(audit.client)
+    return tuple(_action(audit, draft, set(drafts), aliases, rate, spoken) for draft in ordered)
 
 
-def _recommended(audit: Audit, scorecard: Scorecard) -> list[ChannelScore]:
-    """The channel recommendations that call for an action (a closed channel needs no closing)."""
+def _one_page_rules(audit: Audit, pending: Mapping[str, list[Finding]]) -> set[str]:
+    """The component rules whose findings one short plan answers: those the client needs only a few lines
+    of, when there are at least two (one alone keeps its own action)."""
+    brief = {
+        entry.rule_id
+        for entry in COMPONENT_RULES
+        if entry.rule_id in pending and need_of(entry.key, audit.client) is not Need.ESSENTIAL
+    }
+    return brief if len(brief) > 1 else set()
+
+
+def _joined_subjects(finding: Finding, target: str, verdicts: Verdicts) -> list[str]:
+    """The subjects a finding joined to a channel action brings to it: only channels with that verdict."""
+    channels = {item.channel_id: item.verdict for item in verdicts.channels}
+    return [s for s in finding.subjects if s not in channels or VERDICT_KEYS.get(channels[s]) == target]
+
+
+def _recommended(audit: Audit, verdicts: Verdicts) -> list[ChannelVerdict]:
+    """The channel verdicts that call for an action (a closed channel needs no closing)."""
     statuses = {channel.id: channel.status for channel in audit.channels}
     return [
         item
-        for item in scorecard.channels
-        if item.recommendation in RECOMMENDATION_KEYS
+        for item in verdicts.channels
+        if item.verdict in VERDICT_KEYS
         and item.channel_id in statuses
-        and statuses[item.channel_id] is not ALREADY_SETTLED.get(item.recommendation)
+        and statuses[item.channel_id] is not ALREADY_SETTLED.get(item.verdict)
     ]
 
 
-def _action(audit: Audit, draft: _Draft, present: set[str], aliases: dict[str, str], rate: float) -> Action:
+def _action(
+    audit: Audit,
+    draft: _Draft,
+    present: set[str],
+    aliases: dict[str, str],
+    rate: float,
+    spoken: dict[str, Message],
+) -> Action:
     step = draft.step
     names = _names(draft.labels)
     severities = [finding.severity for finding in draft.findings]
     severity = min(severities, key=lambda severity: severity.rank) if severities else step.severity
-    effort = step.hours + step.hours_each * max(len(draft.subjects) - 1, 0)
-    moot = draft.key in ABSORBING
+    items = draft.covers if step.per_finding else draft.subjects
+    effort = step.hours + step.hours_each * max(len(items) - 1, 0)
     covers = tuple(
         sorted(
-            (
-                Covered(rule, tuple(subjects), moot and rule != draft.key)
-                for rule, subjects in draft.covers.items()
-            ),
+            (Covered(rule, tuple(subjects), rule in draft.moot) for rule, subjects in draft.covers.items()),
             key=lambda cover: cover.moot,
         )
     )
@@ -184,14 +225,14 @@ def _action(audit: Audit, draft: _Draft, present: set[str], aliases: dict[str, s
     ]
     return Action(
         id=action_id(draft.key),
-        title=step.title.format(names=names),
-        description=_description(step.description, draft),
+        title=step.title.format(names=names, **spoken),
+        description=_description(step.description.format(**spoken), draft),
         findings=tuple(rules),
         objectives=_objectives(audit, [s for subjects in draft.covers.values() for s in subjects]),
         owner_role=step.owner,
         effort_hours=effort,
         cost=round(effort * rate, 2),
-        done_when=step.done_when.format(names=names),
+        done_when=step.done_when.format(names=names, **spoken),
         stage=draft.month,
         depends_on=_dependencies(draft.key, step, present, aliases),
         subjects=tuple(dict.fromkeys([*draft.subjects, *(s for c in covers for s in c.subjects)])),
@@ -200,6 +241,7 @@ def _action(audit: Audit, draft: _Draft, present: set[str], aliases: dict[str, s
         phase=step.phase,
         planned_stage=draft.month,
         effect=semicolons(docs) if docs else UNPREDICTABLE,
+        leadership=spoken["owner"],
     )
 
 
@@ -269,7 +311,7 @@ def _finding_labels(audit: Audit, finding: Finding) -> list[Label]:
 def _names(labels: Sequence[Label], shown: int = 3) -> Message | str:
     if len(labels) <= shown:
         return commas(labels)
-    return msg("roadmap.action.names_and_more", names=commas(labels[:shown]), more=len(labels) - shown)
+    return msg("roadmap.action.names_and_more", names=commas(labels[:shown]), count=len(labels) - shown)
 
 
 def _objectives(audit: Audit, subjects: Sequence[str]) -> tuple[str, ...]:

@@ -2,16 +2,52 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from auditkit.locale import Message, msg
+from auditkit.locale import Amount, Message, msg
 from auditkit.model import Audit
+from auditkit.plan import ANCHORED
+from auditkit.roadmap.actions import Action
 from auditkit.roadmap.texts import hours
 
 if TYPE_CHECKING:
     from auditkit.roadmap.stages import Roadmap
 
-__all__ = ["notes", "to_fit"]
+__all__ = ["notes", "stage_warning", "to_fit"]
+
+_TENTH = 0.1
+
+
+def stage_warning(
+    month: int, capacity: float | None, weeks: float, actions: Sequence[Action]
+) -> tuple[Message | None, tuple[str, ...]]:
+    """What a stage over capacity needs: its hours against the team's, what to drop, or the hours to add.
+
+    The actions proposed for dropping are the stage's lowest-priority ones, as many as cover the excess
+    (the closing review is never proposed). Returns no warning for a stage that fits.
+    """
+    needed = sum(action.effort_hours for action in actions)
+    if capacity is None or needed <= capacity + 1e-9 or weeks <= 0:
+        return None, ()
+    excess = needed - capacity
+    chosen: list[Action] = []
+    for action in sorted(actions, key=lambda action: -(action.priority or 0)):
+        if sum(a.effort_hours for a in chosen) >= excess - 1e-9:
+            break
+        if action.id not in ANCHORED:
+            chosen.append(action)
+    values = {
+        "month": month,
+        "needed": hours(needed),
+        "capacity": hours(capacity),
+        "extra": hours(max(excess / weeks, _TENTH)),
+    }
+    if not chosen:
+        return msg("roadmap.stage.over_capacity_add", **values), ()
+    titles = [msg("roadmap.text.quoted", item=action.title) for action in chosen]
+    warning = msg("roadmap.stage.over_capacity", count=len(chosen), actions=titles, **values)
+    return warning, tuple(action.id for action in chosen)
 
 
 def notes(audit: Audit, roadmap: Roadmap, rate: float) -> tuple[Message, ...]:
@@ -31,18 +67,22 @@ def notes(audit: Audit, roadmap: Roadmap, rate: float) -> tuple[Message, ...]:
                 total=hours(roadmap.capacity_hours or 0.0),
             )
         )
+    quick = [action for action in roadmap.actions if action.quick_win]
+    if quick:
+        found.append(msg("roadmap.notes.quick_wins", count=len(quick)))
+    found += [stage.warning for stage in roadmap.stages if stage.warning is not None]
     backlog = roadmap.backlog
     moved = sum(len(stage.overflow) for stage in roadmap.stages) - len([a for a in backlog if not a.pinned])
     if moved > 0:
         found.append(msg("roadmap.notes.moved", count=moved))
     if backlog:
         found.append(msg("roadmap.notes.backlog", count=len(backlog), hours=hours(roadmap.backlog_hours)))
+    late = [action for action in roadmap.actions if action.late]
+    if late:
+        found.append(msg("roadmap.notes.late", count=len(late)))
     if roadmap.shortfall is not None:
         found.append(roadmap.shortfall)
-    crowded = [str(stage.month) for stage in roadmap.stages if stage.over_capacity]
-    if crowded:
-        found.append(msg("roadmap.notes.over_capacity", months=", ".join(crowded)))
-    found.append(msg("roadmap.notes.costs", rate=hours(rate), currency=audit.engagement.currency))
+    found.append(msg("roadmap.notes.costs", rate=Amount(rate, audit.engagement.currency)))
     found.append(msg("roadmap.notes.projection"))
     return tuple(found)
 

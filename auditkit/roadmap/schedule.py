@@ -1,22 +1,32 @@
-"""Capacity and scheduling: each action in the first stage that has room for it, after what it depends on.
+"""Scheduling: each action in a stage by priority, dependencies, deadlines and the team's time.
 
 A stage's window runs from the previous stage's date (the audit date for month 1) to its own: 1, 2,
 3, 3 and 3 months. Its capacity is ``weeks in the window x organisation.hours_per_week x
 roadmap.improvement_share`` (default 0.25: one hour in four of the declared social-media time goes to
-improving, the rest keeps the channels running). Actions are placed in priority order (the most
-severe first, a step inheriting the severity of what depends on it; then earliest stage, phase and
-table order), each in the first stage from its earliest one whose remaining capacity holds it and
-never before the actions it depends on. An action that does not fit moves to a later stage and says
-so (``planned_stage``, a note, the stage's ``overflow`` list). Past month 12 it goes to the
-**backlog**, except a critical action (or one a critical action depends on), which stays in month 12
-flagged ``over_capacity``: a critical finding is never left out of the year. The closing review
-(``NEXT-ROUND``) is anchored to month 12 and placed first there. When the team's hours are unknown,
-stages are not capped. When actions wait in the backlog, :func:`share_to_fit` finds the smallest
-improvement share, in steps of 5 %, whose schedule leaves nothing in the backlog.
+improving, the rest keeps the channels running). When the team's hours are unknown, stages are not
+capped.
 
-A moved or added action is pinned to its stage, beyond the capacity if need be, and the actions it
-depends on are brought to that stage at the latest; only when one of those is itself pinned later is
-the pin raised to it, with a note.
+Actions are placed in priority order (:mod:`~auditkit.roadmap.priority`), moved or added actions and
+the closing review (``NEXT-ROUND``, anchored to month 12) first, each after the actions it depends on:
+
+* a **quick win** goes to month 1 (one that waited for another action only while month 1 has room);
+* any other action goes to the first stage, from the one the method plans it for, that has room for
+  it, and no later than its **deadline** allows (the last stage ending on or before the date; month 1
+  when even month 1 ends after it: the action is then ``tight``) nor later than an action moved by
+  hand that depends on it;
+* when no stage of that window has room, an action answering a critical or major finding (or
+  unblocking one), a quick win, an action with a deadline or one a moved action depends on is kept in
+  the window all the same: a critical one in its first stage, the others in the stage with the most
+  time left. The stage is then over capacity and says what to drop or add
+  (:func:`auditkit.roadmap.notes.stage_warning`). Only a minor or info action goes to the **backlog**
+  when the year is full, and says so.
+
+A moved or added action is pinned to its stage, beyond the capacity and its deadline if need be (the
+roadmap says so); the actions it depends on are brought to that stage at the latest; only when one of
+those is itself pinned later is the pin raised to it, with a note. :func:`share_to_fit` finds the
+smallest improvement share, in steps of 5 %, at which nothing waits in the backlog and no stage is
+over capacity. When month 1 holds fewer than two actions and has time left, the highest-priority
+actions that wait for nothing and fit are brought into it.
 """
 
 from __future__ import annotations
@@ -31,12 +41,14 @@ from auditkit.diagnose import Severity
 from auditkit.errors import AuditkitError
 from auditkit.locale import Message, msg
 from auditkit.model import Audit
-from auditkit.plan import ANCHORED, PLAN_ORDER, Phase
+from auditkit.plan import ANCHORED
 from auditkit.roadmap.actions import Action, Change, ChangeKind
+from auditkit.roadmap.priority import Ranking
 from auditkit.roadmap.stages import EPSILON, STAGES
 from auditkit.roadmap.texts import commas, hours
 
 __all__ = [
+    "Dates",
     "Placement",
     "capacities",
     "dated",
@@ -47,6 +59,10 @@ __all__ = [
 ]
 
 Capacities = dict[int, float | None]
+Dates = dict[int, tuple[date, date]]
+
+_MONTH_1_AT_LEAST = 2
+"""Actions month 1 gives the team to start with, when its time allows."""
 
 
 def weekly_capacity(audit: Audit) -> float | None:
@@ -55,7 +71,7 @@ def weekly_capacity(audit: Audit) -> float | None:
     return None if declared is None else declared * audit.roadmap.improvement_share
 
 
-def capacities(dates: dict[int, tuple[date, date]], weekly: float | None) -> Capacities:
+def capacities(dates: Dates, weekly: float | None) -> Capacities:
     """Each stage's hours: its window's weeks at ``weekly`` hours (``None``: not capped)."""
     return {
         month: None if weekly is None else weekly * (due - start).days / 7
@@ -65,16 +81,28 @@ def capacities(dates: dict[int, tuple[date, date]], weekly: float | None) -> Cap
 
 @dataclass
 class Placement:
-    """Where the scheduler put an action, and why when it is not where it was planned."""
+    """Where the scheduler put an action, and why when it is not where it was planned.
+
+    ``after`` names the action it depends on that set its earliest stage, ``pulled_by`` the action
+    moved by hand that depends on it and set its latest stage, ``full`` the first stage of its window
+    that had no room left.
+    """
 
     stage: int | None
     planned: int
     over_capacity: bool = False
     note: Message | None = None
     change: Change | None = None
+    quick_win: bool = False
+    tight: bool = False
+    after: str | None = None
+    pulled_by: str | None = None
+    full: int | None = None
 
 
-def schedule(actions: Sequence[Action], limits: Capacities) -> dict[str, Placement]:
+def schedule(
+    actions: Sequence[Action], limits: Capacities, dates: Dates, ranking: Ranking
+) -> dict[str, Placement]:
     """Place every action in a stage (or the backlog, ``None``), in priority and dependency order.
 
     Raises:
@@ -85,84 +113,108 @@ def schedule(actions: Sequence[Action], limits: Capacities) -> dict[str, Placeme
     for action in actions:
         for dependency in action.depends_on:
             dependents[dependency].append(action.id)
-    urgency = _urgency(actions, dependents)
-    deadlines = _deadlines(actions, dependents)
+    pin_limits = _pin_limits(actions, dependents)
     waiting = {action.id: len(action.depends_on) for action in actions}
-    heap = [_priority(action, urgency) for action in actions if not action.depends_on]
+
+    def key(action: Action) -> tuple[Any, ...]:
+        if action.pinned or action.id in ANCHORED:
+            first = 0
+        else:
+            first = 1 if not action.depends_on and ranking.small(action) and ranking.useful(action) else 2
+        return (first, ranking.rank.get(action.id, len(by_id)), action.id)
+
+    heap = [key(action) for action in actions if not action.depends_on]
     heapq.heapify(heap)
     used = dict.fromkeys(STAGES, 0.0)
     placed: dict[str, Placement] = {}
     while heap:
         action = by_id[heapq.heappop(heap)[-1]]
-        placed[action.id] = _place(action, placed, used, limits, urgency[action.id], deadlines[action.id])
+        placed[action.id] = _place(action, placed, used, limits, dates, ranking, pin_limits[action.id])
         for dependent in dependents[action.id]:
             waiting[dependent] -= 1
             if waiting[dependent] == 0:
-                heapq.heappush(heap, _priority(by_id[dependent], urgency))
+                heapq.heappush(heap, key(by_id[dependent]))
     stuck = sorted(set(by_id) - set(placed))
     if stuck:
         raise AuditkitError(msg("roadmap.error.circle", actions=commas(stuck)))
+    _start_at_once(actions, placed, used, limits, ranking)
     return placed
 
 
-def share_to_fit(
-    audit: Audit, actions: Sequence[Action], dates: dict[int, tuple[date, date]]
-) -> float | None:
-    """The smallest improvement share above the audit's, in steps of 5 %, whose schedule has no backlog."""
+def _start_at_once(
+    actions: Sequence[Action],
+    placed: dict[str, Placement],
+    used: dict[int, float],
+    limits: Capacities,
+    ranking: Ranking,
+) -> None:
+    """Give month 1 at least two actions to start with: the highest-priority ones that fit its time left."""
+    first = STAGES[0]
+    capacity = limits[first]
+    count = sum(placement.stage == first for placement in placed.values())
+    if capacity is None:
+        return
+    for action in sorted(actions, key=lambda action: ranking.rank.get(action.id, 0)):
+        placement = placed[action.id]
+        if count >= _MONTH_1_AT_LEAST:
+            return
+        if (
+            placement.stage is None
+            or placement.stage == first
+            or action.pinned
+            or action.id in ANCHORED
+            or any(placed[d].stage != first for d in action.depends_on)
+            or used[first] + action.effort_hours > capacity + EPSILON
+        ):
+            continue
+        used[placement.stage] -= action.effort_hours
+        used[first] += action.effort_hours
+        placement.note = msg("roadmap.note.started_at_once", planned=placement.planned)
+        placement.stage = placement.planned = first
+        placement.over_capacity = False
+        count += 1
+
+
+def fits(actions: Sequence[Action], placements: dict[str, Placement], limits: Capacities) -> bool:
+    """True when nothing waits in the backlog and no stage holds more than its capacity."""
+    used = dict.fromkeys(STAGES, 0.0)
+    for action in actions:
+        stage = placements[action.id].stage
+        if stage is None:
+            return False
+        used[stage] += action.effort_hours
+    return all(limits[m] is None or used[m] <= (limits[m] or 0.0) + EPSILON for m in STAGES)
+
+
+def share_to_fit(audit: Audit, actions: Sequence[Action], dates: Dates, ranking: Ranking) -> float | None:
+    """The smallest improvement share above the audit's, in steps of 5 %, at which the whole plan fits."""
     declared = audit.organisation.hours_per_week
     if not declared:
         return None
+    needed = sum(action.effort_hours for action in actions)
     for step in range(1, 21):
         share = step / 20
         if share <= audit.roadmap.improvement_share:
             continue
-        placements = schedule(actions, capacities(dates, declared * share))
-        if all(placement.stage is not None for placement in placements.values()):
+        limits = capacities(dates, declared * share)
+        if needed > sum(limit or 0.0 for limit in limits.values()) + len(STAGES) * EPSILON:
+            continue
+        if fits(actions, schedule(actions, limits, dates, ranking), limits):
             return share
     return None
 
 
-def _urgency(actions: Sequence[Action], dependents: dict[str, list[str]]) -> dict[str, int]:
-    """Severity rank (pinned -1), lowered to the most urgent of the actions waiting on it."""
-    own = {
-        action.id: -1 if action.pinned or action.id in ANCHORED else (action.severity or Severity.MINOR).rank
-        for action in actions
-    }
-    memo: dict[str, int] = {}
+def _pin_limits(
+    actions: Sequence[Action], dependents: dict[str, list[str]]
+) -> dict[str, tuple[int, str] | None]:
+    """The earliest stage an action moved by hand waits on this one in, and that action."""
+    pins = {action.id: action.stage for action in actions if action.pinned and action.stage is not None}
+    memo: dict[str, tuple[int, str] | None] = {}
 
-    def visit(action_id: str, trail: frozenset[str]) -> int:
-        if action_id not in memo:
-            ranks = [own[action_id]] + [
-                visit(dependent, trail | {action_id})
-                for dependent in dependents[action_id]
-                if dependent not in trail
-            ]
-            memo[action_id] = min(ranks)
-        return memo[action_id]
-
-    return {action.id: visit(action.id, frozenset()) for action in actions}
-
-
-def _priority(action: Action, urgency: dict[str, int]) -> tuple[Any, ...]:
-    phase = action.phase.order if action.phase else len(Phase)
-    return (
-        urgency[action.id],
-        action.stage or 0,
-        phase,
-        PLAN_ORDER.get(action.id.upper(), len(PLAN_ORDER)),
-        action.id,
-    )
-
-
-def _deadlines(actions: Sequence[Action], dependents: dict[str, list[str]]) -> dict[str, int | None]:
-    """The earliest stage an action moved by hand waits on this one in (``None`` when none does)."""
-    pins = {action.id: action.stage for action in actions if action.pinned}
-    memo: dict[str, int | None] = {}
-
-    def visit(action_id: str, trail: frozenset[str]) -> int | None:
+    def visit(action_id: str, trail: frozenset[str]) -> tuple[int, str] | None:
         if action_id not in memo:
             limits = [
-                pins[dependent] if dependent in pins else visit(dependent, trail | {action_id})
+                (pins[dependent], dependent) if dependent in pins else visit(dependent, trail | {action_id})
                 for dependent in dependents[action_id]
                 if dependent not in trail
             ]
@@ -172,43 +224,86 @@ def _deadlines(actions: Sequence[Action], dependents: dict[str, list[str]]) -> d
     return {action.id: visit(action.id, frozenset()) for action in actions}
 
 
+def _deadline_stage(day: date, dates: Dates) -> int:
+    """The last stage ending on or before ``day`` (month 1 when none does)."""
+    return max((month for month in STAGES if dates[month][1] <= day), default=STAGES[0])
+
+
 def _place(
     action: Action,
     placed: dict[str, Placement],
     used: dict[int, float],
     limits: Capacities,
-    urgency: int,
-    deadline: int | None,
+    dates: Dates,
+    ranking: Ranking,
+    pin_limit: tuple[int, str] | None,
 ) -> Placement:
-    before = [placed[dependency] for dependency in action.depends_on]
-    planned = max([action.stage or STAGES[0], *(p.planned for p in before)])
-    if any(p.stage is None for p in before):
+    before = [(placed[dependency], dependency) for dependency in action.depends_on]
+    planned = max([action.stage or STAGES[0], *(p.planned for p, _ in before)])
+    if any(p.stage is None for p, _ in before):
         return Placement(None, planned, note=msg("roadmap.note.backlog_after_dependency", planned=planned))
-    after = max([STAGES[0], *(p.stage for p in before if p.stage is not None)])
+    after, after_id = max(
+        [(STAGES[0], None), *((p.stage or STAGES[0], d) for p, d in before)], key=lambda x: x[0]
+    )
     if action.pinned:
         return _pin(action, after, used, limits)
-    earliest = max(planned, after)
-    limit = deadline if deadline is not None and deadline >= after else None
-    if limit is not None and limit < earliest:
-        planned = earliest = limit
-    for stage in (month for month in STAGES if month >= earliest and (limit is None or month <= limit)):
-        capacity = limits[stage]
-        if capacity is None or used[stage] + action.effort_hours <= capacity + EPSILON:
+    quick = (
+        action.id not in ANCHORED and after == STAGES[0] and ranking.small(action) and ranking.useful(action)
+    )
+    if quick:
+        planned = STAGES[0]
+    deadline = ranking.deadlines.get(action.id)
+    tight = deadline is not None and dates[STAGES[0]][1] > deadline.day
+    latest = STAGES[-1]
+    if deadline is not None:
+        latest = min(latest, _deadline_stage(deadline.day, dates))
+    pulled_by = None
+    if pin_limit is not None and pin_limit[0] < latest:
+        latest, pulled_by = pin_limit
+    latest = max(latest, after)
+    earliest = min(max(planned, after), latest)
+    planned = min(planned, latest)
+    window = [month for month in STAGES if earliest <= month <= latest]
+    if quick and not action.depends_on:
+        window = [STAGES[0]]
+    elif quick and not _fits(used, limits, STAGES[0], action.effort_hours):
+        quick = False
+        planned = min(max(action.stage or STAGES[0], after), latest)
+        window = [month for month in STAGES if planned <= month <= latest]
+    found = Placement(
+        None,
+        planned,
+        quick_win=quick,
+        tight=tight,
+        after=after_id if after > (action.stage or STAGES[0]) else None,
+        pulled_by=pulled_by if pulled_by is not None and latest < (action.stage or STAGES[0]) else None,
+    )
+    for stage in window:
+        if _fits(used, limits, stage, action.effort_hours):
             used[stage] += action.effort_hours
-            return Placement(stage, planned, note=_moved_note(planned, stage, after))
-    if limit is not None:
-        used[limit] += action.effort_hours
-        note = msg("roadmap.note.kept_for_a_pinned_action", planned=planned, stage=limit)
-        return Placement(limit, planned, _over(used, limits, limit), note)
-    if urgency <= 0:
-        last = STAGES[-1]
-        used[last] += action.effort_hours
-        why = msg("roadmap.note.why_pinned" if urgency < 0 else "roadmap.note.why_critical")
-        return Placement(
-            last, planned, True, msg("roadmap.note.over_capacity", planned=planned, stage=last, why=why)
-        )
-    note = msg("roadmap.note.backlog_no_room", planned=planned, hours=hours(action.effort_hours))
-    return Placement(None, planned, note=note)
+            found.stage, found.note = stage, _moved_note(planned, stage, after)
+            found.full = window[0] if stage > window[0] else None
+            return found
+    urgent = max(ranking.urgency[action.id], 0) <= Severity.MAJOR.rank
+    if urgent or quick or deadline is not None or pin_limit is not None or action.id in ANCHORED:
+        first = quick or tight or ranking.urgency[action.id] <= Severity.CRITICAL.rank
+        stage = window[0] if first else max(window, key=lambda month: (_room(used, limits, month), -month))
+        used[stage] += action.effort_hours
+        found.stage, found.over_capacity, found.full = stage, True, window[0] if stage > window[0] else None
+        found.note = msg("roadmap.note.over_capacity", stage=stage)
+        return found
+    found.full = window[0]
+    found.note = msg("roadmap.note.backlog_no_room", planned=planned, hours=hours(action.effort_hours))
+    return found
+
+
+def _fits(used: dict[int, float], limits: Capacities, stage: int, effort: float) -> bool:
+    capacity = limits[stage]
+    return capacity is None or used[stage] + effort <= capacity + EPSILON
+
+
+def _room(used: dict[int, float], limits: Capacities, stage: int) -> float:
+    return (limits[stage] or 0.0) - used[stage]
 
 
 def _pin(action: Action, after: int, used: dict[int, float], limits: Capacities) -> Placement:
@@ -229,12 +324,14 @@ def _over(used: dict[int, float], limits: Capacities, stage: int) -> bool:
 def _moved_note(planned: int, stage: int, after: int) -> Message | None:
     if stage == planned:
         return None
+    if stage < planned:
+        return msg("roadmap.note.brought_forward", planned=planned, stage=stage)
     reason = "roadmap.note.moved_after_dependency" if stage == after else "roadmap.note.moved_for_time"
     return msg(reason, planned=planned, stage=stage)
 
 
 def in_stage_order(actions: Sequence[Action]) -> list[Action]:
-    """The actions of one stage, each after those it depends on, then by phase and plan order."""
+    """The actions of one stage, each after those it depends on: tight ones first, then by priority."""
     ids = {action.id for action in actions}
     remaining = list(actions)
     ordered: list[Action] = []
@@ -249,9 +346,9 @@ def in_stage_order(actions: Sequence[Action]) -> list[Action]:
 
 
 def _display_key(action: Action) -> tuple[Any, ...]:
-    phase = action.phase.order if action.phase else len(Phase)
-    severity = action.severity.rank if action.severity else len(Severity) - 1
-    return (phase, severity, PLAN_ORDER.get(action.id.upper(), len(PLAN_ORDER)), action.id)
+    """Tight actions first, by deadline; then by priority."""
+    tight = action.deadline if action.tight and action.deadline else date.max
+    return (tight, action.priority or 0, action.id)
 
 
 def dated(actions: Sequence[Action], start: date, due: date, weekly: float | None) -> list[Action]:

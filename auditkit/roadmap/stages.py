@@ -46,7 +46,9 @@ class Stage:
     """The actions to finish by month ``month``, their hours against the stage's capacity.
 
     ``overflow`` lists the actions planned for this stage that capacity moved to a later one;
-    ``projected_*`` are the scores once this stage's and the earlier stages' actions are done.
+    ``projected_*`` are the scores once this stage's and the earlier stages' actions are done;
+    ``warning`` says, when the stage needs more hours than the team has, what to drop or add, and
+    ``to_drop`` lists those lowest-priority actions.
     """
 
     month: int
@@ -59,6 +61,13 @@ class Stage:
     start: date
     due: date
     projected_level: int | None = None
+    warning: Message | None = None
+    to_drop: tuple[str, ...] = ()
+
+    @property
+    def excess_hours(self) -> float:
+        """Hours the stage needs beyond its capacity (0 when it fits or is not capped)."""
+        return 0.0 if self.capacity_hours is None else max(self.hours - self.capacity_hours, 0.0)
 
     @property
     def over_capacity(self) -> bool:
@@ -82,6 +91,9 @@ class Stage:
             "projected_overall": _round(self.projected_overall),
             "projected_completeness": _round(self.projected_completeness),
             "projected_level": self.projected_level,
+            "excess_hours": round(self.excess_hours, 2),
+            "warning": json_text(self.warning, lang) if self.warning else None,
+            "to_drop": list(self.to_drop),
         }
 
 
@@ -104,8 +116,9 @@ class Roadmap:
     current_level: int | None = None
     team_hours_per_week: float | None = None
     share_to_fit: float | None = None
-    """The smallest ``roadmap.improvement_share`` (in steps of 5 %) that leaves no backlog; ``None``
-    when nothing is in the backlog, the team's hours are unknown, or even all of them would not do."""
+    """The smallest ``roadmap.improvement_share`` (in steps of 5 %) at which nothing waits in the
+    backlog and no stage is over capacity; ``None`` when the plan fits, the team's hours are unknown,
+    or even all of them would not do."""
 
     def __repr__(self) -> str:
         stages = " ".join(f"m{stage.month}={len(stage.actions)}" for stage in self.stages)
@@ -141,9 +154,14 @@ class Roadmap:
         return self.needed_hours / weeks if weeks > 0 else None
 
     @property
+    def crowded(self) -> tuple[Stage, ...]:
+        """The stages that need more hours than the team has for them."""
+        return tuple(stage for stage in self.stages if stage.over_capacity)
+
+    @property
     def shortfall(self) -> Message | None:
-        """When actions wait in the backlog: what it would take to hold the whole plan within the year."""
-        if not self.backlog or not self.team_hours_per_week:
+        """When the plan does not fit the team's time: what it would take to hold it within the year."""
+        if not (self.backlog or self.crowded) or not self.team_hours_per_week:
             return None
         return to_fit(self, self.team_hours_per_week)
 

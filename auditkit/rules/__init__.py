@@ -16,6 +16,7 @@ MODULES = (
     "channel_upkeep",
     "strategy",
     "organisation",
+    "safeguarding",
     "practices",
     "decision",
 )

@@ -16,9 +16,9 @@ def channel_label(channel: Channel) -> str | Message:
     return msg("rule.channels.with_platform", name=channel.name, platform=platform)
 
 
-def objective_label(objective: Objective) -> str:
-    """An objective's id and the start of its statement."""
-    return f"{objective.id} ({short(objective.statement, 50)})"
+def objective_label(objective: Objective) -> Message:
+    """An objective named by the start of its statement, in quotation marks (never by its id)."""
+    return msg("rule.objectives.quoted", statement=short(objective.statement.rstrip(" ."), 50))
 
 
 def gaps(context: Context, missing: list[str], subjects: list[str], reason: Message) -> list[NotAssessed]:

@@ -3,6 +3,10 @@ and no more of them than the team's hours can sustain."""
 
 from __future__ import annotations
 
+import math
+from collections.abc import Mapping
+from dataclasses import dataclass
+
 from auditkit.findings import Context, Evidence, Finding, Outcome, Severity, Theme, rule
 from auditkit.locale import msg
 from auditkit.model import Audit, ChannelStatus
@@ -11,12 +15,10 @@ from auditkit.rules._common import channel_label, gaps
 from auditkit.rules.environment import NO_STAKEHOLDERS
 from auditkit.rules.objectives import no_objectives
 from auditkit.steps import Phase, Step
+from auditkit.thresholds import HOURS_KEYS, hours_needed
 
-PUBLIC_PLATFORMS = SOCIAL_PLATFORMS - {Platform.WHATSAPP}
+PUBLIC_PLATFORMS = SOCIAL_PLATFORMS - {Platform.WHATSAPP, Platform.WHATSAPP_GROUP, Platform.PAID_SOCIAL}
 """Platforms whose accounts the public sees, so that silence there shows (rule CH-DORMANT)."""
-
-
-_ACTIVE_SOCIAL = msg("rule.channels.active_social_note")
 
 
 @rule(
@@ -141,7 +143,7 @@ def dormant_channels(audit: Audit, context: Context) -> Outcome:
                 msg(
                     "rule.CH-DORMANT.explanation_silent",
                     channel=channel_label(channel),
-                    last_post=channel.last_post.isoformat(),
+                    last_post=channel.last_post,
                     days=silent,
                     limit=limit,
                 ),
@@ -168,12 +170,47 @@ def dormant_channels(audit: Audit, context: Context) -> Outcome:
     ]
 
 
+@dataclass(frozen=True)
+class Capacity:
+    """The team's weekly hours against what its channels need (rule CH-SPREAD, the scorecard's same figure)."""
+
+    available: float
+    needed: float
+    """Hours all active, dormant and planned channels need (:func:`~auditkit.thresholds.hours_needed`)."""
+    per_social: float
+    """Hours one social network needs (threshold ``hours_per_channel``)."""
+    left_for_social: float
+    """What the available hours leave for social networks once the other channels have their need."""
+    social_kept: int
+    """How many social networks those hours keep well."""
+
+
+KEEP_SHARE = 0.75
+"""A social network counts as kept well when the hours left cover at least this share of its need."""
+
+
+def capacity(audit: Audit, thresholds: Mapping[str, float]) -> Capacity | None:
+    """The team's hours against its channels' needs, or ``None`` when the team's hours are not recorded."""
+    available = audit.organisation.hours_per_week
+    if available is None:
+        return None
+    needs = [(channel, hours_needed(channel, thresholds)) for channel in audit.channels]
+    needed = sum(need for _, need in needs)
+    other = sum(need for channel, need in needs if not channel.platform.is_social)
+    per_social = float(thresholds["hours_per_channel"])
+    left = max(0.0, available - other)
+    social = sum(1 for channel, need in needs if channel.platform.is_social and need > 0)
+    room = math.inf if per_social <= 0 else left / per_social + (1 - KEEP_SHARE)
+    kept = social if room >= social else math.floor(room)
+    return Capacity(available, needed, per_social, left, min(kept, social))
+
+
 @rule(
     "CH-SPREAD",
     severity=Severity.MAJOR,
     theme=Theme.CHANNELS,
     seeds=("004", "003"),
-    thresholds=("hours_per_channel",),
+    thresholds=HOURS_KEYS,
     step=Step(
         phase=Phase.FIXES,
         month=1,
@@ -184,35 +221,48 @@ def dormant_channels(audit: Audit, context: Context) -> Outcome:
     ),
 )
 def spread_too_thin(audit: Audit, context: Context) -> Outcome:
-    available = audit.organisation.hours_per_week
-    if available is None:
+    team = capacity(audit, context.thresholds)
+    if team is None:
         return context.not_assessed(
             ("organisation.hours_per_week",),
             msg("rule.CH-SPREAD.no_hours"),
         )
-    per_channel = context.thresholds["hours_per_channel"]
-    count = len(context.active_social)
-    needed = count * per_channel
-    if needed <= available:
+    if team.needed <= team.available:
         return []
-    sustainable = int(available // per_channel) if per_channel else count
+    upkept = [
+        (i, channel, need)
+        for i, channel in enumerate(audit.channels)
+        if (need := hours_needed(channel, context.thresholds)) > 0
+    ]
+    social = [channel.id for _, channel, _ in upkept if channel.platform.is_social]
+    if team.social_kept:
+        kept = msg("rule.CH-SPREAD.keeps", count=team.social_kept, left=team.left_for_social)
+    elif team.left_for_social > 0:
+        kept = msg("rule.CH-SPREAD.keeps_none", left=team.left_for_social, per_channel=team.per_social)
+    else:
+        kept = msg("rule.CH-SPREAD.keeps_nothing")
     return [
         context.finding(
             msg(
                 "rule.CH-SPREAD.explanation",
-                count=count,
-                needed=needed,
-                per_channel=per_channel,
-                available=available,
-                sustainable=sustainable,
+                count=len(upkept),
+                needed=team.needed,
+                available=team.available,
+                kept=kept,
             ),
             [
-                Evidence("organisation.hours_per_week", available, threshold=needed),
-                Evidence(
-                    "channels", [channel.id for _, channel in context.active_social], note=_ACTIVE_SOCIAL
+                Evidence("organisation.hours_per_week", team.available, threshold=team.needed),
+                *(
+                    Evidence(
+                        f"channels.{i}.hours_per_week",
+                        channel.hours_per_week,
+                        threshold=need,
+                        note=msg("rule.CH-SPREAD.need_note", hours=need),
+                    )
+                    for i, channel, need in upkept
                 ),
             ],
-            [channel.id for _, channel in context.active_social],
-            severity=Severity.MAJOR if needed >= 2 * available else Severity.MINOR,
+            social or [channel.id for _, channel, _ in upkept],
+            severity=Severity.MAJOR if team.needed >= 2 * team.available else Severity.MINOR,
         )
     ]

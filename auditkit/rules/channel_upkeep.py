@@ -3,11 +3,17 @@ new networks weighed before joining, costs compared with a cheaper twin, and the
 
 from __future__ import annotations
 
-from auditkit.benchmarks import BenchmarkIndex, describe
-from auditkit.findings import Context, Evidence, Finding, Outcome, Severity, Theme, rule
-from auditkit.locale import Message, label, msg
-from auditkit.model import Audit, Channel, ChannelStatus
-from auditkit.platforms import MAJOR_PLATFORMS, SOCIAL_PLATFORMS, Platform
+from auditkit.benchmarks import BenchmarkIndex, describe, industry_label
+from auditkit.findings import Context, Evidence, Finding, NotAssessed, Outcome, Severity, Theme, rule
+from auditkit.locale import Amount, Message, label, msg
+from auditkit.model import Audit, Channel, ChannelStatus, HandleState, Level, PlatformUse, Stakeholder
+from auditkit.platforms import (
+    INSTITUTIONAL_APPS,
+    LISTING_PLATFORMS,
+    MAJOR_PLATFORMS,
+    SOCIAL_PLATFORMS,
+    Platform,
+)
 from auditkit.rules._common import channel_label, gaps
 from auditkit.rules.environment import NO_STAKEHOLDERS, use_value
 from auditkit.steps import Phase, Step
@@ -19,7 +25,13 @@ from auditkit.steps.effects import (
 )
 from auditkit.thresholds import RESPONSE_KEYS
 
-REPLACEABLE_PLATFORMS = frozenset(set(Platform) - SOCIAL_PLATFORMS - {Platform.WEBSITE, Platform.BLOG})
+REPLACEABLE_PLATFORMS = frozenset(
+    set(Platform)
+    - SOCIAL_PLATFORMS
+    - LISTING_PLATFORMS
+    - INSTITUTIONAL_APPS
+    - {Platform.WEBSITE, Platform.BLOG}
+)
 """Traditional channels that a social channel may duplicate (rule CH-OFFLINE-OVERLAP).
 
 The website and the blog are left out: they are the hub the social links lead to (DOMAIN §3), never a
@@ -38,7 +50,7 @@ def monthly_cost(channel: Channel, hourly_rate: float) -> float | None:
 
 
 def _cost_note(cost: float, currency: str) -> Message:
-    return msg("rule.channels.cost_note", cost=cost, currency=currency)
+    return msg("rule.channels.cost_note", cost=Amount(cost, currency))
 
 
 @rule(
@@ -61,6 +73,7 @@ def low_engagement(audit: Audit, context: Context) -> Outcome:
     ratio_low = context.thresholds["engagement_ratio_low"]
     index: BenchmarkIndex | None = None
     findings: list[Finding] = []
+    declined: list[NotAssessed] = []
     no_data: tuple[list[str], list[str]] = ([], [])
     no_benchmark: tuple[list[str], list[str]] = ([], [])
     for i, channel in context.active_social:
@@ -76,15 +89,23 @@ def low_engagement(audit: Audit, context: Context) -> Outcome:
             continue
         index = index or BenchmarkIndex(audit)
         metric = channel.engagement.definition
-        row = index.lookup(channel.platform, metric)
-        if row is None or row.metric != metric or row.value <= 0:
+        match = index.closest(channel, metric)
+        if match is None or (match.row is not None and match.row.value <= 0):
             no_benchmark[0].append(f"settings.benchmarks[{channel.platform.value}, {metric}]")
             no_benchmark[1].append(channel.id)
             continue
+        if not match.comparable or match.row is None:
+            reason = msg(
+                "rule.CH-LOW-ENGAGEMENT.declined", channel=channel_label(channel), reason=match.reason
+            )
+            declined.append(context.not_assessed([f"channels.{i}.engagement"], reason, [channel.id]))
+            continue
+        row = match.row
         rate = channel.engagement.percent
         ratio = rate / row.value
         if ratio >= ratio_low:
             continue
+        closeness = msg(f"rule.CH-LOW-ENGAGEMENT.closeness.{match.closeness.value}", reason=match.reason)
         findings.append(
             context.finding(
                 msg(
@@ -97,11 +118,12 @@ def low_engagement(audit: Audit, context: Context) -> Outcome:
                     benchmark=msg(
                         "rule.CH-LOW-ENGAGEMENT.benchmark",
                         value=row.value,
-                        industry=row.industry,
+                        industry=industry_label(row),
                         platform=row.platform,
                         source=row.source_title,
                         year=str(row.year),
                     ),
+                    closeness=closeness,
                 ),
                 [
                     Evidence(f"channels.{i}.audience_size", channel.audience_size, threshold=large),
@@ -109,7 +131,9 @@ def low_engagement(audit: Audit, context: Context) -> Outcome:
                         f"channels.{i}.engagement",
                         rate,
                         threshold=ratio_low * row.value,
-                        note=msg("rule.CH-LOW-ENGAGEMENT.benchmark_note", row=describe(row)),
+                        note=msg(
+                            "rule.CH-LOW-ENGAGEMENT.benchmark_note", row=describe(row), closeness=closeness
+                        ),
                     ),
                 ],
                 [channel.id],
@@ -128,6 +152,7 @@ def low_engagement(audit: Audit, context: Context) -> Outcome:
             *no_benchmark,
             msg("rule.CH-LOW-ENGAGEMENT.no_benchmark"),
         ),
+        *declined,
     ]
 
 
@@ -369,9 +394,8 @@ def offline_overlap(audit: Audit, context: Context) -> Outcome:
                     "rule.CH-OFFLINE-OVERLAP.explanation",
                     traditional=channel_label(traditional),
                     digital=channel_label(twin),
-                    cost=cost,
-                    twin_cost=twin_cost,
-                    currency=currency,
+                    cost=Amount(cost, currency),
+                    twin_cost=Amount(twin_cost, currency),
                     stakeholders=[
                         audit.stakeholders[context.stakeholder_index[s]].name
                         for s in traditional.stakeholders
@@ -424,6 +448,12 @@ def offline_overlap(audit: Audit, context: Context) -> Outcome:
     ),
 )
 def unclaimed_handles(audit: Audit, context: Context) -> Outcome:
+    """A major platform the target audiences use has no handle of the organisation's.
+
+    A handle recorded ``held_by_other`` needs recovering, never registering; ``free`` or no channel at
+    all needs registering and parking; ``ours`` (or a channel with no recorded state) is claimed. When
+    social media is "not now", any recorded use makes the handle worth keeping for the reassessment.
+    """
     if not audit.stakeholders:
         return context.not_assessed(("stakeholders",), NO_STAKEHOLDERS)
     targets = [(i, s) for i, s in enumerate(audit.stakeholders) if s.id in context.target_stakeholders]
@@ -433,7 +463,17 @@ def unclaimed_handles(audit: Audit, context: Context) -> Outcome:
             msg("rule.CH-UNCLAIMED.no_platforms"),
             [s.id for _, s in targets],
         )
-    claimed = {channel.platform for channel in audit.channels}
+    claimed = {
+        channel.platform
+        for channel in audit.channels
+        if channel.handle_state not in (HandleState.FREE, HandleState.HELD_BY_OTHER)
+    }
+    held = {
+        channel.platform: (i, channel)
+        for i, channel in enumerate(audit.channels)
+        if channel.handle_state is HandleState.HELD_BY_OTHER
+    }
+    not_now = _social_not_now(audit, context, [s for _, s in targets])
     findings: list[Finding] = []
     for platform in MAJOR_PLATFORMS:
         if platform in claimed:
@@ -442,34 +482,59 @@ def unclaimed_handles(audit: Audit, context: Context) -> Outcome:
             (i, m, s, use)
             for i, s in targets
             for m, use in enumerate(s.platforms)
-            if use.platform is platform and context.uses(use)
+            if use.platform is platform and (context.uses(use) or (not_now and _any_use(use)))
         ]
         if not users:
             continue
+        evidence = [
+            Evidence(
+                f"stakeholders.{i}.platforms.{m}",
+                use_value(use),
+                threshold=context.thresholds[
+                    "platform_use_share" if use.share is not None else "platform_use_level"
+                ],
+            )
+            for i, m, _, use in users
+        ]
+        stakeholders = [s.name for _, _, s, _ in users]
+        subjects = [s.id for _, _, s, _ in users]
+        if platform in held:
+            index, channel = held[platform]
+            findings.append(
+                context.finding(
+                    msg("rule.CH-UNCLAIMED.explanation_held", stakeholders=stakeholders, platform=platform),
+                    [*evidence, Evidence(f"channels.{index}.handle_state", channel.handle_state)],
+                    [*subjects, channel.id],
+                    about=label(platform),
+                    action=msg("rule.CH-UNCLAIMED.action_held", platform=platform),
+                )
+            )
+            continue
+        below = not any(context.uses(use) for _, _, _, use in users)
         findings.append(
             context.finding(
                 msg(
-                    "rule.CH-UNCLAIMED.explanation",
-                    stakeholders=[s.name for _, _, s, _ in users],
+                    "rule.CH-UNCLAIMED.explanation_not_now" if below else "rule.CH-UNCLAIMED.explanation",
+                    stakeholders=stakeholders,
                     platform=platform,
                 ),
-                [
-                    Evidence(
-                        f"stakeholders.{i}.platforms.{m}",
-                        use_value(use),
-                        threshold=context.thresholds[
-                            "platform_use_share" if use.share is not None else "platform_use_level"
-                        ],
-                    )
-                    for i, m, _, use in users
-                ]
-                + [Evidence("channels.*.platform", sorted(claimed), note=_CLAIMED_NOTE)],
-                [s.id for _, _, s, _ in users],
+                [*evidence, Evidence("channels.*.platform", sorted(claimed), note=_CLAIMED_NOTE)],
+                subjects,
                 about=label(platform),
-                action=msg(
-                    "rule.CH-UNCLAIMED.action_platform",
-                    platform=platform,
-                ),
+                action=msg("rule.CH-UNCLAIMED.action_platform", platform=platform),
             )
         )
     return findings
+
+
+def _any_use(use: PlatformUse) -> bool:
+    return bool(use.share) or use.level not in (None, Level.NONE)
+
+
+def _social_not_now(audit: Audit, context: Context, targets: list[Stakeholder]) -> bool:
+    """Whether social media has no job to do yet: the situation of rule DEC-NOT-NOW."""
+    return (
+        bool(audit.objectives)
+        and not any(channel.objectives for _, channel in context.active_social)
+        and not any(use.platform.is_social and context.uses(use) for s in targets for use in s.platforms)
+    )

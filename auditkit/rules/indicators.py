@@ -11,9 +11,19 @@ from auditkit.rules.objectives import no_objectives
 from auditkit.steps import Phase, Step
 from auditkit.steps.effects import FITTING_INDICATOR
 
-ATTENTION_KINDS = frozenset({ObjectiveKind.AWARENESS, ObjectiveKind.LOYALTY})
+ATTENTION_KINDS = frozenset(
+    {ObjectiveKind.AWARENESS, ObjectiveKind.LOYALTY, ObjectiveKind.PUBLIC_INFORMATION}
+)
 """Objectives judged by return on attention (seed 001: visibility, awareness, loyalty)."""
-RETURN_KINDS = frozenset({ObjectiveKind.SALES, ObjectiveKind.RECRUITMENT})
+RETURN_KINDS = frozenset(
+    {
+        ObjectiveKind.SALES,
+        ObjectiveKind.RECRUITMENT,
+        ObjectiveKind.FUNDRAISING,
+        ObjectiveKind.MEMBERSHIP,
+        ObjectiveKind.VOLUNTEER_RECRUITMENT,
+    }
+)
 """Objectives judged by return on investment (seed 001: sales, sign-ups, recruitment)."""
 
 

@@ -87,6 +87,7 @@ def too_many_objectives(audit: Audit, context: Context) -> Outcome:
         owner="management",
         after=("OBJ-NONE", "OBJ-TOO-MANY"),
         effect=ONE_PRIMARY,
+        joins=("OBJ-TOO-MANY", "OBJ-NONE"),
     ),
 )
 def primary_objective(audit: Audit, context: Context) -> Outcome:
@@ -147,7 +148,7 @@ def smart_objectives(audit: Audit, context: Context) -> Outcome:
             lacking.append(
                 msg(
                     "rule.OBJ-NOT-SMART.deadline_passed",
-                    deadline=objective.deadline.isoformat(),
+                    deadline=objective.deadline,
                 )
             )
             evidence.append(Evidence(f"objectives.{i}.deadline", objective.deadline, threshold=context.today))

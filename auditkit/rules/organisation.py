@@ -1,4 +1,8 @@
-"""Rules on the organisation (DOMAIN §7): sponsor, owner, processes, resources, training."""
+"""Rules on the organisation (DOMAIN §7): sponsor, owner, processes, resources, training.
+
+Their texts name the organisation's people in its own words (:mod:`auditkit.vocabulary`): the board of an
+association, the elected officials of a town hall, the owner of a small business.
+"""
 
 from __future__ import annotations
 
@@ -79,19 +83,23 @@ def no_sponsor(audit: Audit, context: Context) -> Outcome:
     ),
 )
 def intern_owner(audit: Audit, context: Context) -> Outcome:
+    """An intern holds the strategy (major), or a volunteer alone (minor: continuity, not competence)."""
     role = audit.organisation.strategy_owner_role
     if role is None:
         return _not_recorded(context, "strategy_owner_role")
-    if role is not OwnerRole.INTERN:
+    if role not in (OwnerRole.INTERN, OwnerRole.VOLUNTEER):
         return []
     owner = audit.organisation.strategy_owner.strip()
+    who = f" ({owner})" if owner else ""
+    evidence = [Evidence("organisation.strategy_owner_role", role)]
+    if role is OwnerRole.INTERN:
+        return [context.finding(msg("rule.ORG-INTERN.explanation", who=who), evidence)]
     return [
         context.finding(
-            msg(
-                "rule.ORG-INTERN.explanation",
-                who=f" ({owner})" if owner else "",
-            ),
-            [Evidence("organisation.strategy_owner_role", role)],
+            msg("rule.ORG-INTERN.explanation_volunteer", who=who),
+            evidence,
+            severity=Severity.MINOR,
+            action=msg("rule.ORG-INTERN.action_volunteer"),
         )
     ]
 

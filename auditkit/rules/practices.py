@@ -8,6 +8,7 @@ from auditkit.findings import Context, Evidence, Finding, Outcome, Severity, The
 from auditkit.locale import Message, label, msg
 from auditkit.model import Audit, Cadence, ComponentStatus, StrategyComponentKey
 from auditkit.rules._common import channel_label, gaps
+from auditkit.rules._not_now import social_not_now
 from auditkit.steps import Phase, Step
 from auditkit.steps.effects import (
     LENGTHEN_LEAD_TIME,
@@ -96,7 +97,8 @@ def calendar_not_strategy(audit: Audit, context: Context) -> Outcome:
     if not audit.stakeholders:
         lacking.append(msg("rule.ERR-CALENDAR-NOT-STRATEGY.lacks_audience"))
         evidence.append(Evidence("stakeholders", []))
-    if not any(channel.objectives for _, channel in context.active_social):
+    not_now = social_not_now(audit, context)
+    if not not_now and not any(channel.objectives for _, channel in context.active_social):
         lacking.append(msg("rule.ERR-CALENDAR-NOT-STRATEGY.lacks_network"))
         evidence.append(
             Evidence(
@@ -126,6 +128,7 @@ def calendar_not_strategy(audit: Audit, context: Context) -> Outcome:
                 lacking=lacking,
             ),
             evidence,
+            action=msg("rule.ERR-CALENDAR-NOT-STRATEGY.action_not_now") if not_now else None,
         )
     ]
 

@@ -3,10 +3,13 @@
 Each component rule reads ``audit.strategy.components[key]``:
 
 - key absent: the audit does not say, so the rule is not assessed;
-- status ``absent``: the rule fires at its severity;
-- status ``partial``: the rule fires one step less severe (major becomes minor), because a component
-  that exists in part still leaves its essentials to improvisation, but less so than none at all;
+- status ``absent``: the rule fires at its severity, as far as the organisation needs the component
+  (:mod:`auditkit.rules.requirements`: a micro business needs a one-page plan, not a governance charter);
+- status ``partial``: one step less severe again (major becomes minor), because a component that exists
+  in part still leaves its essentials to improvisation, but less so than none at all;
 - status ``present``: silent.
+
+Texts naming the organisation's people take its words (:mod:`auditkit.vocabulary`).
 """
 
 from __future__ import annotations
@@ -17,6 +20,7 @@ from auditkit.findings import Check, Context, Evidence, Outcome, Severity, Theme
 from auditkit.locale import label, msg
 from auditkit.locale.formats import short
 from auditkit.model import Audit, ComponentStatus, StrategyComponentKey
+from auditkit.rules.requirements import Need, need_of, reason_of, required_severity
 from auditkit.steps import Phase, Step
 from auditkit.steps.effects import REVIEW_STRATEGY, component
 from auditkit.thresholds import months_between
@@ -36,6 +40,7 @@ class ComponentRule:
     rule_id: str
     key: StrategyComponentKey
     severity: Severity
+    """The severity of a missing component the organisation needs as a document of its own."""
     seeds: tuple[str, ...]
     step: Step
 
@@ -240,7 +245,11 @@ def _component_check(entry: ComponentRule) -> Check:
             f"rule.{entry.rule_id}.explanation",
             status=label(component.status),
             extent=_PARTIAL_EXTENT if partial else "",
+            **context.words,
         )
+        reason = reason_of(entry.key, audit.client)
+        if reason is not None:
+            explanation = msg("rule.strategy.component_need", text=explanation, reason=reason)
         if component.note.strip():
             explanation = msg(
                 "rule.strategy.component_note", text=explanation, note=short(component.note, 160)
@@ -248,8 +257,17 @@ def _component_check(entry: ComponentRule) -> Check:
         evidence = [Evidence(f"{path}.status", component.status)]
         if component.note.strip():
             evidence.append(Evidence(f"{path}.note", component.note))
+        need = need_of(entry.key, audit.client)
+        severity = required_severity(entry.severity, need)
+        action = None
+        if need is not Need.ESSENTIAL:
+            action = msg(
+                f"rule.strategy.action_{need.value}", action=context.rule.action.format(**context.words)
+            )
         return [
-            context.finding(explanation, evidence, severity=entry.severity.lowered() if partial else None)
+            context.finding(
+                explanation, evidence, severity=severity.lowered() if partial else severity, action=action
+            )
         ]
 
     check.__name__ = check.__qualname__ = f"check_{entry.key.value}"
@@ -292,7 +310,7 @@ def stale_strategy(audit: Audit, context: Context) -> Outcome:
         context.finding(
             msg(
                 "rule.STR-REVIEW.explanation",
-                reviewed=reviewed.isoformat(),
+                reviewed=reviewed,
                 months=round(months),
                 limit=limit,
             ),

@@ -9,8 +9,8 @@ points (its share of the 0-100 score; the points add up to the score) and the ev
 The weights and their defaults are in :data:`WEIGHTS`, each with its name and documentation (catalogue
 messages ``settings.weight.<factor>.name`` and ``.doc``). A consultant overrides them for one client in
 ``audit.settings.weights`` (for instance ``{"fit.engagement": 0.4}``); each weight is between 0 and
-:data:`WEIGHT_MAXIMUM`, only the ratios within one group (``fit``, ``health``, ``org``, ``overall``)
-matter, and a group cannot be all zero. An unknown key is an error that lists the valid ones
+:data:`WEIGHT_MAXIMUM`, only the ratios within one group (``fit``, ``health``, ``org``, ``strategy``,
+``results``, ``overall``) matter, and a group cannot be all zero. An unknown key is an error that lists the valid ones
 (:func:`weight_problems`).
 
 Scores
@@ -41,28 +41,40 @@ responsiveness as above, ``ownership`` (1 if a person or role is named) and ``or
 the content is not cross-posted unchanged, 0.25 if it is). Parked and planned channels publish
 nothing on purpose: their publishing factors are not assessed.
 
-**Strategy completeness** (equal weights, not overridable): the nine steps of the method (DOMAIN
-section 1), read from the audit's data -- 1 objectives (none 0; all SMART, one primary, at most three
-1; else 0.5), 2 audiences (none 0; every objective names its targets 1; else 0.5), 3 inventory
-(social and traditional channels 1, one kind 0.5), 4 share of social channels stating their added
-value, 5 share of active channels serving an objective, 6 the editorial-line component, 7 share of
+**Strategy completeness** (``strategy.*`` weights, :data:`STRATEGY_WEIGHTS`): the nine steps of the
+method (DOMAIN section 1), read from the audit's data -- 1 objectives (none 0; all SMART, one primary,
+at most three 1; else 0.5), 2 audiences (none 0; every objective names its targets 1; else 0.5),
+3 inventory (social and traditional channels 1, one kind 0.5), 4 share of social channels stating their
+added value, 5 share of active channels serving an objective, 6 the editorial-line component, 7 share of
 objectives with an indicator, 8 roles (owner not nobody/intern/volunteer, creators, responders),
-9 obstacles listed; then the other strategy components of DOMAIN section 6 (present 1, partial
-0.5, absent 0; a component left out of the audit is not assessed) and the last review against
-``review_months`` (1 within it, 0.5 within twice, else 0).
+9 obstacles listed; then the other strategy components of DOMAIN section 6 (present 1, partial 0.5,
+absent 0; a component left out of the audit is not assessed) and the last review against
+``review_months`` (1 within it, 0.5 within twice, else 0). The weights put objectives (0.13),
+audiences and indicators (0.10 each), then the evaluation plan, channels and roles (0.07 each) first,
+and governance, policy, obstacles and the exit plan (0.01 each) last; the catalogue message
+``scoring.strategy.reason.<factor>`` gives each weight's reason, shown with the weights in the report's
+methodology.
+
+**Results** (``results.*`` weights, :mod:`auditkit.scoring.performance`): ``objectives``, the progress of
+each objective from its baseline toward its target (``(current - baseline) / (target - baseline)``,
+negative when it goes backwards, kept within 0-1; the primary objective counts double; no current value
+recorded anywhere counts 0, since the client can measure it), and ``engagement``, the engagement of the
+publishing channels that serve the primary objective against the benchmark of the same metric code
+(the scale of ``fit.engagement``; a channel no benchmark can judge is not assessed).
 
 **Organisation readiness** (``org.*`` weights, DOMAIN section 7): sponsor (none 0, aware 0.35,
 supportive 0.75, champion 1), owner role (:data:`OWNER_VALUE`: nobody 0, intern 0.1, volunteer 0.3
 ... communications manager 1), resources (0.5 for content creators, 0.5 for responders), validation
 delay against the tightest response expectation of the channels, training (none 0, some 0.5, all 1),
-team hours against the hours the channels need (``hours_per_channel`` for a channel that does not
-say), budget against the channels' costs (0 when there is none), reporting cadence (monthly or
+team hours against the hours the channels need (:func:`auditkit.thresholds.hours_needed`: their
+family's threshold, or what they take when more), budget against the channels' costs (0 when there is none), reporting cadence (monthly or
 weekly 1, quarterly 0.6, yearly 0.35, ad hoc 0.2, never 0), publishing lead time against
 ``lead_time_days``.
 
 **Overall** (``overall.*`` weights): objective coverage (for each objective, the best fit among the
 active or dormant channels that serve it, 0 when none does; the primary objective counts double),
-the mean health of active and dormant channels, strategy completeness and organisation readiness.
+the mean health of active and dormant channels, strategy completeness, organisation readiness and
+results (0.15, 0.10, 0.30, 0.20, 0.25 by default).
 
 Recommendation per channel
 ==========================
@@ -98,6 +110,17 @@ Five levels, after the Forrester, Altimeter and Demand Metric models (see
 partial credit accumulates quickly on the first steps, while the top levels need nearly everything in
 place. The consultant sets the target in ``audit.settings.target_level``.
 
+Paperwork alone cannot reach the top levels (:class:`Gate`, :mod:`auditkit.scoring.gates`): level 4
+needs the results component at least ``results_managed`` (threshold, default 0.5); level 5 needs,
+besides, every primary channel compared with a benchmark engaging at least ``engagement_ratio_low``
+times it (0.5) and the objectives on track (the primary one measured; each measured one at least
+``on_track_progress`` of the way, 0.5, or its target reached when its deadline has passed). A level
+whose gate is not met is not reached, whatever the score; the scorecard says which gate held it back.
+
+An audit where more than ``incomplete_share`` (default 0.25) of the catalogue's rules could not be
+assessed (the diagnosis's not-assessed rules) has no level: ``Scorecard.level`` is ``None`` and
+``Scorecard.incomplete`` says "incomplete: N of M rules not assessed".
+
 Nothing here reads the clock: ``audit.engagement.audit_date`` is "today". Scoring builds no pydantic
 object and never assigns to the audit. Every text of a result (names, evidence, reasons) is a catalogue
 message (``scoring.*``), read in a language only when shown.
@@ -107,16 +130,20 @@ Modules
 ``weights`` (the weights and the checks of overrides), ``results`` (contributions, scores, channel scores,
 the scorecard and their JSON), ``levels`` (maturity levels), ``text`` (the plain-text scorecard),
 ``combine`` (weighted means), ``context`` (per-run lookups), ``channels`` (channel factors, health, fit),
-``recommendations`` (the decision tree), ``strategy``, ``organisation``, ``overall`` (:func:`score`) and
-``rendering`` (how figures and texts are written).
+``recommendations`` (the decision tree), ``strategy``, ``organisation``, ``performance`` (results),
+``gates`` (what levels 4 and 5 need, and incompleteness), ``overall`` (:func:`score`) and ``rendering``
+(how figures and texts are written).
 """
 
 from auditkit.scoring.channels import AT_BENCHMARK
-from auditkit.scoring.levels import MATURITY_LEVELS, MaturityLevel, level_for
-from auditkit.scoring.overall import score
+from auditkit.scoring.levels import MATURITY_LEVELS, Gate, Incomplete, MaturityLevel, gated_level, level_for
+from auditkit.scoring.overall import ProjectedScores, projected_scores, score
+from auditkit.scoring.performance import EngagementResult, ObjectiveProgress, progress
 from auditkit.scoring.recommendations import GOOD, POOR, WEAK
 from auditkit.scoring.results import ChannelScore, Contribution, Recommendation, Score, Scorecard
 from auditkit.scoring.weights import (
+    STRATEGY_STEPS,
+    STRATEGY_WEIGHTS,
     WEIGHT_MAXIMUM,
     WEIGHTS,
     Weight,
@@ -130,17 +157,27 @@ __all__ = [
     "GOOD",
     "MATURITY_LEVELS",
     "POOR",
+    "STRATEGY_STEPS",
+    "STRATEGY_WEIGHTS",
     "WEAK",
     "WEIGHTS",
     "WEIGHT_MAXIMUM",
     "ChannelScore",
     "Contribution",
+    "EngagementResult",
+    "Gate",
+    "Incomplete",
     "MaturityLevel",
+    "ObjectiveProgress",
+    "ProjectedScores",
     "Recommendation",
     "Score",
     "Scorecard",
     "Weight",
+    "gated_level",
     "level_for",
+    "progress",
+    "projected_scores",
     "score",
     "settings_problems",
     "weight_problems",

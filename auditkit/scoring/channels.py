@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from auditkit.benchmarks import POSTS_PER_WEEK, describe
 from auditkit.locale import Message, label, msg
 from auditkit.model import BenchmarkRow, Channel, ChannelStatus, Objective
-from auditkit.platforms import Platform
+from auditkit.platforms import Platform, use_of
 from auditkit.scoring.combine import Fact, assessed_weight, bounded, combine, contributions
 from auditkit.scoring.context import Context
 from auditkit.scoring.rendering import figure, percent
@@ -21,6 +21,7 @@ __all__ = [
     "ChannelFacts",
     "FitScorer",
     "channel_facts",
+    "engagement_value",
     "health",
     "platform_use",
     "reach",
@@ -111,7 +112,7 @@ def _engagement(channel: Channel, context: Context) -> tuple[Fact, BenchmarkRow 
         )
         return (None, evidence), None
     ratio = measure.percent / row.value
-    value = AT_BENCHMARK * ratio if ratio < 1 else min(1.0, AT_BENCHMARK + (1 - AT_BENCHMARK) * (ratio - 1))
+    value = engagement_value(ratio)
     evidence = msg(
         "scoring.evidence.engagement.measured",
         rate=rate,
@@ -119,6 +120,12 @@ def _engagement(channel: Channel, context: Context) -> tuple[Fact, BenchmarkRow 
         ratio=figure(round(ratio, 2)),
     )
     return (value, evidence), row
+
+
+def engagement_value(ratio: float) -> float:
+    """The sub-score of an engagement ``ratio`` to its benchmark: linear to :data:`AT_BENCHMARK` at the
+    benchmark, then up to 1 at twice it."""
+    return AT_BENCHMARK * ratio if ratio < 1 else min(1.0, AT_BENCHMARK + (1 - AT_BENCHMARK) * (ratio - 1))
 
 
 def _responsiveness(channel: Channel, context: Context) -> Fact:
@@ -181,7 +188,7 @@ def reach(channel: Channel, stakeholders: Iterable[str], context: Context) -> Fa
     count = reached = 0
     for stakeholder_id in stakeholders:
         audience = context.audiences[stakeholder_id]
-        use = audience.uses.get(platform)
+        use = use_of(audience.uses, platform)
         if use is None and social and audience.uses:
             use = 0.0
         if stakeholder_id in listed:
@@ -207,7 +214,7 @@ def platform_use(platform: Platform, context: Context) -> float | None:
     """The importance-weighted share of the stakeholders on ``platform`` (None: nobody says)."""
     weighted = total = 0.0
     for audience in context.audiences.values():
-        use = audience.uses.get(platform)
+        use = use_of(audience.uses, platform)
         if use is None and platform.is_social and audience.uses:
             use = 0.0
         if use is not None:

@@ -8,7 +8,7 @@ from auditkit.locale import Message
 from auditkit.scoring.results import Contribution, Score
 from auditkit.scoring.weights import WEIGHTS
 
-__all__ = ["Fact", "assessed_weight", "bounded", "combine", "contributions", "equal"]
+__all__ = ["Fact", "assessed_weight", "bounded", "combine", "contributions"]
 
 Fact = tuple[float | None, Message]
 """A factor's sub-score (0-1 or None) and its evidence."""
@@ -46,13 +46,3 @@ def combine(facts: Sequence[tuple[str, Fact]], weights: dict[str, float]) -> Sco
 def bounded(points: float) -> float:
     """A sum of points, kept within 0-100 despite floating-point rounding."""
     return min(100.0, max(0.0, points))
-
-
-def equal(facts: Sequence[tuple[str, Message, Fact]]) -> Score:
-    """A plain mean over the assessed facts, each of weight 1."""
-    assessed = sum(1 for _, _, (value, _) in facts if value is not None)
-    parts = tuple(
-        Contribution(key, label, value, 1.0, 100 * value / assessed if value is not None else 0.0, evidence)
-        for key, label, (value, evidence) in facts
-    )
-    return Score(bounded(sum(item.points for item in parts)) if assessed else None, parts)

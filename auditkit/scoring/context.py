@@ -65,7 +65,7 @@ class Context:
         )
         self.low_use = float(self.thresholds["platform_use_share"])
         self.reassess_on = add_months(self.today, round(self.thresholds["reassess_months"]))
-        self.reassess_reason = msg("scoring.reason.reassess", day=self.reassess_on.isoformat())
+        self.reassess_reason = msg("scoring.reason.reassess", day=self.reassess_on)
 
     def expectation(self, platform: Platform) -> float | None:
         """Minutes within which ``platform``'s audience expects an answer (None: no expectation)."""

@@ -5,12 +5,14 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import TypeVar
 
-from auditkit.locale import Message, label, msg
+from auditkit.locale import Amount, Message, label, msg
 from auditkit.model import Audit, Cadence, OwnerRole, SponsorEngagement, Training
 from auditkit.scoring.combine import Fact, combine
 from auditkit.scoring.context import COSTING, Context
-from auditkit.scoring.rendering import figure
+from auditkit.scoring.rendering import counted, figure
 from auditkit.scoring.results import Score
+from auditkit.thresholds import hours_needed
+from auditkit.vocabulary import OrganisationKind, organisation_kind
 
 __all__ = ["CADENCE_VALUE", "OWNER_VALUE", "SPONSOR_VALUE", "TRAINING_VALUE", "answer", "organisation"]
 
@@ -32,6 +34,8 @@ OWNER_VALUE: dict[OwnerRole, float] = {
     OwnerRole.MARKETING_DIRECTOR: 1.0,
 }
 """An agency scores lower than staff: delegating the voice risks authenticity (seed 003)."""
+VOLUNTEER_IN_NONPROFIT = 0.6
+"""A volunteer owner is how a non-profit normally runs: only its continuity is at risk (rule ORG-INTERN)."""
 TRAINING_VALUE: dict[Training, float] = {Training.NONE: 0.0, Training.SOME: 0.5, Training.ALL: 1.0}
 CADENCE_VALUE: dict[Cadence, float] = {
     Cadence.NEVER: 0.0,
@@ -67,7 +71,7 @@ def organisation(audit: Audit, context: Context) -> Score:
     answers = audit.organisation
     facts: list[tuple[str, Fact]] = [
         ("org.sponsor", _scale(answers.sponsor, SPONSOR_VALUE, "sponsor")),
-        ("org.owner", _scale(answers.strategy_owner_role, OWNER_VALUE, "owner_role")),
+        ("org.owner", _owner(audit)),
         ("org.resources", _resources(audit)),
         ("org.validation", _validation(audit, context)),
         ("org.training", _scale(answers.training, TRAINING_VALUE, "training")),
@@ -77,6 +81,14 @@ def organisation(audit: Audit, context: Context) -> Score:
         ("org.lead_time", _lead_time(audit, context)),
     ]
     return combine(facts, context.weights)
+
+
+def _owner(audit: Audit) -> Fact:
+    role = audit.organisation.strategy_owner_role
+    value, evidence = _scale(role, OWNER_VALUE, "owner_role")
+    if role is OwnerRole.VOLUNTEER and organisation_kind(audit.client) is OrganisationKind.NONPROFIT:
+        return VOLUNTEER_IN_NONPROFIT, evidence
+    return value, evidence
 
 
 def _scale(given: Answer | None, values: dict[Answer, float], question: str) -> Fact:
@@ -90,7 +102,9 @@ def _resources(audit: Audit) -> Fact:
     creators = len(audit.organisation.content_creators)
     responders = len(audit.organisation.responders)
     return 0.5 * bool(creators) + 0.5 * bool(responders), msg(
-        "scoring.evidence.resources.counted", creators=figure(creators), responders=figure(responders)
+        "scoring.evidence.resources.counted",
+        creators=counted("creators", creators),
+        responders=counted("responders", responders),
     )
 
 
@@ -120,9 +134,7 @@ def _hours(audit: Audit, context: Context) -> Fact:
     if available is None:
         return None, msg("scoring.evidence.hours.missing")
     costing = [channel for channel in audit.channels if channel.status in COSTING]
-    known = [channel.hours_per_week for channel in costing if channel.hours_per_week is not None]
-    per_channel = float(context.thresholds["hours_per_channel"])
-    needed = sum(known) + per_channel * (len(costing) - len(known))
+    needed = sum(hours_needed(channel, context.thresholds) for channel in costing)
     value = 1.0 if available >= needed else available / needed
     return value, msg(
         "scoring.evidence.hours.measured",
@@ -140,9 +152,8 @@ def _budget(audit: Audit) -> Fact:
     value = 0.0 if budget <= 0 else min(1.0, budget / needed) if needed > 0 else 1.0
     return value, msg(
         "scoring.evidence.budget.measured",
-        budget=figure(budget),
-        needed=figure(needed),
-        currency=audit.engagement.currency,
+        budget=Amount(budget, audit.engagement.currency),
+        needed=Amount(needed, audit.engagement.currency),
     )
 
 

@@ -3,27 +3,33 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 
+from auditkit.diagnose import Diagnosis, diagnose
 from auditkit.locale import Message, msg
 from auditkit.model import Audit, ChannelStatus
 from auditkit.scoring.channels import FitScorer, channel_facts, health, reach, targets
 from auditkit.scoring.combine import Fact, combine
 from auditkit.scoring.context import PUBLISHING, Context
-from auditkit.scoring.levels import MATURITY_LEVELS, level_for
+from auditkit.scoring.gates import gates, incompleteness
+from auditkit.scoring.levels import MATURITY_LEVELS, MaturityLevel, gated_level
 from auditkit.scoring.organisation import organisation
+from auditkit.scoring.performance import Results, results
 from auditkit.scoring.recommendations import decide
 from auditkit.scoring.rendering import figure
 from auditkit.scoring.results import ChannelScore, Score, Scorecard
 from auditkit.scoring.strategy import strategy
 from auditkit.scoring.weights import WEIGHTS
 
-__all__ = ["score"]
+__all__ = ["ProjectedScores", "projected_scores", "score"]
 
 
-def score(audit: Audit) -> Scorecard:
-    """Score an audit: channels, channel x objective fit, strategy, organisation, overall and level.
+def score(audit: Audit, diagnosis: Diagnosis | None = None) -> Scorecard:
+    """Score an audit: channels, channel x objective fit, strategy, organisation, results, overall and level.
 
-    Pure and deterministic; ``audit.engagement.audit_date`` stands for "today".
+    ``diagnosis`` (the audit's own, computed here when not given) tells which rules could not be
+    assessed: when too many could not, the audit is incomplete and has no level. Pure and
+    deterministic; ``audit.engagement.audit_date`` stands for "today".
 
     Raises:
         AuditkitError: ``audit.settings.weights`` or ``audit.settings.thresholds`` has an unknown key.
@@ -57,29 +63,89 @@ def score(audit: Audit) -> Scorecard:
                 reassess_on=decided.reassess_on,
             )
         )
-    completeness = strategy(audit, context)
-    readiness = organisation(audit, context)
-    overall = combine(
-        (
-            ("overall.fit", _coverage(audit, matrix)),
-            ("overall.health", _mean_health(channels, audit)),
-            ("overall.strategy", _share(completeness, WEIGHTS["overall.strategy"].label)),
-            ("overall.organisation", _share(readiness, WEIGHTS["overall.organisation"].label)),
-        ),
-        weights,
-    )
+    publishing = {channel.id for channel in audit.channels if channel.status in PUBLISHING}
+    healths = [item.health for item in channels if item.channel_id in publishing]
+    overall, completeness, readiness, achieved = _overall(audit, context, matrix, healths)
+    level_gates = gates(achieved, context)
+    missing = incompleteness(diagnosis if diagnosis is not None else diagnose(audit), context)
     target = audit.settings.target_level
     return Scorecard(
         overall=overall,
-        level=level_for(overall.value),
+        level=None if missing else gated_level(overall.value, level_gates),
         target_level=MATURITY_LEVELS[target - 1] if target is not None else None,
         channels=tuple(channels),
         matrix=matrix,
         strategy_completeness=completeness,
         organisation_readiness=readiness,
+        results=achieved.score,
+        progress=achieved.objectives,
+        engagement=achieved.engagement,
+        gates=level_gates,
+        incomplete=missing,
         weights=weights,
         serves=frozenset(serves),
     )
+
+
+@dataclass(frozen=True)
+class ProjectedScores:
+    """What a roadmap's projection reads of a changed audit: its overall score, strategy completeness
+    and level."""
+
+    overall: Score
+    strategy_completeness: Score
+    level: MaturityLevel | None
+
+
+def projected_scores(audit: Audit, *, with_level: bool) -> ProjectedScores:
+    """The overall score, strategy completeness and level of ``audit``, as :func:`score` gives them,
+    without what the overall score does not need (recommendations, the fit to objectives a channel does
+    not serve, the fit of channels that do not publish).
+
+    The level needs the audit's own diagnosis (computed here) when ``with_level``; otherwise it is
+    ``None``.
+    """
+    context = Context(audit)
+    weights = context.weights
+    matrix: dict[tuple[str, str], Score] = {}
+    healths: list[Score] = []
+    for channel in audit.channels:
+        if channel.status not in PUBLISHING:
+            continue
+        facts = channel_facts(channel, context)
+        healths.append(health(facts, weights))
+        scorer = FitScorer(facts, weights)
+        for objective_id in channel.objectives:
+            objective = context.objectives[objective_id]
+            matrix[(channel.id, objective_id)] = scorer.fit(
+                reach(channel, targets(objective, context), context)
+            )
+    overall, completeness, _, achieved = _overall(audit, context, matrix, healths)
+    level = None
+    if with_level and not incompleteness(diagnose(audit), context):
+        level = gated_level(overall.value, gates(achieved, context))
+    return ProjectedScores(overall, completeness, level)
+
+
+def _overall(
+    audit: Audit, context: Context, matrix: dict[tuple[str, str], Score], healths: Sequence[Score]
+) -> tuple[Score, Score, Score, Results]:
+    """The overall score from the fit of the publishing channels to the objectives they serve and their
+    ``healths``, with the strategy, organisation and results scores it combines."""
+    completeness = strategy(audit, context)
+    readiness = organisation(audit, context)
+    achieved = results(audit, context)
+    overall = combine(
+        (
+            ("overall.fit", _coverage(audit, matrix)),
+            ("overall.health", _mean_health(healths)),
+            ("overall.strategy", _share(completeness, WEIGHTS["overall.strategy"].label)),
+            ("overall.organisation", _share(readiness, WEIGHTS["overall.organisation"].label)),
+            ("overall.results", _share(achieved.score, WEIGHTS["overall.results"].label)),
+        ),
+        context.weights,
+    )
+    return overall, completeness, readiness, achieved
 
 
 def _coverage(audit: Audit, matrix: dict[tuple[str, str], Score]) -> Fact:
@@ -106,13 +172,8 @@ def _coverage(audit: Audit, matrix: dict[tuple[str, str], Score]) -> Fact:
     )
 
 
-def _mean_health(channels: Sequence[ChannelScore], audit: Audit) -> Fact:
-    publishing = {channel.id for channel in audit.channels if channel.status in PUBLISHING}
-    values = [
-        item.health.value
-        for item in channels
-        if item.channel_id in publishing and item.health.value is not None
-    ]
+def _mean_health(healths: Sequence[Score]) -> Fact:
+    values = [item.value for item in healths if item.value is not None]
     if not values:
         return None, msg("scoring.evidence.health.none")
     mean = sum(values) / len(values)

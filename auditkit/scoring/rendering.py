@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from auditkit.locale import Message, Number
+from auditkit.locale import Message, Number, msg
 from auditkit.model import Language
 
-__all__ = ["Lang", "LowerCase", "figure", "lower_case", "percent", "text_in"]
+__all__ = ["Lang", "LowerCase", "counted", "figure", "lower_case", "percent", "text_in"]
 
 Lang = Language | str
 
@@ -15,6 +15,11 @@ Lang = Language | str
 def text_in(text: Message, lang: Lang | None) -> Any:
     """``text`` in ``lang``, or in every language (``{"en": ..., "fr": ...}``) when ``lang`` is None."""
     return text.to_dict() if lang is None else text(lang)
+
+
+def counted(noun: str, count: int) -> Message:
+    """``count`` and the noun ``scoring.count.<noun>`` agreeing with it ("1 objective", "3 objectives")."""
+    return msg(f"scoring.count.{noun}", count=count)
 
 
 def figure(value: float) -> Number:

@@ -2,18 +2,22 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import date
 from enum import StrEnum
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from auditkit.locale import Message
 from auditkit.locale import label as enum_label
 from auditkit.model import BenchmarkRow, Language
 from auditkit.platforms import Platform
-from auditkit.scoring.levels import MaturityLevel
+from auditkit.scoring.levels import Gate, Incomplete, MaturityLevel, level_for
 from auditkit.scoring.rendering import Lang, text_in
 from auditkit.scoring.text import scorecard_text
+
+if TYPE_CHECKING:
+    from auditkit.scoring.performance import EngagementResult, ObjectiveProgress
 
 __all__ = ["ChannelScore", "Contribution", "Recommendation", "Score", "Scorecard"]
 
@@ -144,22 +148,39 @@ class Scorecard:
     """
 
     overall: Score
-    level: MaturityLevel
+    level: MaturityLevel | None
+    """``None`` when the audit is :attr:`incomplete`."""
     target_level: MaturityLevel | None
     channels: tuple[ChannelScore, ...]
     matrix: dict[tuple[str, str], Score]
     strategy_completeness: Score
     organisation_readiness: Score
+    results: Score
+    """Objective progress and engagement against benchmarks."""
+    progress: tuple[ObjectiveProgress, ...]
+    engagement: tuple[EngagementResult, ...]
+    """The primary channels' engagement against their benchmarks."""
+    gates: tuple[Gate, ...]
+    """What levels 4 and 5 need besides the score, met or not."""
+    incomplete: Incomplete | None
+    """Set when too many rules could not be assessed for the audit to have a level."""
     weights: dict[str, float]
     serves: frozenset[tuple[str, str]] = field(default_factory=frozenset)
     """The ``(channel_id, objective_id)`` pairs where the channel lists the objective."""
 
     def __repr__(self) -> str:
         overall = "-" if self.overall.value is None else f"{self.overall.value:.1f}"
+        level = "incomplete" if self.level is None else self.level.number
         return (
-            f"<Scorecard overall={overall} level={self.level.number} channels={len(self.channels)} "
+            f"<Scorecard overall={overall} level={level} channels={len(self.channels)} "
             f"pairs={len(self.matrix)}>"
         )
+
+    @property
+    def held_back(self) -> tuple[Gate, ...]:
+        """The unmet gates that keep the level below the one the score alone reaches."""
+        reached = level_for(self.overall.value).number
+        return tuple(gate for gate in self.gates if not gate.met and gate.level <= reached)
 
     def channel(self, channel_id: str) -> ChannelScore:
         """The score of one channel (``KeyError`` if none)."""
@@ -175,8 +196,10 @@ class Scorecard:
         """
         return {
             "overall": _round(self.overall.value),
-            "level": self.level.to_dict(lang),
+            "level": self.level.to_dict(lang) if self.level else None,
+            "incomplete": self.incomplete.to_dict() if self.incomplete else None,
             "target_level": self.target_level.to_dict(lang) if self.target_level else None,
+            "gates": [gate.to_dict(lang) for gate in self.gates],
             "contributions": [item.to_dict(lang) for item in self.overall.contributions],
             "channels": [channel.to_dict(lang) for channel in self.channels],
             "matrix": [
@@ -190,9 +213,16 @@ class Scorecard:
             ],
             "strategy_completeness": self.strategy_completeness.to_dict(lang),
             "organisation_readiness": self.organisation_readiness.to_dict(lang),
+            "results": self.results.to_dict(lang),
+            "objectives_progress": [item.to_dict(lang) for item in self.progress],
+            "engagement_results": [item.to_dict(lang) for item in self.engagement],
             "weights": dict(self.weights),
         }
 
-    def to_text(self, lang: Lang = Language.EN) -> str:
-        """A plain-text scorecard for a terminal: aligned columns, no colour."""
-        return scorecard_text(self, str(lang))
+    def to_text(self, lang: Lang = Language.EN, verdicts: Mapping[str, Message] | None = None) -> str:
+        """A plain-text scorecard for a terminal: aligned columns, no colour.
+
+        ``verdicts`` (channel id -> verdict) replaces the decision tree's recommendation and its reason
+        when the channels' verdicts were reconciled with the findings (:mod:`auditkit.verdicts`).
+        """
+        return scorecard_text(self, str(lang), verdicts)

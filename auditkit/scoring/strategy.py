@@ -7,33 +7,22 @@ from collections.abc import Callable
 from auditkit.locale import Message, label, msg
 from auditkit.model import Audit, ChannelStatus, ComponentStatus, Objective, OwnerRole, StrategyComponent
 from auditkit.model import StrategyComponentKey as Key
-from auditkit.scoring.combine import Fact, equal
+from auditkit.scoring.combine import Fact, combine
 from auditkit.scoring.context import PUBLISHING, Context
 from auditkit.scoring.organisation import answer
-from auditkit.scoring.rendering import figure
+from auditkit.scoring.rendering import counted, figure
 from auditkit.scoring.results import Score
+from auditkit.scoring.weights import STRATEGY_STEPS
 from auditkit.thresholds import months_between
+from auditkit.vocabulary import OrganisationKind, organisation_kind
 
-__all__ = ["STATUS_VALUE", "STEPS", "strategy"]
+__all__ = ["STATUS_VALUE", "strategy"]
 
 STATUS_VALUE: dict[ComponentStatus, float] = {
     ComponentStatus.PRESENT: 1.0,
     ComponentStatus.PARTIAL: 0.5,
     ComponentStatus.ABSENT: 0.0,
 }
-
-STEPS = (
-    "objectives",
-    "audiences",
-    "inventory",
-    "added_value",
-    "channels",
-    "editorial_line",
-    "indicators",
-    "roles",
-    "obstacles",
-)
-"""The nine steps of the method, in order (message ``scoring.step.<step>`` names each)."""
 
 _WEAK_OWNERS = frozenset({OwnerRole.INTERN, OwnerRole.VOLUNTEER})
 
@@ -47,7 +36,11 @@ def _evidence(name: str, **values: object) -> Message:
 
 
 def strategy(audit: Audit, context: Context) -> Score:
-    """Strategy completeness: a plain mean of the steps, the components and the review."""
+    """Strategy completeness: a weighted mean of the steps, the components and the review.
+
+    The weights (``strategy.*``, :data:`~auditkit.scoring.weights.STRATEGY_WEIGHTS`) put objectives,
+    audiences, indicators and measurement before exit plans and policies.
+    """
     components = audit.strategy.components
     checks: dict[str, Callable[[Audit], Fact]] = {
         "objectives": _step_objectives,
@@ -60,16 +53,14 @@ def strategy(audit: Audit, context: Context) -> Score:
         "roles": _step_roles,
         "obstacles": _step_obstacles,
     }
-    facts: list[tuple[str, Message, Fact]] = [
-        (f"step.{step}", msg(f"scoring.step.{step}"), checks[step](audit)) for step in STEPS
-    ]
+    facts: list[tuple[str, Fact]] = [(f"strategy.{step}", checks[step](audit)) for step in STRATEGY_STEPS]
     facts += [
-        (f"component.{key.value}", label(key), _component(components.get(key)))
+        (f"strategy.{key.value}", _component(components.get(key)))
         for key in Key
         if key is not Key.EDITORIAL_LINE
     ]
-    facts.append(("review", msg("scoring.step.review"), _review(audit, context)))
-    return equal(facts)
+    facts.append(("strategy.review", _review(audit, context)))
+    return combine(facts, context.weights)
 
 
 def _component(component: StrategyComponent | None) -> Fact:
@@ -90,7 +81,10 @@ def _step_objectives(audit: Audit) -> Fact:
     primaries = sum(objective.primary for objective in objectives)
     complete = smart == len(objectives) and primaries == 1 and len(objectives) <= 3
     return (1.0 if complete else 0.5), _evidence(
-        "objectives.counted", count=len(objectives), smart=smart, primaries=primaries
+        "objectives.counted",
+        objectives=counted("objectives", len(objectives)),
+        smart=smart,
+        primaries=counted("primaries", primaries),
     )
 
 
@@ -99,7 +93,9 @@ def _step_audiences(audit: Audit) -> Fact:
         return 0.0, _evidence("audiences.none")
     untargeted = sum(not objective.stakeholders for objective in audit.objectives)
     return (0.5 if untargeted else 1.0), _evidence(
-        "audiences.counted", count=len(audit.stakeholders), untargeted=untargeted
+        "audiences.counted",
+        groups=counted("audience_groups", len(audit.stakeholders)),
+        untargeted=counted("objectives", untargeted),
     )
 
 
@@ -110,7 +106,9 @@ def _step_inventory(audit: Audit) -> Fact:
     social = sum(channel.is_social for channel in channels)
     traditional = len(channels) - social
     return (1.0 if social and traditional else 0.5), _evidence(
-        "inventory.counted", social=social, traditional=traditional
+        "inventory.counted",
+        social=counted("social_channels", social),
+        traditional=counted("traditional_channels", traditional),
     )
 
 
@@ -146,13 +144,22 @@ def _step_roles(audit: Audit) -> Fact:
     creators, responders = organisation.content_creators, organisation.responders
     if role is None and not creators and not responders:
         return None, _evidence("roles.none")
-    owner = 0.0 if role in (None, OwnerRole.NOBODY) else 0.5 if role in _WEAK_OWNERS else 1.0
+    volunteer_led = (
+        role is OwnerRole.VOLUNTEER and organisation_kind(audit.client) is OrganisationKind.NONPROFIT
+    )
+    owner = (
+        0.0
+        if role in (None, OwnerRole.NOBODY)
+        else 0.5
+        if role in _WEAK_OWNERS and not volunteer_led
+        else 1.0
+    )
     value = (owner + bool(creators) + bool(responders)) / 3
     return value, _evidence(
         "roles.counted",
         role=answer(role) if role else "?",
-        creators=len(creators),
-        responders=len(responders),
+        creators=counted("creators", len(creators)),
+        responders=counted("responders", len(responders)),
     )
 
 

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import TYPE_CHECKING
 
-from auditkit.locale import msg, show
+from auditkit.locale import Message, msg, show
 from auditkit.scoring.weights import WEIGHTS
 
 if TYPE_CHECKING:
@@ -16,24 +17,16 @@ CHANNEL_WIDTH = 28
 OBJECTIVE_WIDTH = 16
 
 
-def scorecard_text(card: Scorecard, lang: str) -> str:
-    """``card`` as lines of text in language ``lang``."""
+def scorecard_text(card: Scorecard, lang: str, verdicts: Mapping[str, Message] | None = None) -> str:
+    """``card`` as lines of text in language ``lang``; ``verdicts`` replace the tree's recommendations."""
 
     def say(message_id: str, **values: object) -> str:
         return msg(message_id, **values)(lang)
 
-    level, target = card.level, card.target_level
     overall = msg("scoring.text.overall_score")
-    points = _points(card.overall.value)
-    lines = [
-        say("scoring.text.overall", title=overall, points=points, number=level.number, name=level.name),
-        f"  {level.meaning(lang)}",
-    ]
-    if target is not None:
-        gap = target.number - level.number
-        status = msg("scoring.text.reached") if gap <= 0 else msg("scoring.text.to_go", gap=str(gap))
-        lines.append(say("scoring.text.target", number=target.number, name=target.name, status=status))
     strategy, organisation = WEIGHTS["overall.strategy"].label, WEIGHTS["overall.organisation"].label
+    achieved = WEIGHTS["overall.results"].label
+    lines = _level_lines(card, lang)
     lines += [
         say("scoring.text.labelled", label=strategy, text=f"{_points(card.strategy_completeness.value)}/100"),
         say(
@@ -41,19 +34,26 @@ def scorecard_text(card: Scorecard, lang: str) -> str:
             label=organisation,
             text=f"{_points(card.organisation_readiness.value)}/100",
         ),
+        say("scoring.text.labelled", label=achieved, text=f"{_points(card.results.value)}/100"),
         "",
         say("scoring.text.channel", count=2),
     ]
     channel_header = say("scoring.text.channel", count=1)
     rows = [
-        [channel_header, *(say(f"scoring.text.{key}") for key in ("platform", "health", "recommendation"))]
+        [
+            channel_header,
+            *(say(f"scoring.text.{key}") for key in ("platform", "health")),
+            say("scoring.text.verdict" if verdicts else "scoring.text.recommendation"),
+        ]
     ]
     rows += [
         [
             _clip(c.name, CHANNEL_WIDTH),
             show(c.platform, lang),
             _points(c.health.value),
-            c.recommendation.label(lang),
+            verdicts[c.channel_id](lang)
+            if verdicts and c.channel_id in verdicts
+            else c.recommendation.label(lang),
         ]
         for c in card.channels
     ]
@@ -61,7 +61,8 @@ def scorecard_text(card: Scorecard, lang: str) -> str:
     if card.channels:
         lines.append("")
     for channel in card.channels:
-        reasons = " — ".join(reason(lang) for reason in channel.reasons)
+        shown = channel.reasons[1:] if verdicts and channel.channel_id in verdicts else channel.reasons
+        reasons = " — ".join(reason(lang) for reason in shown)
         lines.append(
             f"  {say('scoring.text.labelled', label=_clip(channel.name, CHANNEL_WIDTH), text=reasons)}"
         )
@@ -70,9 +71,64 @@ def scorecard_text(card: Scorecard, lang: str) -> str:
         (overall, card.overall),
         (strategy, card.strategy_completeness),
         (organisation, card.organisation_readiness),
+        (achieved, card.results),
     ):
         lines += ["", say("scoring.text.contributions", title=title), *_contributions(part, lang)]
+    lines += _results_lines(card, lang)
     return "\n".join(lines) + "\n"
+
+
+def _level_lines(card: Scorecard, lang: str) -> list[str]:
+    """The overall score and the level (or why there is none), what holds it back, and the target."""
+    title = msg("scoring.text.overall_score")
+    points = _points(card.overall.value)
+    level, target = card.level, card.target_level
+    if level is None:
+        state = card.incomplete.message if card.incomplete else ""
+        lines = [
+            msg("scoring.text.overall_incomplete", title=title, points=points, state=state)(lang),
+            f"  {msg('scoring.incomplete.advice')(lang)}",
+        ]
+    else:
+        lines = [
+            msg("scoring.text.overall", title=title, points=points, number=level.number, name=level.name)(
+                lang
+            ),
+            f"  {level.meaning(lang)}",
+        ]
+        lines += [
+            f"  {msg('scoring.text.held_back', evidence=gate.evidence)(lang)}" for gate in card.held_back
+        ]
+    if target is not None:
+        gap = None if level is None else target.number - level.number
+        status = (
+            msg("scoring.text.unknown")
+            if gap is None
+            else msg("scoring.text.reached")
+            if gap <= 0
+            else msg("scoring.text.to_go", count=gap)
+        )
+        lines.append(msg("scoring.text.target", number=target.number, name=target.name, status=status)(lang))
+    return lines
+
+
+def _results_lines(card: Scorecard, lang: str) -> list[str]:
+    """Where each objective stands, each primary channel's engagement, and the gates of levels 4 and 5."""
+    lines = ["", msg("scoring.text.progress")(lang)]
+    lines += [
+        f"  {msg('scoring.text.labelled', label=item.objective_id, text=item.evidence)(lang)}"
+        for item in card.progress
+    ] or [f"  {msg('scoring.evidence.objectives.none')(lang)}"]
+    lines += ["", msg("scoring.text.engagement_results")(lang)]
+    lines += [
+        f"  {msg('scoring.text.labelled', label=item.channel_id, text=item.evidence)(lang)}"
+        for item in card.engagement
+    ] or [f"  {msg('scoring.evidence.engagement_results.none')(lang)}"]
+    lines += ["", msg("scoring.text.gates")(lang)]
+    for gate in card.gates:
+        state = msg("scoring.text.gate_met" if gate.met else "scoring.text.gate_unmet")
+        lines.append(f"  {msg('scoring.text.gate', state=state, evidence=gate.evidence)(lang)}")
+    return lines
 
 
 def _matrix(card: Scorecard, lang: str, channel_header: str) -> list[str]:
@@ -97,12 +153,13 @@ def _contributions(part: Score, lang: str) -> list[str]:
             [
                 item.label(lang),
                 f"{item.value:.2f}" if item.value is not None else "—",
+                f"{item.weight:.2f}",
                 f"{item.points:.1f}",
                 item.evidence(lang),
             ]
             for item in part.contributions
         ],
-        right={1, 2},
+        right={1, 2, 3},
     )
 
 

@@ -6,11 +6,20 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from auditkit.errors import AuditkitError, Problem
-from auditkit.locale import Message, msg
-from auditkit.model import Audit
+from auditkit.locale import Message, label, msg
+from auditkit.model import Audit, StrategyComponentKey
 from auditkit.thresholds import ProblemList, threshold_problems
 
-__all__ = ["WEIGHTS", "WEIGHT_MAXIMUM", "Weight", "settings_problems", "weight_problems", "weights_for"]
+__all__ = [
+    "STRATEGY_STEPS",
+    "STRATEGY_WEIGHTS",
+    "WEIGHTS",
+    "WEIGHT_MAXIMUM",
+    "Weight",
+    "settings_problems",
+    "weight_problems",
+    "weights_for",
+]
 
 
 @dataclass(frozen=True)
@@ -24,6 +33,66 @@ class Weight:
 
 def _weight(default: float, factor: str) -> Weight:
     return Weight(default, msg(f"settings.weight.{factor}.name"), msg(f"settings.weight.{factor}.doc"))
+
+
+STRATEGY_STEPS = (
+    "objectives",
+    "audiences",
+    "inventory",
+    "added_value",
+    "channels",
+    "editorial_line",
+    "indicators",
+    "roles",
+    "obstacles",
+)
+"""The nine steps of the method, in order (message ``scoring.step.<step>`` names each)."""
+
+STRATEGY_WEIGHTS: dict[str, float] = {
+    "objectives": 0.13,
+    "audiences": 0.10,
+    "indicators": 0.10,
+    "evaluation_plan": 0.07,
+    "channels": 0.07,
+    "roles": 0.07,
+    "editorial_line": 0.05,
+    "added_value": 0.04,
+    "objectives_aligned": 0.04,
+    "inventory": 0.03,
+    "measurable_actions": 0.03,
+    "content_plan": 0.03,
+    "monitoring": 0.03,
+    "ownership": 0.03,
+    "calendar": 0.02,
+    "content_pillars": 0.02,
+    "distribution_plan": 0.02,
+    "budget": 0.02,
+    "moderation": 0.02,
+    "crisis_plan": 0.02,
+    "review": 0.02,
+    "obstacles": 0.01,
+    "governance": 0.01,
+    "policy": 0.01,
+    "exit_plan": 0.01,
+}
+"""Default weight of each strategy factor (a step of the method, a strategy component or the review),
+most important first; ``scoring.strategy.reason.<factor>`` says in one line why it weighs what it does.
+
+Objectives, audiences, indicators and measurement weigh most: every other part is judged against them.
+Documents a small organisation can do without (governance, policy, exit plan) weigh least."""
+
+
+def _strategy_weight(factor: str, default: float) -> Weight:
+    name = (
+        msg(f"scoring.step.{factor}")
+        if factor in STRATEGY_STEPS or factor == "review"
+        else label(StrategyComponentKey(factor))
+    )
+    return Weight(default, name, msg(f"scoring.strategy.reason.{factor}"))
+
+
+def _results_weight(default: float, factor: str) -> Weight:
+    return Weight(default, msg(f"scoring.weight.{factor}.name"), msg(f"scoring.weight.{factor}.doc"))
 
 
 WEIGHTS: dict[str, Weight] = {
@@ -48,13 +117,22 @@ WEIGHTS: dict[str, Weight] = {
     "org.budget": _weight(0.08, "budget"),
     "org.reporting": _weight(0.10, "reporting"),
     "org.lead_time": _weight(0.07, "lead_time"),
-    "overall.fit": _weight(0.20, "coverage"),
-    "overall.health": _weight(0.15, "channel_health"),
-    "overall.strategy": _weight(0.40, "strategy"),
-    "overall.organisation": _weight(0.25, "organisation"),
+    **{
+        f"strategy.{factor}": _strategy_weight(factor, default)
+        for factor, default in STRATEGY_WEIGHTS.items()
+    },
+    "results.objectives": _results_weight(0.5, "progress"),
+    "results.engagement": _results_weight(0.5, "engagement_results"),
+    "overall.fit": _weight(0.15, "coverage"),
+    "overall.health": _weight(0.10, "channel_health"),
+    "overall.strategy": _weight(0.30, "strategy"),
+    "overall.organisation": _weight(0.20, "organisation"),
+    "overall.results": _results_weight(0.25, "results"),
 }
 """Every scoring weight with its default; override per audit in ``audit.settings.weights``."""
 
+
+_DEFAULT_WEIGHTS = {key: float(weight.default) for key, weight in WEIGHTS.items()}
 
 WEIGHT_MAXIMUM = 100.0
 """Largest weight an audit may set; only the ratios between the weights of one group matter."""
@@ -62,7 +140,8 @@ WEIGHT_MAXIMUM = 100.0
 
 def weight_problems(overrides: Mapping[str, float]) -> list[Problem]:
     """What is wrong with ``overrides`` (``settings.weights``): unknown keys, values out of range, or a
-    group (``fit``, ``health``, ``org``, ``overall``) whose weights would all be zero."""
+    group (``fit``, ``health``, ``org``, ``strategy``, ``results``, ``overall``) whose weights would all be
+    zero."""
     problems: list[Problem] = []
     unknown = sorted(set(overrides) - WEIGHTS.keys())
     if unknown:
@@ -91,6 +170,8 @@ def weights_for(audit: Audit) -> dict[str, float]:
             value out of range, or a group whose weights are all zero.
     """
     overrides = audit.settings.weights
+    if not overrides:
+        return dict(_DEFAULT_WEIGHTS)
     problems = weight_problems(overrides)
     if problems:
         raise AuditkitError(ProblemList(tuple(problems)))

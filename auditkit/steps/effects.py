@@ -15,6 +15,7 @@ from auditkit.model import (
     Channel,
     ChannelStatus,
     ComponentStatus,
+    ConsentPractice,
     Consultation,
     Indicator,
     Lens,
@@ -38,6 +39,7 @@ __all__ = [
     "EXPERIENCED_OWNER",
     "FITTING_INDICATOR",
     "HALVE_CHANNEL_HOURS",
+    "IMAGE_CONSENT_WRITTEN",
     "KEEP_OBJECTIVES",
     "LENGTHEN_LEAD_TIME",
     "MAKE_SMART",
@@ -46,6 +48,7 @@ __all__ = [
     "ONE_PRIMARY",
     "PARK_CHANNELS",
     "REVIEW_STRATEGY",
+    "SAFEGUARDING_WRITTEN",
     "SHORTEN_VALIDATION",
     "SPONSOR_SUPPORTIVE",
     "STOP_CROSS_POSTING",
@@ -58,7 +61,17 @@ PLACEHOLDER = "(roadmap)"
 
 Only its presence counts in the projected scores.
 """
-_ROI_KINDS = frozenset({ObjectiveKind.SALES, ObjectiveKind.RECRUITMENT, ObjectiveKind.PROSPECTING})
+_ROI_KINDS = frozenset(
+    {
+        ObjectiveKind.SALES,
+        ObjectiveKind.RECRUITMENT,
+        ObjectiveKind.PROSPECTING,
+        ObjectiveKind.FUNDRAISING,
+        ObjectiveKind.MEMBERSHIP,
+        ObjectiveKind.VOLUNTEER_RECRUITMENT,
+        ObjectiveKind.CITIZEN_PARTICIPATION,
+    }
+)
 
 
 class _Identified(Protocol):
@@ -196,6 +209,8 @@ EXPERIENCED_OWNER = Effect(
     "experienced_owner", _organisation(strategy_owner_role=OwnerRole.COMMUNICATIONS_MANAGER)
 )
 TRAIN_EVERYONE = Effect("everyone_trained", _organisation(training=Training.ALL))
+IMAGE_CONSENT_WRITTEN = Effect("image_consent_written", _organisation(image_consent=ConsentPractice.WRITTEN))
+SAFEGUARDING_WRITTEN = Effect("safeguarding_written", _organisation(safeguarding=ComponentStatus.PRESENT))
 MONTHLY_REPORTING = Effect("monthly_reporting", _organisation(reporting_cadence=Cadence.MONTHLY))
 ASSIGN_PEOPLE = Effect("people_named", _assign_people)
 SHORTEN_VALIDATION = Effect("validation_in_time", _shorten_validation)

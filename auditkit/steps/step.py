@@ -9,6 +9,7 @@ from enum import StrEnum
 from auditkit.findings import Severity
 from auditkit.locale import Message, label, msg
 from auditkit.model import Audit
+from auditkit.vocabulary import GENERIC_WORDS
 
 UNPREDICTABLE = msg("plan.effect.unpredictable")
 """The effect of an action whose result depends on choices or reactions the audit cannot predict."""
@@ -77,6 +78,8 @@ class Step:
     """Keys of steps whose action, when the roadmap has it, answers this rule's findings too."""
     severity: Severity = Severity.MAJOR
     """Severity of a recommendation action with no finding behind it."""
+    per_finding: bool = False
+    """``hours_each`` counts each further finding the action answers, not each further item."""
     anchored: bool = False
     """Always scheduled in its own stage, before anything else competes for the time (the closing review)."""
     key: str = ""
@@ -88,15 +91,16 @@ class Step:
 
     @property
     def title(self) -> Message:
-        return msg(f"plan.{self.key}.title")
+        """The title, naming people in words that fit any organisation until ``format(**words(client))``."""
+        return msg(f"plan.{self.key}.title", **GENERIC_WORDS)
 
     @property
     def description(self) -> Message:
-        return msg(f"plan.{self.key}.description")
+        return msg(f"plan.{self.key}.description", **GENERIC_WORDS)
 
     @property
     def done_when(self) -> Message:
-        return msg(f"plan.{self.key}.done_when")
+        return msg(f"plan.{self.key}.done_when", **GENERIC_WORDS)
 
     @property
     def effect_doc(self) -> Message:

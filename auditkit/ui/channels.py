@@ -9,13 +9,12 @@ import ipywidgets as widgets
 from pydantic import ValidationError
 
 from auditkit import store
-from auditkit.benchmarks import metric_definitions
-from auditkit.csv_import import DEFAULT_DEFINITION, REACH_DEFINITION
+from auditkit.csv_import import DEFAULT_DEFINITION
 from auditkit.locale import label, msg
 from auditkit.locale.formats import DASH, decimal, percent_points
 from auditkit.model import Audit, Channel, EngagementMeasure
 from auditkit.platforms import Platform
-from auditkit.ui.common import heading, step_box
+from auditkit.ui.common import definition_choice, heading, show_definition, step_box
 from auditkit.ui.csv_import import CsvImportPanel
 from auditkit.ui.fields import (
     INVALID_CLASS,
@@ -23,13 +22,23 @@ from auditkit.ui.fields import (
     enum_label,
     field,
     field_label,
-    shown_number,
-    typed_number,
+    shown_at,
+    typed_at,
 )
-from auditkit.ui.lists import ItemList, column_header
+from auditkit.ui.lists import ItemList, column_header, derived_id
 from auditkit.ui.session import AuditSession, Event
 
-HEAD_FIELDS = ["name", "platform", "handle", "status", "owner", "audience_size", "posts_per_week"]
+HEAD_FIELDS = [
+    "name",
+    "platform",
+    "handle",
+    "handle_state",
+    "status",
+    "operator",
+    "owner",
+    "audience_size",
+    "posts_per_week",
+]
 TAIL_FIELDS = ["median_response_minutes", "last_post", "started", "hours_per_week", "monthly_budget"]
 JUDGEMENT_FIELDS = ["cross_posted_unchanged", "added_value", "emerging", "assessed_before_launch"]
 MEASURE_FIELDS = ("rate", "interactions", "base")
@@ -42,15 +51,14 @@ INVENTORY_COLUMNS = (
     "ui.field.posts_per_week",
     "ui.column.engagement_rate",
     "ui.field.owner",
-    "ui.column.id",
 )
 DEFINITION_WIDTH = "22em"
 NUMBER_WIDTH = "9em"
 
 
-def new_channel(audit: Audit) -> Channel:
-    name = msg("ui.new.channel")(audit.engagement.language)
-    return Channel(id=audit.new_id("channels", name), name=name, platform=Platform.OTHER_SOCIAL)
+def new_channel(audit: Audit, name: str) -> Channel:
+    """The channel "Add" appends once its name is typed; its id comes from the name."""
+    return Channel(id=derived_id(audit, "channels", name), name=name, platform=Platform.OTHER_SOCIAL)
 
 
 class EngagementEditor:
@@ -60,12 +68,7 @@ class EngagementEditor:
         self.session = session
         self.path = ("channels", index, "engagement")
         self.error: str | None = None
-        self.definition = widgets.Combobox(
-            options=sorted({*metric_definitions(), REACH_DEFINITION}),
-            ensure_option=False,
-            placeholder=DEFAULT_DEFINITION,
-            layout=widgets.Layout(width=DEFINITION_WIDTH),
-        )
+        self.definition = definition_choice(session, widgets.Layout(width=DEFINITION_WIDTH))
         self.numbers = {
             name: widgets.Text(
                 placeholder=session.text(field_label("EngagementMeasure", name)),
@@ -101,10 +104,10 @@ class EngagementEditor:
         measure: EngagementMeasure | None = self.session.get(self.path)
         self._updating = True
         try:
-            self.definition.value = measure.definition if measure else ""
+            show_definition(self.definition, measure.definition if measure else DEFAULT_DEFINITION)
             for name, control in self.numbers.items():
-                control.value = shown_number(
-                    getattr(measure, name) if measure else None, self.session.language
+                control.value = shown_at(
+                    self.session, (*self.path, name), getattr(measure, name) if measure else None
                 )
         finally:
             self._updating = False
@@ -113,9 +116,11 @@ class EngagementEditor:
     def _on_value(self, _change: dict[str, Any]) -> None:
         if self._updating:
             return
-        language = self.session.language
         try:
-            values = {name: typed_number(control.value, language) for name, control in self.numbers.items()}
+            values = {
+                name: typed_at(self.session, (*self.path, name), control.value)
+                for name, control in self.numbers.items()
+            }
         except ValueError as error:
             self._show(str(error))
             return
@@ -143,16 +148,12 @@ class EngagementEditor:
 def channel_editor(session: AuditSession, index: int) -> widgets.VBox:
     """Every field of the channel at ``index``."""
     path = ("channels", index)
-    channel = session.audit.channels[index]
-    identity = widgets.HTML(
-        f'<span class="auditkit-id">{html.escape(session.say("ui.list.id", id=channel.id))}</span>'
-    )
     head = [field(session, (*path, name)).widget for name in HEAD_FIELDS]
     engagement = EngagementEditor(session, index)
     tail = [field(session, (*path, name)).widget for name in TAIL_FIELDS]
     references = [field(session, (*path, name)).widget for name in ("objectives", "stakeholders")]
     judgement = [field(session, (*path, name)).widget for name in JUDGEMENT_FIELDS]
-    return widgets.VBox([identity, *head, engagement.widget, *tail, *references, *judgement])
+    return widgets.VBox([*head, engagement.widget, *tail, *references, *judgement])
 
 
 def inventory_html(audit: Audit) -> str:
@@ -170,7 +171,6 @@ def inventory_html(audit: Audit) -> str:
             decimal(channel.posts_per_week, language, 1),
             percent_points(engagement.percent, language, 2) if engagement else DASH,
             html.escape(channel.owner or DASH),
-            f'<span class="auditkit-id">{html.escape(channel.id)}</span>',
         ]
         rows.append("<tr>" + "".join(f"<td>{cell}</td>" for cell in cells) + "</tr>")
     return f'<table class="auditkit-table auditkit-inventory"><tr>{head}</tr>{"".join(rows)}</table>'
@@ -185,6 +185,7 @@ def channels_step(session: AuditSession) -> widgets.VBox:
         title=lambda channel: f"{channel.name} · {enum_label(channel.status, session.language)}",
         editor=lambda index: channel_editor(session, index),
         new_item=new_channel,
+        placeholder="ui.new.channel",
     )
 
     def on_change(event: Event) -> None:

@@ -1,4 +1,5 @@
-"""What every step shares: its explanation in the audit's language and the frame around its widgets."""
+"""What every step shares: its explanation in the audit's language, the frame around its widgets, and the
+controls several steps use (engagement definitions by name, weights as percentages)."""
 
 from __future__ import annotations
 
@@ -8,13 +9,22 @@ import mimetypes
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 import ipywidgets as widgets
 from IPython.display import Markdown
 
-from auditkit.ui.fields import style_sheet
+from auditkit.benchmarks import metric_definitions
+from auditkit.csv_import import Definition, definition_name
+from auditkit.locale import Message, msg
+from auditkit.locale.formats import percent_points
+from auditkit.locale.parsing import NumberInput, read_number
+from auditkit.model import Audit
+from auditkit.ui.fields import INVALID_CLASS, style_sheet
 from auditkit.ui.session import AuditSession, page_address
 from auditkit.ui.steps import STEP_BY_KEY, STEPS
+from auditkit.ui.teaching import teaching_panel
+from auditkit.ui.toolbar import toolbar
 
 PLOTLY_RENDERER = "plotly_mimetype+notebook"
 """Plotly's renderer in the notebooks: the plotly MIME type for JupyterLab and Voilà, plus an HTML
@@ -85,7 +95,108 @@ def download_link(session: AuditSession, path: Path) -> str:
 
 
 def step_box(session: AuditSession, step: str, children: Sequence[widgets.Widget]) -> widgets.VBox:
-    """The frame of a step: style sheet, save status, then the step's widgets."""
-    box = widgets.VBox([style_sheet(), session.status_bar, *children])
+    """The frame of a step: style sheet, the bar (save status, undo, presentation mode), the method's
+    teaching (folded), then the step's widgets."""
+    box = widgets.VBox([style_sheet(), toolbar(session), teaching_panel(session, step), *children])
+    box.add_class("auditkit-step")
     box.add_class(f"auditkit-step-{step}")
     return box
+
+
+ENGAGEMENT_DEFINITIONS = (
+    "rivaliq_er_per_post_by_follower",
+    "rivaliq_er_by_view",
+    "buffer_er_by_impressions",
+    "hootsuite_er_per_post_avg",
+    "socialinsider_er_avg",
+)
+"""The benchmark publishers' engagement definitions, named in the catalogue (``ui.definition.<code>`` and
+its ``.hint``), in the order a consultant meets them."""
+
+
+def definition_options(audit: Audit) -> list[tuple[str, str]]:
+    """The engagement definitions a channel may use, named in the audit's language: the publishers', then
+    the computations a CSV import records, then the audit's own codes (named as the consultant wrote them)."""
+    language = audit.engagement.language
+    options = [(msg(f"ui.definition.{code}")(language), code) for code in ENGAGEMENT_DEFINITIONS]
+    for definition in Definition:
+        name = definition_name(definition.value)
+        text = name(language) if isinstance(name, Message) else name
+        options.append((text[:1].upper() + text[1:], definition.value))
+    named = {code for _, code in options}
+    own = {row.metric for row in audit.settings.benchmarks if row.unit == "%"}
+    own |= {channel.engagement.definition for channel in audit.channels if channel.engagement}
+    return options + [(code, code) for code in sorted(own - named)]
+
+
+def definition_hint(code: str, language: str) -> str:
+    """One line on how an engagement definition is computed (the benchmark file's words for a code the
+    catalogue does not explain; empty for a consultant's own code)."""
+    if code in ENGAGEMENT_DEFINITIONS:
+        return msg(f"ui.definition.{code}.hint")(language)
+    if code in {definition.value for definition in Definition}:
+        name = definition_name(code)
+        return name(language) if isinstance(name, Message) else name
+    known = metric_definitions().get(code)
+    return known(language) if known else ""
+
+
+def definition_choice(session: AuditSession, layout: widgets.Layout) -> widgets.Dropdown:
+    """A drop-down of engagement definitions by their names; the chosen one's explanation is its tooltip.
+
+    Its value is the definition's code; show one with :func:`show_definition`.
+    """
+    dropdown = widgets.Dropdown(options=definition_options(session.audit), layout=layout)
+    language = session.language
+
+    def explain(_change: object = None) -> None:
+        dropdown.tooltip = definition_hint(dropdown.value or "", language)
+
+    dropdown.observe(explain, "value")
+    explain()
+    return dropdown
+
+
+def show_definition(dropdown: widgets.Dropdown, code: str) -> None:
+    """Select ``code`` in a :func:`definition_choice` drop-down (added under its own name if unknown)."""
+    if code not in [value for _, value in dropdown.options]:
+        dropdown.options = [*dropdown.options, (code, code)]
+    dropdown.value = code
+
+
+def percent_slider(slider: widgets.FloatSlider, language: str) -> widgets.HBox:
+    """``slider`` (a value from 0 to 1) with its value written as a percentage in ``language``, in a box
+    where the percentage may also be typed (``35 %``, ``35``, ``12,5``); the slider's own readout is hidden.
+    """
+    accepts = NumberInput(minimum=0, percent=True)
+    box = widgets.Text(continuous_update=False, layout=widgets.Layout(width="6em"))
+    box.add_class("auditkit-percent-readout")
+    slider.readout = False
+    updating = False
+
+    def show(_change: object = None) -> None:
+        nonlocal updating
+        updating = True
+        try:
+            box.value = percent_points(100 * slider.value, language, 2)
+        finally:
+            updating = False
+        box.remove_class(INVALID_CLASS)
+        box.tooltip = None
+
+    def typed(change: dict[str, Any]) -> None:
+        if updating:
+            return
+        value = read_number(change["new"], language, accepts)
+        if value is None or isinstance(value, Message):
+            box.add_class(INVALID_CLASS)
+            box.tooltip = value(language) if isinstance(value, Message) else None
+            return
+        slider.max = max(slider.max, value / 100)
+        slider.value = round(value / 100, 6)
+        show()
+
+    slider.observe(show, "value")
+    box.observe(typed, "value")
+    show()
+    return widgets.HBox([slider, box])

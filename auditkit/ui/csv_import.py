@@ -1,9 +1,11 @@
 """The column-mapping widget of the CSV import: load a file, confirm the mapping, preview, apply.
 
-The logic lives in :mod:`auditkit.csv_import`; this module only shows it. The file is an upload, or
+The logic lives in :mod:`auditkit.csv_import`; this module only shows it: the tool the export comes
+from, the proposed mapping (each column's name and an example value), why a follower column is not used
+as the audience size, and the engagement definition in words. The file is an upload, or
 the name of a file in the workspace folder (never a path: see :func:`~auditkit.ui.workspace.workspace_path`).
 Nothing changes in the audit before the user has seen the preview of the changes (old value → new value)
-and pressed "Apply". Every text is a catalogue message, read in the audit's language.
+and pressed "Apply"; "Undo the import" then puts the earlier values back. Every text is a catalogue message, read in the audit's language.
 """
 
 from __future__ import annotations
@@ -16,22 +18,25 @@ from typing import Any
 
 import ipywidgets as widgets
 
-from auditkit.benchmarks import metric_definitions
 from auditkit.csv_import import (
-    REACH_DEFINITION,
     TARGET_LABELS,
     CsvImportError,
     CsvTable,
+    Definition,
     ImportPlan,
     Mapping,
+    Proposal,
+    Source,
     Target,
     apply_plan,
+    definition_name,
     guess_channel,
     plan_import,
+    propose_mapping,
     read_csv,
     read_csv_file,
     suggest_definition,
-    suggest_mapping,
+    undo_plan,
 )
 from auditkit.errors import AuditkitError
 from auditkit.locale import Message, formats, msg, show
@@ -58,7 +63,7 @@ def describe_value(value: object, lang: str) -> str:
         if value.rate is None:
             interactions = formats.decimal(value.interactions, lang, 2)
             shown = f"{interactions} / {formats.decimal(value.base, lang, 2)} = {shown}"
-        return f"{shown} ({value.definition})"
+        return f"{shown} ({show(definition_name(value.definition), lang)})"
     if isinstance(value, date):
         return formats.day(value, lang)
     if isinstance(value, float | int):
@@ -109,14 +114,15 @@ class CsvImportPanel:
             style={"description_width": "initial"},
         )
         self.rows_are_posts = widgets.Checkbox(description=say(msg("csv.ui.rows_are_posts")), indent=False)
-        self.definition = widgets.Combobox(
+        self.definition = widgets.Dropdown(
             description=say(msg("csv.ui.definition")),
-            options=sorted({*metric_definitions(), REACH_DEFINITION}),
-            ensure_option=False,
-            layout=widgets.Layout(width="30em"),
+            options=self._definition_options(None),
+            layout=widgets.Layout(width="40em"),
             style={"description_width": "initial"},
         )
         self.info = widgets.HTML()
+        self.proposal = widgets.HTML()
+        self.applied: ImportPlan | None = None
         self.columns = widgets.VBox()
         self.preview_button = widgets.Button(
             description=say(msg("csv.ui.preview")),
@@ -133,12 +139,19 @@ class CsvImportPanel:
             layout=widgets.Layout(width="auto"),
         )
         self.apply_button.on_click(lambda _: self.apply())
+        self.undo_button = widgets.Button(
+            description=say(msg("csv.ui.undo")),
+            icon="undo",
+            layout=widgets.Layout(width="auto", display="none"),
+        )
+        self.undo_button.on_click(lambda _: self.undo())
         self.diff = widgets.HTML()
         self.message = widgets.HTML()
         headers = [(say(msg("csv.ui.file_column")), COLUMN_WIDTH), (say(msg("csv.ui.feeds")), TARGET_WIDTH)]
         self.mapping_box = widgets.VBox(
             [
                 self.info,
+                self.proposal,
                 self.channel,
                 column_header(headers),
                 self.columns,
@@ -157,6 +170,7 @@ class CsvImportPanel:
                 widgets.HTML(f'<span class="auditkit-hint">{html.escape(say(msg("csv.ui.hint")))}</span>'),
                 widgets.HBox([self.upload, self.file_name, self.load_button]),
                 self.message,
+                self.undo_button,
                 self.mapping_box,
             ]
         )
@@ -228,7 +242,9 @@ class CsvImportPanel:
             for channel in audit.channels
         ]
         self.channel.value = guess_channel(audit, table.name) or audit.channels[0].id
-        mapping = suggest_mapping(table)
+        proposal = propose_mapping(table)
+        mapping = proposal.mapping
+        self.proposal.value = self._proposal_html(table, proposal)
         options = [(self.say(TARGET_LABELS[target]), target) for target in Target]
         self._selectors = {}
         rows = []
@@ -249,7 +265,10 @@ class CsvImportPanel:
             rows.append(widgets.HBox([name, selector]))
         self.columns.children = rows
         self.rows_are_posts.value = mapping.rows_are_posts
-        self.definition.value = suggest_definition(table, mapping, audit.channel(self.channel.value))
+        channel = audit.channel(self.channel.value)
+        current = channel.engagement.definition if channel.engagement else None
+        self.definition.options = self._definition_options(current)
+        self.definition.value = suggest_definition(table, mapping, channel)
         self.mapping_box.layout.display = ""
         self._invalidate()
 
@@ -321,10 +340,69 @@ class CsvImportPanel:
         channel = self.session.audit.channels[plan.channel_index]
         applied = msg("csv.ui.applied", channel=channel.name, count=len(plan.changes))
         self.message.value = html.escape(self.say(applied))
+        self.applied = plan
+        self.undo_button.layout.display = ""
         self._invalidate()
         if self._on_applied is not None:
             self._on_applied(plan.channel_index)
         return True
+
+    def undo(self) -> bool:
+        """Put back the values the last applied import changed (saved like any edit: a new revision)."""
+        plan = self.applied
+        if plan is None:
+            return False
+        try:
+            undo_plan(self.session.audit, plan)
+        except CsvImportError as error:
+            self.message.value = _error_html(self.say(error.message))
+            return False
+        problems = self.session.edit(lambda audit: undo_plan(audit, plan))
+        if problems:
+            self.message.value = _error_html("; ".join(map(str, problems)))
+            return False
+        self.applied = None
+        self.undo_button.layout.display = "none"
+        channel = self.session.audit.channels[plan.channel_index]
+        undone = msg("csv.ui.undone", channel=channel.name, count=len(plan.changes))
+        self.message.value = html.escape(self.say(undone))
+        self._invalidate()
+        if self._on_applied is not None:
+            self._on_applied(plan.channel_index)
+        return True
+
+    def _definition_options(self, current: str | None) -> list[tuple[str, str]]:
+        """The engagement definitions in words, and the channel's own code when it is none of them."""
+        options = [(self.say(definition.name_in_words), definition.value) for definition in Definition]
+        if current and current not in {code for _, code in options}:
+            options.append((current, current))
+        return options
+
+    def _proposal_html(self, table: CsvTable, proposal: Proposal) -> str:
+        """The tool recognised, each proposed column with an example value, and the follower columns
+        left out of the audience size with why."""
+        say = self.say
+        if proposal.source is Source.UNKNOWN:
+            source = say(msg("csv.ui.source_unknown"))
+        else:
+            source = say(msg("csv.ui.source", source=proposal.source.label))
+        proposed = [
+            msg(
+                "csv.ui.proposed_column",
+                column=table.columns[index].title,
+                target=TARGET_LABELS[target],
+                sample=_short(next((value for _, value in table.values(index)), "")),
+            )
+            for index, target in sorted(proposal.mapping.columns.items())
+        ]
+        items = "".join(f"<li>{html.escape(say(line))}</li>" for line in proposed)
+        body = f'<p class="auditkit-csv-source">{html.escape(source)}</p>'
+        body += f"<p>{html.escape(say(msg('csv.ui.proposed')))}</p><ul>{items}</ul>"
+        if proposal.not_audience:
+            reasons = "".join(f"<li>{html.escape(say(reason))}</li>" for _, reason in proposal.not_audience)
+            title = html.escape(say(msg("csv.ui.not_audience")))
+            body += f'<p>{title}</p><ul class="auditkit-csv-not-audience">{reasons}</ul>'
+        return body
 
     def _plan_html(self, plan: ImportPlan) -> str:
         say, lang = self.say, self.lang
@@ -342,6 +420,12 @@ class CsvImportPanel:
                 for title in (msg("csv.ui.field"), msg("csv.ui.now"), msg("csv.ui.after"))
             )
             body = f'<table class="auditkit-table auditkit-csv-diff"><tr>{titles}</tr>{rows}</table>'
+        engagement = next(
+            (change.new for change in plan.changes if change.field.endswith(".engagement")), None
+        )
+        if isinstance(engagement, EngagementMeasure):
+            named = msg("csv.ui.definition_named", definition=definition_name(engagement.definition))
+            body += f'<p class="auditkit-csv-definition">{html.escape(say(named))}</p>'
         if plan.notes:
             items = "".join(f"<li>{html.escape(say(note))}</li>" for note in plan.notes[:SHOWN_NOTES])
             hidden = len(plan.notes) - SHOWN_NOTES

@@ -2,19 +2,16 @@
 
 from __future__ import annotations
 
-import html
-
 import ipywidgets as widgets
 
-from auditkit.locale import msg
 from auditkit.model import Audit, Level, Peer, PeerPresence, PlatformUse, Stakeholder
 from auditkit.platforms import Platform
-from auditkit.ui.common import heading, step_box
+from auditkit.ui.common import definition_choice, heading, show_definition, step_box
 from auditkit.ui.fields import field, field_label, form
-from auditkit.ui.lists import ItemList, RowList, compact_row, labelled_columns
+from auditkit.ui.lists import ItemList, RowList, compact_row, derived_id, labelled_columns
 from auditkit.ui.session import AuditSession, FieldPath
 
-CLIENT_FIELDS = ["industry", "sector", "size", "country"]
+CLIENT_FIELDS = ["industry", "sector", "size", "country", "minors_in_audience"]
 PEER_FIELDS = ["name", "relation", "adoption", "note"]
 STAKEHOLDER_FIELDS = [
     "name",
@@ -30,14 +27,14 @@ def _unused_platform(used: list[Platform]) -> Platform:
     return next((platform for platform in Platform if platform not in used), Platform.OTHER_SOCIAL)
 
 
-def new_peer(audit: Audit) -> Peer:
-    name = msg("ui.new.peer")(audit.engagement.language)
-    return Peer(id=audit.new_id("peers", name), name=name)
+def new_peer(audit: Audit, name: str) -> Peer:
+    """The peer "Add" appends once its name is typed; its id comes from the name."""
+    return Peer(id=derived_id(audit, "peers", name), name=name)
 
 
-def new_stakeholder(audit: Audit) -> Stakeholder:
-    name = msg("ui.new.stakeholder")(audit.engagement.language)
-    return Stakeholder(id=audit.new_id("stakeholders", name), name=name)
+def new_stakeholder(audit: Audit, name: str) -> Stakeholder:
+    """The stakeholder "Add" appends once its name is typed; its id comes from the name."""
+    return Stakeholder(id=derived_id(audit, "stakeholders", name), name=name)
 
 
 PRESENCE_COLUMNS = (
@@ -47,12 +44,21 @@ PRESENCE_COLUMNS = (
     ("posts_per_week", "8em"),
     ("engagement_rate", "10em"),
 )
+DEFINITION_COLUMN = ("engagement_definition", "16em")
 PLATFORM_USE_COLUMNS = (("platform", "13em"), ("share", "8em"), ("level", "10em"))
 
 
 def presence_row(session: AuditSession, path: FieldPath) -> list[widgets.Widget]:
-    """The compact fields of a peer's presence on one platform."""
-    return compact_row(session, path, PRESENCE_COLUMNS)
+    """The compact fields of a peer's presence on one platform, and how its engagement rate was computed."""
+    definition = definition_choice(session, widgets.Layout(width=DEFINITION_COLUMN[1]))
+    definition.options = [(session.say("ui.peer.definition_unknown"), ""), *definition.options]
+    show_definition(definition, session.get((*path, "engagement_definition")) or "")
+
+    def record(change: dict[str, object]) -> None:
+        session.set((*path, "engagement_definition"), change["new"] or "")
+
+    definition.observe(record, "value")
+    return [*compact_row(session, path, PRESENCE_COLUMNS), definition]
 
 
 def platform_use_row(session: AuditSession, path: FieldPath) -> list[widgets.Widget]:
@@ -60,32 +66,24 @@ def platform_use_row(session: AuditSession, path: FieldPath) -> list[widgets.Wid
     return compact_row(session, path, PLATFORM_USE_COLUMNS)
 
 
-def _identity(session: AuditSession, item_id: str) -> widgets.HTML:
-    return widgets.HTML(
-        f'<span class="auditkit-id">{html.escape(session.say("ui.list.id", id=item_id))}</span>'
-    )
-
-
 def peer_editor(session: AuditSession, index: int) -> widgets.VBox:
     path = ("peers", index)
-    peer = session.audit.peers[index]
     presence = RowList(
         session,
         (*path, "presence"),
         label=session.text(field_label("Peer", "presence")),
         row=lambda row_path: presence_row(session, row_path),
-        header=labelled_columns(session, (*path, "presence"), PRESENCE_COLUMNS),
+        header=labelled_columns(session, (*path, "presence"), (*PRESENCE_COLUMNS, DEFINITION_COLUMN)),
         new_row=lambda audit: PeerPresence(
             platform=_unused_platform([p.platform for p in audit.peers[index].presence])
         ),
     )
     fields = [field(session, (*path, name)).widget for name in PEER_FIELDS]
-    return widgets.VBox([_identity(session, peer.id), *fields, presence.widget])
+    return widgets.VBox([*fields, presence.widget])
 
 
 def stakeholder_editor(session: AuditSession, index: int) -> widgets.VBox:
     path = ("stakeholders", index)
-    stakeholder = session.audit.stakeholders[index]
     platforms = RowList(
         session,
         (*path, "platforms"),
@@ -98,7 +96,7 @@ def stakeholder_editor(session: AuditSession, index: int) -> widgets.VBox:
         ),
     )
     fields = [field(session, (*path, name)).widget for name in STAKEHOLDER_FIELDS]
-    return widgets.VBox([_identity(session, stakeholder.id), *fields, platforms.widget])
+    return widgets.VBox([*fields, platforms.widget])
 
 
 def environment_step(session: AuditSession) -> widgets.VBox:
@@ -109,6 +107,7 @@ def environment_step(session: AuditSession) -> widgets.VBox:
         title=lambda peer: peer.name,
         editor=lambda index: peer_editor(session, index),
         new_item=new_peer,
+        placeholder="ui.new.peer",
     )
     stakeholders = ItemList(
         session,
@@ -116,6 +115,7 @@ def environment_step(session: AuditSession) -> widgets.VBox:
         title=lambda stakeholder: f"{stakeholder.name} ({stakeholder.importance}/5)",
         editor=lambda index: stakeholder_editor(session, index),
         new_item=new_stakeholder,
+        placeholder="ui.new.stakeholder",
     )
     return step_box(
         session,

@@ -1,11 +1,13 @@
 """Input widgets bound to one field of the audit, validated as typed, never saving an invalid value.
 
-:func:`field` picks the control from the model's type annotation at the field's path: a text box for
-text, a number box that accepts ``12,5`` or ``12.5`` (per the audit's language), a date picker, a
-drop-down for choices (with "not known" where the field is optional), a check box, a yes / no /
-not-known drop-down, check boxes for references to objectives or stakeholders, and one line per
-item for lists of texts. An invalid value stays in the control, styled as an error with the reason
-next to it; the audit and the file keep the last valid value.
+:func:`field` picks the control from the model's type at the field's path: a text box; a number box that
+reads what a person types in the audit's language (``45 %``, ``0,45``, ``1 200``, ``1,5 h``, see
+:mod:`auditkit.locale.parsing`) and shows it back formatted, a share from 0 to 1 as a percentage; a box
+that understands a currency's name; a date picker; drop-downs for choices, yes / no / not known and
+"not known"; check boxes for references; one line per item for lists of texts. An invalid value stays in
+the control, marked, with the reason in a slot under it as wide as the control (a row keeps its columns);
+the audit keeps the last valid value. What is allowed but suspicious (:mod:`auditkit.ui.checks`) is saved
+with a warning in the same slot.
 """
 
 from __future__ import annotations
@@ -14,17 +16,20 @@ import html
 import types
 import typing
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import date
 from enum import Enum
 from typing import Annotated, Any, Union
 
 import ipywidgets as widgets
 from pydantic import BaseModel
+from pydantic.fields import FieldInfo
 
-from auditkit.csv_import import parse_number
-from auditkit.locale import Message, label, languages, msg
-from auditkit.locale.formats import cldr
+from auditkit.locale import Message, catalogue, label, languages, msg
+from auditkit.locale.formats import NARROW_SYMBOLS, cldr, decimal, percent_points
+from auditkit.locale.parsing import ANY_NUMBER, NumberInput, currency_name, read_currency, read_number
 from auditkit.model import Audit
+from auditkit.ui.checks import WARNINGS, Warning, watch
 from auditkit.ui.session import AuditSession, Event, FieldPath
 
 INVALID_CLASS = "auditkit-invalid"
@@ -51,6 +56,8 @@ STYLE = """
 .auditkit-invalid input, .auditkit-invalid textarea, .auditkit-invalid select {
   border: 2px solid #c62828 !important; background: #fdecea !important; }
 .auditkit-error { color: #b71c1c; font-size: 0.9em; }
+.auditkit-warning { color: #8a4b00; font-size: 0.9em; }
+.auditkit-message { line-height: 1.25; overflow-wrap: anywhere; }
 .auditkit-notice { background: #fff8e1; border-left: 4px solid #f2c14e; padding: 4px 8px; margin: 4px 0; }
 .auditkit-id { color: #6b7280; font-size: 0.85em; }
 .auditkit-table { border-collapse: collapse; font-size: 0.9em; }
@@ -72,6 +79,15 @@ def field_label(model: str, name: str) -> Message:
     return msg(f"ui.field.{name}")
 
 
+def field_help(path: FieldPath) -> Message | None:
+    """The one-line help of the field at ``path``: message ``ui.help.*``, named like its label."""
+    try:
+        _, model, name = describe(path)
+    except (KeyError, TypeError):
+        return None
+    return msg(field_label(model, name).id.replace("ui.field.", "ui.help.", 1))
+
+
 def style_sheet() -> widgets.HTML:
     """The style sheet of the auditkit widgets (include it once in each step)."""
     return widgets.HTML(STYLE)
@@ -89,6 +105,9 @@ class BoundField:
             message for a person when the input is not acceptable.
         show: turns the model's value into the control's value.
         compact: no label column (for rows of a table).
+        warn: what is allowed but suspicious about the value, checked after each change of the audit.
+        echo: show the stored value back, formatted, once a change is accepted (for a control whose
+            value is only sent when the person leaves it, such as a number box).
     """
 
     def __init__(
@@ -101,37 +120,64 @@ class BoundField:
         parse: Callable[[Any], Any] = lambda value: value,
         show: Callable[[Any], Any] = lambda value: value,
         compact: bool = False,
+        warn: Warning | None = None,
+        echo: bool = False,
     ) -> None:
         self.session = session
         self.path = path
         self.control = control
         self.error: str | None = None
+        self.warning: str | None = None
         self._parse = parse
         self._show = show
+        self._warn = warn
+        self._echo = echo
         self._updating = False
-        self.message = widgets.HTML(layout=widgets.Layout(margin="0 0 0 4px"))
+        self.message = message_slot(control, indent=not compact)
         control.add_class(f"auditkit-field-{path[-1]}")
+        hint = field_help(path)
+        self.help = session.text(hint) if hint and hint.id in catalogue(session.language) else ""
+        control.tooltip = control.tooltip or self.help or None
         if compact:
-            control.tooltip = label
+            control.tooltip = f"{label} — {self.help}" if self.help else label
             if hasattr(control, "placeholder"):
                 control.placeholder = label
             self.widget: widgets.Widget = widgets.VBox([control, self.message])
         else:
             caption = widgets.HTML(
-                html.escape(label), layout=widgets.Layout(width=LABEL_WIDTH, min_width=LABEL_WIDTH)
+                html.escape(label),
+                tooltip=self.help or None,
+                layout=widgets.Layout(width=LABEL_WIDTH, min_width=LABEL_WIDTH),
             )
             self.widget = widgets.VBox([widgets.HBox([caption, control]), self.message])
+        if warn is not None:
+            watch(self)
         self.refresh()
         control.observe(self._on_value, "value")
 
     def refresh(self) -> None:
         """Show the audit's current value (without writing it back) and clear any error."""
+        self._show_value()
+        self.error = None
+        self.check()
+
+    def check(self) -> None:
+        """Show what is suspicious about the current value, unless an error is shown."""
+        warning: Message | None = None
+        if self._warn is not None:
+            try:
+                warning = self._warn(self.session.audit)
+            except (IndexError, KeyError, AttributeError):
+                warning = None
+        self.warning = self.session.text(warning) if warning else None
+        self._show_message()
+
+    def _show_value(self) -> None:
         self._updating = True
         try:
             self.control.value = self._show(self.session.get(self.path))
         finally:
             self._updating = False
-        self._set_error(None)
 
     def _on_value(self, change: dict[str, Any]) -> None:
         if self._updating:
@@ -142,16 +188,41 @@ class BoundField:
             self._set_error(str(error))
             return
         problems = self.session.set(self.path, value)
-        self._set_error(self.session.problems_text(problems) if problems else None)
+        if problems:
+            self._set_error(self.session.problems_text(problems))
+            return
+        if self._echo:
+            self._show_value()
+        self.error = None
+        self.check()
 
     def _set_error(self, message: str | None) -> None:
         self.error = message
-        if message is None:
-            self.control.remove_class(INVALID_CLASS)
-            self.message.value = ""
-        else:
-            self.control.add_class(INVALID_CLASS)
-            self.message.value = f'<span class="auditkit-error">⚠ {html.escape(message)}</span>'
+        self._show_message()
+
+    def _show_message(self) -> None:
+        (self.control.add_class if self.error else self.control.remove_class)(INVALID_CLASS)
+        self.message.value = slot_html(self.error, self.warning)
+
+
+def message_slot(control: widgets.Widget, *, indent: bool) -> widgets.HTML:
+    """The place under ``control`` for its error or warning: as wide as the control (under it, past the
+    label column when ``indent``), so that a message wraps instead of pushing the row's other columns."""
+    width = getattr(control.layout, "width", None) or "28em"
+    slot = widgets.HTML(
+        layout=widgets.Layout(width=width, max_width=width, margin=f"0 0 0 {LABEL_WIDTH}" if indent else "0")
+    )
+    slot.add_class("auditkit-message")
+    return slot
+
+
+def slot_html(error: str | None, warning: str | None = None) -> str:
+    """The HTML of a message slot: the error if any, else the warning, else nothing."""
+    if error:
+        return f'<span class="auditkit-error">⚠ {html.escape(error)}</span>'
+    if warning:
+        return f'<span class="auditkit-warning">△ {html.escape(warning)}</span>'
+    return ""
 
 
 def labelled(label: str, *controls: widgets.Widget) -> widgets.HBox:
@@ -237,15 +308,23 @@ def field(
             compact=compact,
         )
     if base in (int, float):
+        kind = number_kind(session, path)
+        box = widgets.Text(
+            continuous_update=False, layout=layout if compact else widgets.Layout(width=width or "12em")
+        )
         return BoundField(
             session,
             path,
-            widgets.Text(layout=layout if compact else widgets.Layout(width=width or "12em")),
+            box,
             label=caption,
-            parse=lambda text: typed_number(text, language, optional=optional, whole=base is int),
-            show=lambda value: shown_number(value, language),
+            parse=lambda text: kind.parse(text, language, optional=optional),
+            show=lambda value: kind.show(value, language),
             compact=compact,
+            warn=WARNINGS[(model, name)](path) if (model, name) in WARNINGS else None,
+            echo=True,
         )
+    if (model, name) == ("Engagement", "currency"):
+        return currency_field(session, path, caption, widgets.Layout(width=width or "12em"), compact)
     if base is date:
         picker = widgets.DatePicker(layout=widgets.Layout(width=width or "14em"))
         required = session.say("ui.input.required")
@@ -255,7 +334,15 @@ def field(
                 raise ValueError(required)
             return value
 
-        return BoundField(session, path, picker, label=caption, parse=parse_date, compact=compact)
+        return BoundField(
+            session,
+            path,
+            picker,
+            label=caption,
+            parse=parse_date,
+            compact=compact,
+            warn=WARNINGS[(model, name)](path) if (model, name) in WARNINGS else None,
+        )
     if typing.get_origin(base) is list:
         if name in ("objectives", "stakeholders"):
             return references(session, path, name, label=caption)
@@ -307,6 +394,107 @@ def language_options() -> list[tuple[str, str]]:
     return [(msg("core.language")(code), code) for code in languages()]
 
 
+@dataclass(frozen=True)
+class NumberKind:
+    """How a number field is typed and shown: what it accepts, and the factor from the model's value to
+    the typed one (100 for a share stored from 0 to 1 and typed as a percentage)."""
+
+    accepts: NumberInput = ANY_NUMBER
+    factor: float = 1
+
+    def parse(self, text: str, language: str, *, optional: bool = True) -> float | int | None:
+        """The model's value for ``text`` typed in ``language``.
+
+        Raises:
+            ValueError: not acceptable (the message says what is, with an example in the language).
+        """
+        value = read_number(text, language, self.accepts)
+        if isinstance(value, Message):
+            raise ValueError(value(language))
+        if value is None:
+            if optional:
+                return None
+            raise ValueError(msg("ui.input.required")(language))
+        return value if self.factor == 1 else round(value / self.factor, 12)
+
+    def show(self, value: float | None, language: str) -> str:
+        """The model's ``value`` written as the person would type it in ``language``."""
+        if value is None:
+            return ""
+        if self.accepts.percent:
+            return percent_points(value * self.factor, language, SHOWN_DECIMALS)
+        return decimal(value, language, SHOWN_DECIMALS)
+
+
+SHOWN_DECIMALS = 6
+"""Decimals a number box shows at most (trailing zeros dropped): enough to show back what was typed."""
+SHARE_OF_ONE = frozenset({"store.field.share", "store.field.range.improvement_share"})
+"""Values stored from 0 to 1 and typed as percentages."""
+PERCENT_POINTS = frozenset({"store.field.range.percent"})
+"""Values stored in percent (an engagement rate of 2.5 is 2.5 %)."""
+UNITS = {
+    "store.field.range.channel_hours": ("h",),
+    "store.field.range.team_hours": ("h",),
+    "store.field.range.effort_hours": ("h",),
+    "store.field.range.validation_delay_hours": ("h",),
+    "store.field.range.response_minutes": ("min",),
+}
+"""Units a person may type after a number of hours or minutes."""
+COUNTS = frozenset(
+    {
+        "store.field.range.audience",
+        "store.field.range.interactions",
+        "store.field.range.engagement_base",
+        "store.field.range.money",
+        "store.field.range.measure",
+    }
+)
+"""Values that count things, typed with ``k`` or ``M`` as often as not (``12k`` followers)."""
+
+
+def number_kind(session: AuditSession, path: FieldPath) -> NumberKind:
+    """How the number at ``path`` is typed and shown: its unit, its range, percent or not."""
+    annotation, _, _ = describe(path)
+    infos = _field_infos(path, annotation)
+    about = {info.description for info in infos if info.description}
+    bounds = [item for info in infos for item in info.metadata]
+    factor = 100 if about & SHARE_OF_ONE else 1
+    minimum = next((float(item.ge) * factor for item in bounds if hasattr(item, "ge")), None)
+    maximum = next((float(item.le) * factor for item in bounds if hasattr(item, "le")), None)
+    units: tuple[str, ...] = next((UNITS[key] for key in about if key in UNITS), ())
+    example = None
+    if "store.field.range.money" in about:
+        currency = session.audit.engagement.currency
+        units, example = (NARROW_SYMBOLS.get(currency, currency), currency), 1200.0
+    accepts = NumberInput(
+        minimum=minimum,
+        maximum=maximum,
+        whole=_base(annotation) is int,
+        percent=bool(about & (SHARE_OF_ONE | PERCENT_POINTS)),
+        units=units,
+        counts=bool(about & COUNTS),
+        example=example,
+    )
+    return NumberKind(accepts, factor)
+
+
+def _field_infos(path: FieldPath, annotation: Any) -> list[FieldInfo]:
+    """The pydantic field information of the field at ``path``: on the model's field, and inside its type."""
+    infos: list[FieldInfo] = []
+    owner = _base(describe(path[:-1])[0]) if len(path) > 1 else Audit
+    if isinstance(owner, type) and issubclass(owner, BaseModel) and path[-1] in owner.model_fields:
+        infos.append(owner.model_fields[path[-1]])
+    pending = [annotation]
+    while pending:
+        current = pending.pop()
+        if typing.get_origin(current) is Annotated:
+            infos += [item for item in typing.get_args(current)[1:] if isinstance(item, FieldInfo)]
+            pending.append(typing.get_args(current)[0])
+        elif typing.get_origin(current) in (Union, types.UnionType):
+            pending += list(typing.get_args(current))
+    return infos
+
+
 def typed_number(
     text: str, language: str, *, optional: bool = True, whole: bool = False
 ) -> float | int | None:
@@ -317,21 +505,21 @@ def typed_number(
     Raises:
         ValueError: not a number (the message gives an example in the language).
     """
-    text = text.strip()
-    if not text:
-        if optional:
-            return None
-        raise ValueError(msg("ui.input.required")(language))
-    symbol = decimal_symbol(language)
-    for decimal in (symbol, "." if symbol == "," else ","):
-        number = parse_number(text, decimal)
-        if number is not None:
-            if whole:
-                if not number.is_integer():
-                    raise ValueError(msg("ui.input.not_whole")(language))
-                return int(number)
-            return number
-    raise ValueError(msg("ui.input.not_a_number", example=f"12{symbol}5")(language))
+    return NumberKind(NumberInput(whole=whole)).parse(text, language, optional=optional)
+
+
+def typed_at(session: AuditSession, path: FieldPath, text: str) -> float | int | None:
+    """The value for the number field at ``path`` that ``text`` stands for (see :func:`number_kind`).
+
+    Raises:
+        ValueError: not acceptable there (the message says what is).
+    """
+    return number_kind(session, path).parse(text, session.language)
+
+
+def shown_at(session: AuditSession, path: FieldPath, value: float | None) -> str:
+    """``value`` as the number field at ``path`` shows it (a share as a percentage)."""
+    return number_kind(session, path).show(value, session.language)
 
 
 def decimal_symbol(language: str) -> str:
@@ -342,11 +530,27 @@ def decimal_symbol(language: str) -> str:
 
 
 def shown_number(value: float | None, language: str) -> str:
-    """A number as it is typed back: no thousands separator, the language's decimal symbol."""
-    if value is None:
-        return ""
-    text = str(int(value)) if float(value).is_integer() else repr(float(value))
-    return text.replace(".", decimal_symbol(language))
+    """A number as it is typed back: the language's decimal symbol and digit grouping."""
+    return NumberKind().show(value, language)
+
+
+def currency_field(
+    session: AuditSession, path: FieldPath, caption: str, layout: widgets.Layout, compact: bool
+) -> BoundField:
+    """A box for the audit's currency that understands ``euros``, ``€`` or ``eur`` and shows the ISO code,
+    with the currency's name as its tooltip."""
+    language = session.language
+    box = widgets.Text(continuous_update=False, layout=layout)
+
+    def parse(text: str) -> str:
+        code = read_currency(text, language)
+        if isinstance(code, Message):
+            raise ValueError(code(language))
+        box.tooltip = currency_name(code, language)
+        return code
+
+    box.tooltip = currency_name(session.get(path), language)
+    return BoundField(session, path, box, label=caption, parse=parse, compact=compact, echo=True)
 
 
 class References:
@@ -458,9 +662,11 @@ __all__ = [
     "NOT_KNOWN",
     "QUALIFIED_LABELS",
     "BoundField",
+    "NumberKind",
     "References",
     "blank_choice",
     "choice",
+    "currency_field",
     "decimal_symbol",
     "describe",
     "enum_label",
@@ -470,9 +676,13 @@ __all__ = [
     "known",
     "labelled",
     "language_options",
+    "number_kind",
     "references",
+    "shown_at",
     "shown_choice",
     "shown_number",
+    "slot_html",
     "style_sheet",
+    "typed_at",
     "typed_number",
 ]

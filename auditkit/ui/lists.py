@@ -5,11 +5,16 @@
 :class:`RowList` edits small nested lists (indicators, platforms used, peers' presence) as rows of
 compact fields under a line of column labels. Removing an objective or a stakeholder also takes its
 id out of the items that referred to it, so the audit stays valid.
+
+"Add" asks first for the item's name (its required text): nothing is saved until one is typed, the
+placeholder text is never taken for a value, and the item's id is derived from that first real name
+(:func:`derived_id`). Ids stay out of sight: the lists and editors show names.
 """
 
 from __future__ import annotations
 
 import html
+import unicodedata
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -28,6 +33,26 @@ REFERRING: dict[str, tuple[tuple[str, str], ...]] = {
     "stakeholders": (("objectives", "stakeholders"), ("channels", "stakeholders")),
 }
 """For each section whose ids are referred to: the (section, field) pairs holding those references."""
+
+
+TITLE_LENGTH = 90
+"""Characters of an item's line in a list beyond which it is shortened at a word (the editor shows it whole)."""
+
+
+def derived_id(audit: Audit, section: str, name: str) -> str:
+    """A fresh id for a new item of ``section`` named ``name``: its first words, accents dropped
+    (``"Café des Arts"`` gives ``cafe-des-arts``)."""
+    plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
+    return audit.new_id(section, " ".join(plain.split()[:6]))
+
+
+def short_title(text: str, length: int = TITLE_LENGTH) -> str:
+    """``text`` on one line, shortened at a word boundary with an ellipsis when longer than ``length``."""
+    text = " ".join(text.split())
+    if len(text) <= length:
+        return text
+    cut = text[: length - 1].rsplit(" ", 1)[0] or text[: length - 1]
+    return cut.rstrip(" ,;:.") + "…"
 
 
 def references_to(audit: Audit, section: str, item_id: str) -> int:
@@ -103,7 +128,8 @@ class ItemList:
         section: the audit's list attribute ("objectives", "stakeholders", "peers", "channels").
         title: the item's line in the list.
         editor: builds the editor of the item at an index (called when the selection changes).
-        new_item: builds the item that "Add" appends.
+        new_item: builds the item that "Add" appends, from the audit and the name typed for it.
+        placeholder: the message id of the example shown in the empty name box of a new item.
     """
 
     def __init__(
@@ -113,7 +139,8 @@ class ItemList:
         *,
         title: Callable[[Any], str],
         editor: Callable[[int], widgets.Widget],
-        new_item: Callable[[Audit], Any],
+        new_item: Callable[[Audit, str], Any],
+        placeholder: str,
     ) -> None:
         self.session = session
         self.section = section
@@ -121,7 +148,9 @@ class ItemList:
         self._editor = editor
         self._new_item = new_item
         self._updating = False
-        self.select = widgets.Select(layout=widgets.Layout(width="22em", height="12em"))
+        self.select = widgets.Select(
+            layout=widgets.Layout(width="auto", flex="1 1 auto", min_width="20em", height="12em")
+        )
         self.select.add_class(f"auditkit-list-{section}")
         self.select.observe(self._on_select, "value")
         self.add_button = _button(session.say("ui.list.add"), "plus", session.say("ui.list.add"), "success")
@@ -130,7 +159,7 @@ class ItemList:
         self.remove_button = _button(
             session.say("ui.list.remove"), "trash", session.say("ui.list.remove"), "danger"
         )
-        self.add_button.on_click(lambda _: self.add())
+        self.add_button.on_click(lambda _: self.start_new())
         self.up_button.on_click(lambda _: self.move(-1))
         self.down_button.on_click(lambda _: self.move(1))
         self.remove_button.on_click(lambda _: self.ask_remove())
@@ -142,14 +171,32 @@ class ItemList:
         self.confirm_button.on_click(lambda _: self.remove())
         self.cancel_button.on_click(lambda _: self._hide_confirm())
         self.confirm = widgets.HBox([self.confirm_text, self.confirm_button, self.cancel_button])
+        self.new_name = widgets.Text(
+            placeholder=session.say(placeholder),
+            continuous_update=False,
+            layout=widgets.Layout(width="auto", flex="1 1 auto"),
+        )
+        self.new_name.add_class(f"auditkit-new-{section}")
+        self.create_button = _button(
+            session.say("ui.list.create"), "check", session.say("ui.list.create_hint"), "success"
+        )
+        self.create_button.on_click(lambda _: self.add(self.new_name.value))
+        self.new_name.observe(
+            lambda change: self.add(change["new"]) if change["new"].strip() else None, "value"
+        )
+        drop_new = _button(session.say("ui.list.cancel"), "times", session.say("ui.list.cancel"))
+        drop_new.on_click(lambda _: self._hide_new())
+        self.draft = widgets.HBox([self.new_name, self.create_button, drop_new])
+        self.draft.layout.display = "none"
         self.message = widgets.HTML()
         self.detail = widgets.VBox(
             layout=widgets.Layout(border="1px solid #e5e7eb", padding="6px", margin="6px 0")
         )
         buttons = widgets.VBox([self.add_button, self.up_button, self.down_button, self.remove_button])
         self.widget = widgets.VBox(
-            [widgets.HBox([self.select, buttons]), self.confirm, self.message, self.detail]
+            [widgets.HBox([self.select, buttons]), self.draft, self.confirm, self.message, self.detail]
         )
+        self.widget.add_class("auditkit-item-list")
         session.on_change(self._on_session)
         self.refresh(0)
 
@@ -178,11 +225,32 @@ class ItemList:
         self._hide_confirm()
         self._show_detail()
 
-    def add(self) -> None:
-        item = self._new_item(self.session.audit)
+    def start_new(self) -> None:
+        """Ask for the new item's name (nothing is added before one is typed)."""
+        self._hide_confirm()
+        self.message.value = ""
+        self.draft.layout.display = ""
+
+    def add(self, name: str) -> bool:
+        """Append a new item named ``name`` (refused while the name is blank); True when it was added."""
+        if self.draft.layout.display == "none":
+            return False
+        name = name.strip()
+        if not name:
+            self._report([Problem("", self.session.say("ui.list.name_required"))])
+            return False
+        item = self._new_item(self.session.audit, name)
         problems = self.session.edit(lambda audit: getattr(audit, self.section).append(item))
         self._report(problems)
+        if problems:
+            return False
+        self._hide_new()
         self.refresh(len(self.items) - 1)
+        return True
+
+    def _hide_new(self) -> None:
+        self.draft.layout.display = "none"
+        self.new_name.value = ""
 
     def move(self, offset: int) -> None:
         if self.index is None:
@@ -211,7 +279,7 @@ class ItemList:
         self.refresh(index)
 
     def _options(self) -> list[tuple[str, int]]:
-        return [(f"{i + 1}. {self._title(item)}", i) for i, item in enumerate(self.items)]
+        return [(f"{i + 1}. {short_title(self._title(item))}", i) for i, item in enumerate(self.items)]
 
     def _show_detail(self) -> None:
         if self.index is None:

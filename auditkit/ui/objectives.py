@@ -2,26 +2,34 @@
 
 from __future__ import annotations
 
-import html
-
 import ipywidgets as widgets
 
 from auditkit.locale import msg
 from auditkit.model import Audit, Indicator, Lens, Objective, ObjectiveKind
 from auditkit.ui.common import step_box
 from auditkit.ui.fields import field, field_label
-from auditkit.ui.lists import ItemList, RowList, compact_row, labelled_columns
+from auditkit.ui.lists import ItemList, RowList, compact_row, derived_id, labelled_columns
 from auditkit.ui.session import AuditSession, FieldPath
 
-OBJECTIVE_FIELDS = ["statement", "kind", "primary", "metric", "unit", "baseline", "target", "deadline"]
+OBJECTIVE_FIELDS = [
+    "statement",
+    "kind",
+    "primary",
+    "metric",
+    "unit",
+    "baseline",
+    "target",
+    "deadline",
+    "current",
+    "current_date",
+]
 INDICATOR_COLUMNS = (("name", "16em"), ("lens", "16em"), ("definition", "18em"), ("source", "12em"))
 
 
-def new_objective(audit: Audit) -> Objective:
-    """A placeholder objective for "Add", in the audit's language."""
-    statement = msg("ui.new.objective")(audit.engagement.language)
+def new_objective(audit: Audit, statement: str) -> Objective:
+    """The objective "Add" appends once its statement is typed; its id comes from the statement."""
     return Objective(
-        id=audit.new_id("objectives", "objective"), statement=statement, kind=ObjectiveKind.AWARENESS
+        id=derived_id(audit, "objectives", statement), statement=statement, kind=ObjectiveKind.AWARENESS
     )
 
 
@@ -38,10 +46,6 @@ def indicator_row(session: AuditSession, path: FieldPath) -> list[widgets.Widget
 def objective_editor(session: AuditSession, index: int) -> widgets.VBox:
     """Every field of the objective at ``index``."""
     path = ("objectives", index)
-    objective = session.audit.objectives[index]
-    identity = widgets.HTML(
-        f'<span class="auditkit-id">{html.escape(session.say("ui.list.id", id=objective.id))}</span>'
-    )
     fields = [field(session, (*path, name)).widget for name in OBJECTIVE_FIELDS]
     audiences = field(session, (*path, "stakeholders")).widget
     indicators = RowList(
@@ -52,7 +56,7 @@ def objective_editor(session: AuditSession, index: int) -> widgets.VBox:
         new_row=new_indicator,
         header=labelled_columns(session, (*path, "indicators"), INDICATOR_COLUMNS),
     )
-    return widgets.VBox([identity, *fields, audiences, indicators.widget])
+    return widgets.VBox([*fields, audiences, indicators.widget])
 
 
 def objectives_step(session: AuditSession) -> widgets.VBox:
@@ -60,8 +64,9 @@ def objectives_step(session: AuditSession) -> widgets.VBox:
     items = ItemList(
         session,
         "objectives",
-        title=lambda objective: ("★ " if objective.primary else "") + objective.statement[:60],
+        title=lambda objective: ("★ " if objective.primary else "") + objective.statement,
         editor=lambda index: objective_editor(session, index),
         new_item=new_objective,
+        placeholder="ui.new.objective",
     )
     return step_box(session, "objectives", [items.widget])

@@ -1,4 +1,5 @@
-"""Step 07: preview the client's HTML report and export it (and the report's charts for nbconvert).
+"""Step 07: the consultant's words, the findings they set aside, then the client's HTML report (preview
+and export), and the report's charts for nbconvert.
 
 The preview is the very file :func:`auditkit.report.write_report` writes, shown in a sandboxed frame.
 :func:`report_figures` displays the report's charts as ordinary notebook outputs (not widgets), so
@@ -8,23 +9,20 @@ that an export of this notebook (``auditkit.report.export_notebook``, or nbconve
 from __future__ import annotations
 
 import html
-import re
 from pathlib import Path
 
 import ipywidgets as widgets
 from IPython.display import display
 
 from auditkit.errors import AuditkitError
+from auditkit.ui.commentary import CommentaryEditor
 from auditkit.ui.common import configure_plotly, download_link, heading, step_box
 from auditkit.ui.fields import language_options
+from auditkit.ui.findings import FindingsView
 from auditkit.ui.session import AuditSession
-from auditkit.ui.workspace import workspace_path
+from auditkit.ui.workspace import export_name, workspace_path
 
 PREVIEW_HEIGHT = "70vh"
-
-
-def _slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "audit"
 
 
 def preview_html(report: str) -> str:
@@ -51,7 +49,7 @@ class ReportView:
             layout=widgets.Layout(width="auto"),
         )
         self.file_name = widgets.Text(
-            value=f"{_slug(session.audit.engagement.client)}-report",
+            value=export_name(session.audit.engagement.client, "report", session.language),
             description=say("ui.common.file_name"),
             style=labelled,
             layout=widgets.Layout(width="24em"),
@@ -116,7 +114,7 @@ class ReportView:
             return []
         links = " ".join(download_link(self.session, path) for path in written)
         self.message.value = (
-            html.escape(self.session.say("ui.common.written", paths=", ".join(str(p) for p in written)))
+            html.escape(self.session.say("ui.common.written", paths=", ".join(p.name for p in written)))
             + "<br>"
             + links
         )
@@ -127,8 +125,9 @@ class ReportView:
 
 
 def report_step(session: AuditSession) -> widgets.VBox:
-    """The report step: choose the language, preview, export."""
-    return step_box(session, "report", [ReportView(session).widget])
+    """The report step: findings to set aside, the consultant's texts, then language, preview, export."""
+    views = (FindingsView(session), CommentaryEditor(session), ReportView(session))
+    return step_box(session, "report", [view.widget for view in views])
 
 
 def report_figures(session: AuditSession) -> None:

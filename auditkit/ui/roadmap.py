@@ -10,7 +10,6 @@ consultant's edits are stored in the audit file (``audit.roadmap``) by the funct
 from __future__ import annotations
 
 import html
-import re
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -27,6 +26,7 @@ from auditkit.roadmap import (
     OWNER_ROLES,
     STAGES,
     Action,
+    ChangeKind,
     Roadmap,
     add_action,
     drop_action,
@@ -39,15 +39,23 @@ from auditkit.ui.fields import NOT_KNOWN, known, language_options, shown_choice,
 from auditkit.ui.lists import column_header
 from auditkit.ui.scoring import LiveFigure
 from auditkit.ui.session import AuditSession, Event
-from auditkit.ui.workspace import workspace_path
+from auditkit.ui.workspace import export_name, workspace_path
 
 EXPORT_FORMATS = (".xlsx", ".csv", ".ics", ".md")
 
+MOVE_KINDS = frozenset(
+    {
+        ChangeKind.STAGE_RAISED,
+        ChangeKind.MOVED_WITH_DEPENDENCY,
+        ChangeKind.MOVED_WITH_DEPENDENT,
+        ChangeKind.MOVED_FOR_ROOM,
+        ChangeKind.MOVED_UP,
+        ChangeKind.DEADLINE_MISSED,
+    }
+)
+"""The changes a move of the consultant's can cause elsewhere in the plan."""
+
 TEXT_FIELDS = ("title", "description", "done_when")
-
-
-def _slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-") or "audit"
 
 
 def stages_html(roadmap: Roadmap, language: str) -> str:
@@ -194,13 +202,20 @@ class ActionEditor:
         origin = (
             say("ui.roadmap.manual")
             if action.origin == "manual"
-            else say("ui.roadmap.answers", rules=", ".join(action.findings) or "—")
+            else say(
+                "ui.roadmap.answers",
+                rules="; ".join(msg(f"rule.{code}.title")(language) for code in action.findings) or "—",
+            )
         )
-        why = action.note(language) if action.note else ""
+        why = [action.note(language)] if action.note else []
+        if action.priority_text is not None:
+            why.insert(0, say("ui.roadmap.priority", text=action.priority_text))
+        why += [change.message(language) for change in action.changes]
         info = widgets.HTML(
-            f'<span class="auditkit-id">{html.escape(action.id)} · {html.escape(origin)}</span>'
-            + (f"<br><i>{html.escape(why)}</i>" if why else "")
+            f'<span class="auditkit-hint">{html.escape(origin)}</span>'
+            + "".join(f"<br><i>{html.escape(line)}</i>" for line in why)
         )
+        info.add_class("auditkit-roadmap-why")
         self.widget = widgets.VBox(
             [
                 info,
@@ -214,7 +229,8 @@ class ActionEditor:
         )
 
     def _commit(self, **fields: Any) -> None:
-        self.view.apply(lambda audit: edit_action(audit, self.action.id, **fields))
+        if self.view.apply(lambda audit: edit_action(audit, self.action.id, **fields)) and "stage" in fields:
+            self.view.show_moves()
 
     def _commit_number(self, name: str, text: str) -> None:
         try:
@@ -237,7 +253,7 @@ class RoadmapView:
         say = session.say
         self.stages = widgets.HTML()
         self.message = widgets.HTML()
-        self.select = widgets.Select(layout=widgets.Layout(width="46em", height="14em"))
+        self.select = widgets.Select(layout=widgets.Layout(width="100%", height="14em"))
         self.select.add_class("auditkit-roadmap-actions")
         self._updating = False
         self.select.observe(lambda _: None if self._updating else self._show_editor(), "value")
@@ -262,7 +278,7 @@ class RoadmapView:
             layout=widgets.Layout(width="12em"),
         )
         self.file_name = widgets.Text(
-            value=f"{_slug(session.audit.engagement.client)}-roadmap",
+            value=export_name(session.audit.engagement.client, "roadmap", session.language),
             placeholder=say("ui.common.file_name"),
             layout=widgets.Layout(width="20em"),
         )
@@ -332,6 +348,15 @@ class RoadmapView:
         self.message.value = ""
         return True
 
+    def show_moves(self) -> None:
+        """Say what else the last move sent elsewhere, and which dates it breaks."""
+        language = self.session.language
+        moved = [change.message(language) for change in self.roadmap.changes if change.kind in MOVE_KINDS]
+        if moved:
+            items = "".join(f"<li>{html.escape(text)}</li>" for text in moved)
+            title = html.escape(self.session.say("ui.roadmap.moved_too"))
+            self.message.value = f'<div class="auditkit-roadmap-moves"><b>{title}</b><ul>{items}</ul></div>'
+
     def show_error(self, text: str) -> None:
         self.message.value = f'<span class="auditkit-error">⚠ {html.escape(text)}</span>'
 
@@ -372,7 +397,7 @@ class RoadmapView:
             )
             return None
         self.export_message.value = (
-            html.escape(self.session.say("ui.common.written", paths=str(written)))
+            html.escape(self.session.say("ui.common.written", paths=written.name))
             + "<br>"
             + download_link(self.session, written)
         )
@@ -397,7 +422,7 @@ class RoadmapView:
         selected = self.select.value
         options = [
             (
-                f"{_where(action, dropped, language)} · {action.title(language)} · {action.effort_hours:g} h",
+                f"{_where(action, dropped, language)} · {action.title(language)} · {decimal(action.effort_hours, language, 1)} h",
                 action.id,
             )
             for action, dropped in self.entries()

@@ -21,10 +21,10 @@ import plotly.graph_objects as go
 from auditkit import charts
 from auditkit.errors import AuditkitError
 from auditkit.locale import label, msg
-from auditkit.locale.formats import decimal
+from auditkit.locale.formats import decimal, percent_points
 from auditkit.model import Audit
 from auditkit.scoring import WEIGHTS, Scorecard, score, weights_for
-from auditkit.ui.common import configure_plotly, heading, step_box
+from auditkit.ui.common import configure_plotly, heading, percent_slider, step_box
 from auditkit.ui.fields import field
 from auditkit.ui.session import AuditSession, Event
 
@@ -32,6 +32,8 @@ WEIGHT_GROUPS = {
     "fit": "ui.score.fit",
     "health": "ui.score.channel_health",
     "org": "ui.score.organisation_readiness",
+    "strategy": "ui.score.strategy_completeness",
+    "results": "scoring.weight.results.name",
     "overall": "ui.score.overall",
 }
 """The message naming each group of weights (a weight's key starts with its group)."""
@@ -80,6 +82,10 @@ def _changed(before: dict[str, Any], after: dict[str, Any]) -> dict[str, Any]:
     return changed
 
 
+def _set_weights(audit: Audit, weights: dict[str, float]) -> None:
+    audit.settings.weights = weights
+
+
 def heatmap_key(card: Scorecard, audit: Audit) -> tuple[Any, ...]:
     """What the channel-objective heatmap is drawn from."""
     return (
@@ -112,10 +118,14 @@ def scorecard_html(card: Scorecard, audit: Audit) -> str:
 
     summary = [
         (say("ui.score.overall"), decimal(card.overall.value, language)),
-        (say("ui.score.maturity_level"), level_text(card.level)),
+        (
+            say("ui.score.maturity_level"),
+            card.incomplete.message(language) if card.incomplete else level_text(card.level),
+        ),
         (say("ui.score.target_level"), level_text(card.target_level)),
         (say("ui.score.strategy_completeness"), decimal(card.strategy_completeness.value, language)),
         (say("ui.score.organisation_readiness"), decimal(card.organisation_readiness.value, language)),
+        (say("scoring.weight.results.name"), decimal(card.results.value, language)),
     ]
     head = "".join(
         f"<tr><th>{html.escape(name)}</th><td>{html.escape(value)}</td></tr>" for name, value in summary
@@ -159,6 +169,8 @@ class ScoringView:
         self.table = widgets.HTML(scorecard_html(self.card, session.audit))
         self.message = widgets.HTML()
         self.sliders: dict[str, widgets.FloatSlider] = {}
+        self.totals: dict[str, widgets.HTML] = {}
+        self.normalise_buttons: dict[str, widgets.Button] = {}
         self._updating = False
         groups: dict[str, list[widgets.Widget]] = defaultdict(list)
         weights = weights_for(session.audit)
@@ -179,11 +191,41 @@ class ScoringView:
             slider.add_class(f"auditkit-weight-{key.replace('.', '-')}")
             slider.observe(lambda change, key=key: self._on_slider(key, change["new"]), "value")
             self.sliders[key] = slider
-            groups[key.split(".")[0]].append(slider)
+            groups[key.split(".")[0]].append(percent_slider(slider, language))
+        for group, items in groups.items():
+            self.totals[group] = widgets.HTML()
+            button = widgets.Button(
+                description=session.say("ui.scoring.normalise"),
+                tooltip=session.say("ui.scoring.normalise_hint"),
+                icon="balance-scale",
+                layout=widgets.Layout(width="auto"),
+            )
+            button.on_click(lambda _, group=group: self._show(self.normalise(group)))
+            self.normalise_buttons[group] = button
+            items.append(
+                widgets.HBox([self.totals[group], button], layout=widgets.Layout(align_items="center"))
+            )
         self.reset_button = widgets.Button(
             description=session.say("ui.scoring.reset"), icon="undo", layout=widgets.Layout(width="auto")
         )
-        self.reset_button.on_click(lambda _: self.reset())
+        self.reset_button.on_click(lambda _: self.ask_reset())
+        self.confirm_reset = widgets.Button(
+            description=session.say("ui.scoring.reset_yes"), button_style="danger", icon="check"
+        )
+        self.cancel_reset = widgets.Button(description=session.say("ui.list.cancel"), icon="times")
+        for button in (self.confirm_reset, self.cancel_reset):
+            button.layout = widgets.Layout(width="auto")
+        self.confirm_reset.on_click(lambda _: self.reset())
+        self.cancel_reset.on_click(lambda _: self._hide_reset())
+        self.reset_question = widgets.HBox(
+            [
+                widgets.HTML(html.escape(session.say("ui.scoring.reset_confirm"))),
+                self.confirm_reset,
+                self.cancel_reset,
+            ]
+        )
+        self._hide_reset()
+        self._show_totals()
         accordion = widgets.Accordion(children=[widgets.VBox(items) for items in groups.values()])
         for index, group in enumerate(groups):
             accordion.set_title(index, session.say(WEIGHT_GROUPS[group]))
@@ -195,6 +237,7 @@ class ScoringView:
                 self.target.widget,
                 accordion,
                 self.reset_button,
+                self.reset_question,
                 self.message,
                 heading(session.say("ui.scoring.charts")),
                 self.heatmap.widget,
@@ -212,12 +255,55 @@ class ScoringView:
             overrides.pop(key, None)
         else:
             overrides[key] = value
-        return self.session.set(("settings", "weights"), overrides)
+        return self.session.edit(
+            lambda audit: _set_weights(audit, overrides), key=("settings", "weights", key)
+        )
+
+    def ask_reset(self) -> None:
+        """Ask before every weight goes back to its default."""
+        self.reset_question.layout.display = ""
 
     def reset(self) -> None:
-        """Every weight back to its default."""
-        self._show(self.session.set(("settings", "weights"), {}))
+        """Every weight back to its default (undoable, like every edit)."""
+        self._hide_reset()
+        self._show(self.session.edit(lambda audit: _set_weights(audit, {})))
         self._sync_sliders()
+
+    def group_total(self, group: str) -> float:
+        """The sum of the weights of ``group`` (the scores divide by it: each weight counts for its share)."""
+        weights = weights_for(self.session.audit)
+        return sum(value for key, value in weights.items() if key.split(".")[0] == group)
+
+    def normalise(self, group: str) -> list[Any]:
+        """Scale the weights of ``group`` so that they sum to 100 %, each keeping its share."""
+        total = self.group_total(group)
+        if total <= 0:
+            return []
+        weights = weights_for(self.session.audit)
+        overrides = dict(self.session.audit.settings.weights)
+        for key, value in weights.items():
+            if key.split(".")[0] == group:
+                scaled = round(value / total, 4)
+                if abs(scaled - WEIGHTS[key].default) < 1e-9:
+                    overrides.pop(key, None)
+                else:
+                    overrides[key] = scaled
+        problems = self.session.edit(lambda audit: _set_weights(audit, overrides))
+        self._sync_sliders()
+        return problems
+
+    def _hide_reset(self) -> None:
+        self.reset_question.layout.display = "none"
+
+    def _show_totals(self) -> None:
+        language = self.session.language
+        for group, view in self.totals.items():
+            total = self.group_total(group)
+            balanced = abs(total - 1) < 0.005
+            text = self.session.say("ui.scoring.total", total=percent_points(100 * total, language, 1))
+            css = "auditkit-hint" if balanced else "auditkit-warning"
+            view.value = f'<span class="{css}">{html.escape(text)}</span>'
+            self.normalise_buttons[group].layout.display = "none" if balanced else ""
 
     def refresh(self) -> None:
         """Recompute the scorecard and update the charts and the table in place."""
@@ -229,6 +315,7 @@ class ScoringView:
                 f'<span class="auditkit-error">⚠ {html.escape(self.session.error_text(error))}</span>'
             )
             return
+        self._show_totals()
         card, language = self.card, audit.engagement.language
         self.heatmap.update(
             heatmap_key(card, audit), lambda: charts.channel_objective_heatmap(card, audit, language)

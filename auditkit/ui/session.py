@@ -19,6 +19,7 @@ import html
 import os
 import shutil
 import threading
+import time
 import weakref
 from collections.abc import Callable, Iterable
 from datetime import date
@@ -49,6 +50,10 @@ ADDRESS_KEY = "audit"
 """The query parameter of a page's address that names its audit in ``auditkit app`` (``?audit=NAME``)."""
 SAVE_DELAY = 0.6
 """Seconds of quiet after the last edit before the audit is saved."""
+UNDO_DEPTH = 100
+"""Edits of a session that can be undone (the oldest are forgotten first)."""
+COALESCE_SECONDS = 2.0
+"""Changes of the same field closer together than this are undone as one edit (a word typed letter by letter)."""
 
 
 class Cancellable(Protocol):
@@ -179,6 +184,10 @@ class AuditSession:
         self._base = shape(self.audit)
         self._listeners: list[Listener] = []
         self._saver = Debouncer(save_delay, self.flush, timer)
+        self._undo: list[Audit] = []
+        self._redo: list[Audit] = []
+        self._last_edit: tuple[object, float] | None = None
+        self._replaced = False
         self.notice = widgets.HTML()
         self.status = widgets.HTML()
         self.reload_button = widgets.Button(
@@ -229,10 +238,11 @@ class AuditSession:
 
     # -- editing ------------------------------------------------------------------------------------
 
-    def edit(self, change: Change) -> list[Problem]:
+    def edit(self, change: Change, *, key: object = None) -> list[Problem]:
         """Apply ``change`` to a copy of the audit; keep it and schedule a save if the copy is valid.
 
-        ``change`` edits the copy it is given in place, or returns a new audit to use instead.
+        ``change`` edits the copy it is given in place, or returns a new audit to use instead. Successive
+        changes with the same ``key`` (a field's path) within :data:`COALESCE_SECONDS` are undone as one.
 
         Returns:
             The problems that made the change refused (empty when it was accepted). A refused change
@@ -245,6 +255,7 @@ class AuditSession:
                 return localized_problems(error, self.language)
             except (ValueError, KeyError, IndexError, AuditkitError) as error:
                 return [Problem("", self.error_text(error))]
+            self._remember(key)
             self.audit = accepted
             self._pending.append(change)
         self._show_status("pending")
@@ -254,7 +265,57 @@ class AuditSession:
 
     def set(self, path: FieldPath, value: Any) -> list[Problem]:
         """Set the value at ``path`` (see :meth:`edit`)."""
-        return self.edit(lambda audit: assign(audit, path, value))
+        return self.edit(lambda audit: assign(audit, path, value), key=path)
+
+    # -- undoing ------------------------------------------------------------------------------------
+
+    @property
+    def can_undo(self) -> bool:
+        return bool(self._undo)
+
+    @property
+    def can_redo(self) -> bool:
+        return bool(self._redo)
+
+    def undo(self) -> bool:
+        """Go back to the audit as it was before the last edit, and save it; False when nothing is left."""
+        return self._travel(self._undo, self._redo)
+
+    def redo(self) -> bool:
+        """Make again the last edit undone, and save it; False when nothing was undone."""
+        return self._travel(self._redo, self._undo)
+
+    def _remember(self, key: object) -> None:
+        """Keep the audit as it is before an edit (caller holds the lock), unless the edit continues the last one."""
+        now = time.monotonic()
+        last, self._last_edit = self._last_edit, (key, now)
+        self._redo.clear()
+        if key is not None and last is not None and last[0] == key and now - last[1] < COALESCE_SECONDS:
+            return
+        self._undo.append(self.audit)
+        del self._undo[:-UNDO_DEPTH]
+
+    def _travel(self, source: list[Audit], target: list[Audit]) -> bool:
+        with self._lock:
+            if not source:
+                return False
+            current = self.audit
+            stamp = {"revision": current.revision, "saved_at": current.saved_at}
+            restored = source.pop().model_copy(update=stamp)
+            target.append(current)
+            self.audit = restored
+            self._last_edit = None
+            self._replaced = True
+            self._pending.append(lambda _audit: restored.model_copy(deep=True))
+        self._show_status("pending")
+        self._saver.trigger()
+        self._notify(Event.RELOAD)
+        return True
+
+    def _forget_history(self) -> None:
+        self._undo.clear()
+        self._redo.clear()
+        self._last_edit = None
 
     def flush(self) -> bool:
         """Save now if a change is pending; True when the file holds the session's audit.
@@ -282,6 +343,7 @@ class AuditSession:
                 self._show_status("save_failed", error=self.error)
                 return False
             self._pending.clear()
+            self._replaced = False
             self._base = shape(self.audit)
             self.error = None
         self._show_status("merged" if merged else "saved")
@@ -290,6 +352,8 @@ class AuditSession:
 
     def _merge(self) -> bool:
         """Make the pending changes again on the file's newer version and save it (caller holds the lock)."""
+        if self._replaced:
+            return False
         try:
             newer = store.load(self.path)
             if shape(newer) != self._base:
@@ -308,8 +372,10 @@ class AuditSession:
         with self._lock:
             self.audit = store.load(self.path)
             self._pending.clear()
+            self._replaced = False
             self._base = shape(self.audit)
             self.error = None
+            self._forget_history()
         self._show_status("loaded")
         self._notify(Event.RELOAD)
 
@@ -321,7 +387,9 @@ class AuditSession:
             _SESSIONS.pop(self.path.resolve(), None)
             self.path, self.audit, self.error = Path(path), audit, None
             self._pending.clear()
+            self._replaced = False
             self._base = shape(audit)
+            self._forget_history()
             _SESSIONS[self.path.resolve()] = self
         self._show_status("loaded")
         self._notify(Event.RELOAD)
@@ -499,7 +567,14 @@ def open_session(
     return session
 
 
-def new_audit(path: Path, client: str, industry: IndustryKind, language: Language, audit_date: date) -> Path:
+def new_audit(
+    path: Path,
+    client: str,
+    industry: IndustryKind,
+    language: Language,
+    audit_date: date,
+    consultant: str = "",
+) -> Path:
     """Create a new audit file (refusing to overwrite one) and return its path.
 
     Raises:
@@ -508,10 +583,12 @@ def new_audit(path: Path, client: str, industry: IndustryKind, language: Languag
     if not path.name.endswith(store.SUFFIX):
         path = path.with_name(path.name + store.SUFFIX)
     if path.exists():
-        raise AuditkitError(msg("ui.session.exists", path=str(path)))
+        raise AuditkitError(msg("ui.session.exists", path=path.name))
     try:
         audit = Audit(
-            engagement=Engagement(client=client, audit_date=audit_date, language=language),
+            engagement=Engagement(
+                client=client, consultant=consultant, audit_date=audit_date, language=language
+            ),
             client=ClientProfile(industry=industry),
         )
     except ValidationError as error:

@@ -1,4 +1,7 @@
-"""Step 00: open or create the audit, describe the engagement, and see how far each step has gone."""
+"""Step 00: open or create the audit, describe the engagement, and see how far each step has gone.
+
+The consultant's name typed for a new audit is kept in the workspace's preferences and proposed for the
+next one."""
 
 from __future__ import annotations
 
@@ -17,7 +20,7 @@ from auditkit.ui.fields import choice, field_label, form, labelled, language_opt
 from auditkit.ui.progress import progress_view
 from auditkit.ui.session import AuditSession, Event, in_app, new_audit, page_address, set_current
 from auditkit.ui.steps import STEPS
-from auditkit.ui.workspace import workspace_path
+from auditkit.ui.workspace import preferences, remember, workspace_path
 
 ENGAGEMENT_FIELDS = ["client", "consultant", "audit_date", "round", "language", "currency"]
 
@@ -56,6 +59,12 @@ class StartPanel:
         self.open_button.on_click(lambda _: self.open(self.files.value))
         self.file_name = widgets.Text(placeholder="client-2026", layout=widgets.Layout(width="28em"))
         self.client = widgets.Text(layout=widgets.Layout(width="28em"))
+        self.consultant = widgets.Text(
+            value=str(
+                preferences(self.folder).get("consultant") or session.audit.engagement.consultant or ""
+            ),
+            layout=widgets.Layout(width="28em"),
+        )
         self.industry = choice(IndustryKind, session.language, False, "", widgets.Layout(width="28em"))
         self.language = widgets.Dropdown(
             options=language_options(), value=session.language, layout=widgets.Layout(width="12em")
@@ -75,6 +84,7 @@ class StartPanel:
                 heading(say("ui.start.create")),
                 labelled(say("ui.common.file_name"), self.file_name),
                 labelled(session.text(field_label("Engagement", "client")), self.client),
+                labelled(session.text(field_label("Engagement", "consultant")), self.consultant),
                 labelled(session.text(field_label("ClientProfile", "industry")), self.industry),
                 labelled(say("ui.common.language"), self.language),
                 labelled(session.text(field_label("Engagement", "audit_date")), self.audit_date),
@@ -121,10 +131,12 @@ class StartPanel:
                 self.industry.value,
                 self.language.value,
                 self.audit_date.value or date.today(),
+                self.consultant.value.strip(),
             )
         except AuditkitError as error:
             self._fail(self.session.error_text(error))
             return False
+        remember(self.folder, consultant=self.consultant.value.strip())
         self.files.options = _audit_files(self.folder)
         self.files.value = path.name
         return self.open(path.name)

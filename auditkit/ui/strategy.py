@@ -11,6 +11,7 @@ from auditkit.locale import label
 from auditkit.model import ComponentStatus, StrategyComponent, StrategyComponentKey
 from auditkit.ui.common import heading, step_box
 from auditkit.ui.fields import INVALID_CLASS, blank_choice, choice, field_label, form, known, shown_choice
+from auditkit.ui.obstacles import obstacles_list
 from auditkit.ui.session import AuditSession, Event
 
 ORGANISATION_FIELDS = [
@@ -25,6 +26,8 @@ ORGANISATION_FIELDS = [
     "monthly_budget",
     "reporting_cadence",
     "publishing_lead_time_days",
+    "image_consent",
+    "safeguarding",
 ]
 
 
@@ -43,9 +46,10 @@ class ComponentRow:
             blank_choice(session.say("ui.input.not_assessed")),
             widgets.Layout(width="13em"),
         )
-        self.note = widgets.Text(
+        self.note = widgets.Textarea(
             placeholder=session.text(field_label("StrategyComponent", "note")),
-            layout=widgets.Layout(width="22em"),
+            rows=2,
+            layout=widgets.Layout(width="auto", flex="1 1 22em"),
         )
         self.evidence = widgets.Text(
             placeholder=session.text(field_label("StrategyComponent", "evidence")),
@@ -117,7 +121,8 @@ def strategy_step(session: AuditSession) -> widgets.VBox:
             heading(session.say("ui.strategy.components")),
             widgets.VBox([row.widget for row in rows]),
             heading(session.say("ui.strategy.review")),
-            form(session, ("strategy",), ["last_reviewed", "obstacles"]),
+            form(session, ("strategy",), ["last_reviewed"]),
+            obstacles_list(session),
             heading(session.say("ui.strategy.organisation")),
             form(session, ("organisation",), ORGANISATION_FIELDS),
         ],

@@ -5,15 +5,26 @@ The notebooks and ``auditkit app`` serve one folder, the workspace. Every widget
 was typed into a path with :func:`workspace_path`, which refuses anything that would reach another
 folder: a separator (so ``..`` and absolute paths), a control character, or a name that is a link
 leading out of the folder. Nothing is created or written before that check.
+
+The workspace also keeps the consultant's preferences (:func:`preferences`, :func:`remember`): the name
+given to new audits and whether the notebooks are shown in presentation mode.
 """
 
 from __future__ import annotations
 
+import contextlib
+import json
+import re
 import unicodedata
 from pathlib import Path
+from typing import Any
 
+from auditkit import store
 from auditkit.errors import AuditkitError
 from auditkit.locale import msg
+
+PREFERENCES = Path(".auditkit") / "preferences.json"
+"""The consultant's preferences, in the workspace folder."""
 
 NAME_LIMIT = 255
 """Bytes a file name may hold (the limit of common file systems)."""
@@ -69,3 +80,29 @@ def workspace_path(folder: Path, typed: str, suffix: str = "") -> Path:
     if target == where or not target.is_relative_to(where):
         raise AuditkitError(msg("workspace.outside", typed=shown(typed), folder=where.name))
     return path
+
+
+def export_name(client: str, kind: str, language: str) -> str:
+    """The name proposed for an export of the audit of ``client``: ``café-des-arts-lyon-rapport`` for the
+    report of a French audit. Letters keep their accents; ``kind`` names the export (``report``, ``roadmap``)
+    through the message ``ui.export.<kind>``, in ``language``."""
+    words = re.sub(r"[\W_]+", "-", unicodedata.normalize("NFC", client).casefold()).strip("-")
+    return f"{words or 'audit'}-{msg(f'ui.export.{kind}')(language)}"
+
+
+def preferences(folder: Path) -> dict[str, Any]:
+    """The preferences kept in the workspace ``folder`` (empty when none were kept or the file is unreadable)."""
+    with contextlib.suppress(OSError, ValueError):
+        kept = json.loads((folder / PREFERENCES).read_text(encoding="utf-8"))
+        if isinstance(kept, dict):
+            return kept
+    return {}
+
+
+def remember(folder: Path, **values: Any) -> None:
+    """Keep ``values`` among the preferences of the workspace ``folder`` (written atomically; a folder that
+    cannot be written to keeps nothing, silently: a preference is a convenience)."""
+    kept = preferences(folder) | values
+    with contextlib.suppress(OSError, AuditkitError):
+        (folder / PREFERENCES.parent).mkdir(exist_ok=True)
+        store.write_atomically(folder / PREFERENCES, json.dumps(kept, ensure_ascii=False, indent=2) + "\n")

@@ -46,3 +46,16 @@ def test_parse_number(text: str, decimal: str, expected: float | None) -> None:
 )
 def test_parse_date(text: str, day_first: bool, expected: date | None) -> None:
     assert parse_date(text, day_first) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Tue, Nov 3, 2026", date(2026, 11, 3)),
+        ("mar. 3 nov. 2026", date(2026, 11, 3)),
+        ("Mar 3, 2026", date(2026, 3, 3)),
+        ("mercredi 4 novembre 2026", date(2026, 11, 4)),
+    ],
+)
+def test_a_date_after_a_day_of_the_week(text: str, expected: date) -> None:
+    assert parse_date(text) == expected

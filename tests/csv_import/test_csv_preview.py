@@ -28,7 +28,7 @@ def test_plan_from_posts_export_computes_every_channel_field(audit: Audit) -> No
     table = _read(FRENCH_POSTS)
     mapping = suggest_mapping(table)
     definition = suggest_definition(table, mapping, audit.channel("facebook"))
-    assert definition == "er_by_reach"
+    assert definition == "interactions_by_reach"
     plan = plan_import(audit, "facebook", table, mapping, definition)
     changes = {change.field: (change.old, change.new) for change in plan.changes}
     assert changes["channels.0.last_post"] == (None, date(2026, 11, 23))
@@ -37,7 +37,7 @@ def test_plan_from_posts_export_computes_every_channel_field(audit: Audit) -> No
     engagement = changes["channels.0.engagement"][1]
     assert isinstance(engagement, EngagementMeasure)
     assert (engagement.interactions, engagement.base) == (173, 5000)
-    assert engagement.definition == "er_by_reach"
+    assert engagement.definition == "interactions_by_reach"
     labels = {change.field.rsplit(".", 1)[1]: change.label for change in plan.changes}
     assert labels["posts_per_week"]("en") == "Posts per week"
     assert labels["posts_per_week"]("fr") == "Publications par semaine"
@@ -185,3 +185,38 @@ def test_the_preview_says_which_lines_were_read_as_windows_1252(audit: Audit) ->
     assert [note("en") for note in plan.notes] == [
         "line 3 is not UTF-8 like the rest of the file: read as Windows-1252 (Latin-1); check its accents"
     ]
+
+
+# -- interactions per post divided by followers: the file's total, else the channel's -------------------
+
+
+def test_per_post_interactions_without_a_base_are_divided_by_the_channels_followers(audit: Audit) -> None:
+    table = _read("Date;Publication;J'aime;Commentaires\n02/11/2026;Pain;40;5\n09/11/2026;Atelier;20;3\n")
+    mapping = suggest_mapping(table)
+    assert (
+        suggest_definition(table, mapping, audit.channel("facebook")) == "interactions_per_post_by_followers"
+    )
+    plan = plan_import(audit, "facebook", table, mapping)
+    engagement = {change.field: change.new for change in plan.changes}["channels.0.engagement"]
+    assert isinstance(engagement, EngagementMeasure)
+    assert (engagement.interactions, engagement.base) == (34, 900)
+
+
+def test_per_day_interactions_are_divided_by_the_posts_of_the_period(audit: Audit) -> None:
+    table = _read(
+        "Date,Posts,Likes,Followers\n2026-11-01,2,30,500\n2026-11-02,0,6,505\n2026-11-03,1,12,510\n"
+    )
+    plan = plan_import(audit, "facebook", table, suggest_mapping(table))
+    engagement = {change.field: change.new for change in plan.changes}["channels.0.engagement"]
+    assert isinstance(engagement, EngagementMeasure)
+    assert (engagement.interactions, engagement.base) == (16, 510)
+
+
+def test_per_post_interactions_without_any_follower_count_are_not_computed_and_said_so(audit: Audit) -> None:
+    table = _read("Date;Publication;J'aime\n02/11/2026;Pain;40\n09/11/2026;Atelier;20\n")
+    plan = plan_import(audit, "instagram", table, suggest_mapping(table))
+    assert "channels.1.engagement" not in {change.field for change in plan.changes}
+    assert plan.notes[-1]("en") == (
+        "interactions per post are divided by followers, and neither the file nor the channel gives a "
+        "follower total; engagement not computed"
+    )

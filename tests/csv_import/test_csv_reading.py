@@ -255,3 +255,12 @@ def test_a_named_pipe_is_refused_without_waiting_for_a_writer(tmp_path: Path) ->
     os.mkfifo(pipe)
     with pytest.raises(CsvImportError, match="is not a regular file"):
         read_csv_file(pipe)
+
+
+@pytest.mark.parametrize("first_cell", ["Total", "Totaux", "Grand total", "total :"])
+def test_a_totals_row_is_left_out_with_a_note(first_cell: str) -> None:
+    table = read_csv(f"Title,Views\n{first_cell},30\nBread,10\nCake,20\n".encode(), "export.csv")
+    assert [row[0] for row in table.rows] == ["Bread", "Cake"]
+    assert [note("en") for note in table.notes] == [
+        f"line 2: a totals row ('{first_cell}'), not one period or post; left out"
+    ]

@@ -17,6 +17,7 @@ from auditkit.model import (
     Objective,
     ObjectiveKind,
     Organisation,
+    OrganisationSize,
     PlatformUse,
     Stakeholder,
 )
@@ -32,6 +33,13 @@ _SPACES = re.compile(r"[\s\u00a0\u202f]+")
 
 def example(name: str) -> Audit:
     return store.load(next(path for path in EXAMPLES if path.name.startswith(name)))
+
+
+def documented_bakery() -> Audit:
+    """The bakery as a medium-sized business: every missing strategy component is an action of its own."""
+    audit = example("boulangerie-martin.")
+    audit.client.size = OrganisationSize.MEDIUM
+    return audit
 
 
 def with_hours(audit: Audit, hours: float | None) -> Audit:

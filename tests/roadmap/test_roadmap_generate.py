@@ -6,6 +6,7 @@ import pytest
 from roadmap_samples import bare_audit, example, finding
 
 from auditkit.diagnose import RULES, Diagnosis, Severity, diagnose
+from auditkit.model import OrganisationSize
 from auditkit.roadmap import PLAN, build_roadmap, generated_actions
 
 
@@ -55,8 +56,25 @@ def test_titles_name_what_they_are_about() -> None:
     actions = {action.id: action for action in generated_actions(audit)}
     assert actions["ch-unclaimed"].title("en") == "Claim the brand's handle: Instagram, LinkedIn, TikTok"
     assert "LinkedIn" in actions["ch-unclaimed"].title("fr")
-    assert "Printed termly letter posted home" in actions["ch-offline-overlap"].title("en")
-    assert "X (Twitter)" not in actions["ch-offline-overlap"].title("en")
+    assert "Printed termly letter posted home" in actions["rec-merge"].title("en")
+    assert "ch-offline-overlap" not in actions
+    assert actions["rec-merge"].subjects == ("printed-letters",)
+    assert "@StAidansCollege on X" not in actions["rec-merge"].title("en")
+
+
+def test_channel_actions_follow_the_reconciled_verdicts() -> None:
+    audit = example("boulangerie-martin.")
+    actions = {action.id: action for action in generated_actions(audit)}
+    assert actions["rec-reduce"].subjects == ("facebook",)
+    assert {"CH-SPREAD", "CH-LOW-ENGAGEMENT"} <= set(actions["rec-reduce"].findings)
+    moot = {cover.rule for cover in actions["rec-reduce"].covers if cover.moot}
+    assert "CH-LOW-ENGAGEMENT" in moot and "CH-SPREAD" not in moot
+    assert "ch-low-engagement" not in actions
+    assert (
+        "instagram" in actions["rec-invest"].subjects and "newsletter" not in actions["rec-invest"].subjects
+    )
+    assert "newsletter" in actions["rec-fix"].subjects
+    assert "CH-OFFLINE-OVERLAP" in actions["rec-fix"].findings and "ch-offline-overlap" not in actions
 
 
 def test_cost_prices_the_hours_at_the_hourly_rate() -> None:
@@ -64,3 +82,29 @@ def test_cost_prices_the_hours_at_the_hourly_rate() -> None:
     audit.settings.thresholds = {"hourly_rate": 80}
     for action in generated_actions(audit):
         assert action.cost == pytest.approx(action.effort_hours * 80)
+
+
+def test_a_micro_business_writes_one_page_plan_instead_of_a_document_per_component() -> None:
+    actions = {action.id: action for action in generated_actions(example("boulangerie-martin."))}
+    plan = actions["str-one-page-plan"]
+    assert {"STR-POLICY", "STR-GOVERNANCE", "STR-BUDGET", "STR-CRISIS-PLAN"} <= set(plan.findings)
+    assert not {"str-policy", "str-governance", "str-budget", "str-crisis-plan"} & set(actions)
+    assert plan.effort_hours == 2 + 0.5 * (len(plan.findings) - 1)
+    assert "str-editorial-line" in actions and "str-ownership" in actions
+    assert "le chef d'entreprise" in plan.done_when("fr") and "the owner" in plan.done_when("en")
+
+
+def test_a_large_company_keeps_a_document_per_component() -> None:
+    audit = example("boulangerie-martin.")
+    audit.client.size = OrganisationSize.LARGE
+    actions = {action.id for action in generated_actions(audit)}
+    assert "str-one-page-plan" not in actions
+    assert {"str-policy", "str-governance", "str-crisis-plan"} <= actions
+
+
+def test_a_management_action_is_owned_by_the_organisation_s_own_leaders() -> None:
+    audit = example("asso-velo-solidaire")
+    owners = {
+        action.owner_label("fr") for action in generated_actions(audit) if action.owner_role == "management"
+    }
+    assert owners == {"Bureau"}

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from roadmap_samples import bare_audit, example, finding, with_hours
+from roadmap_samples import bare_audit, documented_bakery, example, finding, with_hours
 
 from auditkit.diagnose import Diagnosis
 from auditkit.model import Audit, ChannelStatus, ComponentStatus, StrategyComponent, StrategyComponentKey
@@ -46,7 +46,7 @@ def test_actions_without_a_modelled_effect_move_no_score() -> None:
 
 
 def test_closing_a_channel_projects_the_score_of_the_audit_with_it_closed() -> None:
-    audit = with_hours(example("boulangerie-martin."), None)
+    audit = with_hours(documented_bakery(), None)
     roadmap = build_roadmap(audit, diagnosis=Diagnosis((), ()))
     modelled = [a for a in roadmap.actions if "not modelled" not in a.effect("en")]
     assert [a.id for a in modelled] == ["rec-close"]

@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
-from roadmap_samples import EXAMPLES, example, spaced, with_hours
+from roadmap_samples import EXAMPLES, documented_bakery, spaced, with_hours
 
 from auditkit import store
 from auditkit.errors import AuditkitError
@@ -70,7 +70,7 @@ def test_the_roadmap_reads_in_every_language(path: Path) -> None:
 
 
 def test_french_notes_follow_french_typography_and_numbers() -> None:
-    roadmap = build_roadmap(with_hours(example("boulangerie-martin."), 3.0))
+    roadmap = build_roadmap(with_hours(documented_bakery(), 3.0))
     capacity = roadmap.notes[0]("fr")
     assert capacity.startswith("Capacité\u00a0: l'équipe déclare 3 h par semaine")
     assert "(0,8 h par semaine" in capacity
@@ -78,7 +78,7 @@ def test_french_notes_follow_french_typography_and_numbers() -> None:
 
 
 def test_an_edit_error_reads_in_the_readers_language() -> None:
-    audit = example("boulangerie-martin.")
+    audit = documented_bakery()
     with pytest.raises(AuditkitError) as caught:
         edit_action(audit, "str-budget", colour="red")
     assert str(caught.value).startswith("roadmap: cannot edit colour of 'str-budget' (editable: stage,")

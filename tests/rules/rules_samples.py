@@ -60,6 +60,8 @@ CATALOGUE_IDS = [
     "ORG-SLOW-VALIDATION",
     "ORG-NO-RESOURCES",
     "ORG-NO-TRAINING",
+    "ORG-IMAGE-CONSENT",
+    "ORG-SAFEGUARDING",
     "ERR-URGENCY",
     "ERR-CALENDAR-NOT-STRATEGY",
     "ERR-INSPIRATION",
@@ -284,6 +286,10 @@ def _serve_all(d: Document) -> None:
     _item(d, "channels", "newsletter")["objectives"] = [o["id"] for o in d["objectives"]]
 
 
+def _minors(d: Document) -> None:
+    d["client"]["minors_in_audience"] = True
+
+
 def _no_objectives(d: Document) -> None:
     d["objectives"] = []
     for item in d["channels"]:
@@ -396,7 +402,7 @@ CASES: dict[str, tuple[list[Edit], list[Edit]]] = {
         [channel("instagram", last_post=_days_before(91))],
         [channel("instagram", last_post=_days_before(90))],
     ),
-    "CH-SPREAD": ([organisation(hours_per_week=5)], [organisation(hours_per_week=6)]),
+    "CH-SPREAD": ([organisation(hours_per_week=6.5)], [organisation(hours_per_week=7)]),
     "CH-LOW-ENGAGEMENT": (
         [channel("instagram", engagement={"definition": "rivaliq_er_per_post_by_follower", "rate": 0.2})],
         [channel("instagram", engagement={"definition": "rivaliq_er_per_post_by_follower", "rate": 0.24})],
@@ -455,6 +461,14 @@ CASES: dict[str, tuple[list[Edit], list[Edit]]] = {
         ],
     ),
     "ORG-NO-TRAINING": ([organisation(training="none")], [organisation(training="some")]),
+    "ORG-IMAGE-CONSENT": (
+        [_minors, organisation(image_consent="informal", safeguarding="present")],
+        [_minors, organisation(image_consent="written", safeguarding="present")],
+    ),
+    "ORG-SAFEGUARDING": (
+        [_minors, organisation(image_consent="written", safeguarding="partial")],
+        [_minors, organisation(image_consent="written", safeguarding="present")],
+    ),
     "ERR-URGENCY": ([organisation(publishing_lead_time_days=6)], [organisation(publishing_lead_time_days=7)]),
     "ERR-CALENDAR-NOT-STRATEGY": (
         [component("content_pillars", "absent")],
@@ -545,6 +559,18 @@ _NOT_ASSESSED_CASES: list[tuple[list[Edit], str, tuple[str, ...], tuple[str, ...
         (),
     ),
     ([organisation(training=None)], "ORG-NO-TRAINING", ("organisation.training",), ()),
+    (
+        [_minors, organisation(image_consent=None, safeguarding="present")],
+        "ORG-IMAGE-CONSENT",
+        ("organisation.image_consent",),
+        (),
+    ),
+    (
+        [_minors, organisation(image_consent="written", safeguarding=None)],
+        "ORG-SAFEGUARDING",
+        ("organisation.safeguarding",),
+        (),
+    ),
     ([organisation(strategy_owner_role=None)], "ORG-INTERN", ("organisation.strategy_owner_role",), ()),
     (
         [organisation(publishing_lead_time_days=None)],

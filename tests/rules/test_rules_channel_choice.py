@@ -16,6 +16,7 @@ from rules_samples import (
 )
 
 from auditkit.diagnose import Severity, diagnose
+from auditkit.scoring import score
 
 
 @pytest.mark.parametrize(
@@ -62,3 +63,32 @@ def test_one_finding_per_offending_item() -> None:
 def test_a_channel_marked_dormant_fires_without_a_last_post() -> None:
     audit = build(channel("facebook", status="dormant", last_post=None))
     assert [f.subjects for f in diagnose(audit).for_rule("CH-DORMANT")] == [("facebook",)]
+
+
+def test_spread_counts_every_channel_with_its_family_need_as_the_scorecard_does() -> None:
+    assert "CH-SPREAD" not in fired(
+        build(organisation(hours_per_week=7), channel("newsletter", hours_per_week=0.5))
+    )
+    (finding,) = diagnose(build(organisation(hours_per_week=6))).for_rule("CH-SPREAD")
+    assert finding.explanation.params["needed"] == 7
+    assert [item.threshold for item in finding.evidence[1:]] == [3, 3, 1]
+    assert "keep about 1 social network well" in finding.explanation("en")
+    evidence = score(build(organisation(hours_per_week=6))).organisation_readiness.contribution("org.hours")
+    assert evidence.evidence.params["needed"].value == 7
+
+
+def test_spread_says_in_words_when_the_hours_cannot_keep_even_one_social_network() -> None:
+    for hours, english, french in (
+        (3, "cannot keep even one social network well", "ne suffisent pas"),
+        (1, "none is left to keep even one social network", "il n'en reste aucune"),
+    ):
+        (finding,) = diagnose(build(organisation(hours_per_week=hours))).for_rule("CH-SPREAD")
+        assert english in finding.explanation("en") and french in finding.explanation("fr")
+        assert "about 0" not in finding.explanation("en")
+
+
+def test_a_channel_taking_more_than_its_family_needs_counts_with_what_it_takes() -> None:
+    (finding,) = diagnose(
+        build(organisation(hours_per_week=9), channel("newsletter", hours_per_week=4))
+    ).for_rule("CH-SPREAD")
+    assert finding.explanation.params["needed"] == 10

@@ -90,7 +90,7 @@ def document(*channels: dict[str, Any]) -> dict[str, Any]:
                 "crisis_plan": {"status": "absent"},
             },
             "last_reviewed": days_ago(30),
-            "obstacles": ["Busy season"],
+            "obstacles": [{"text": "Busy season"}],
         },
         "organisation": {
             "sponsor": "supportive",

@@ -18,7 +18,7 @@ from scoring_samples import (
 )
 
 from auditkit.benchmarks import lookup
-from auditkit.platforms import Platform
+from auditkit.platforms import Platform, use_of
 from auditkit.scoring import (
     score,
 )
@@ -142,3 +142,11 @@ def test_effort_without_organisation_capacity_uses_the_mean_of_the_channels() ->
     assert factor(fit(card, "instagram"), "fit.effort") == 1.0
     assert factor(fit(card, "facebook"), "fit.effort") == pytest.approx(2 / 3)
     assert "mean" in fit(card, "facebook").contribution("fit.effort").evidence("en")
+
+
+def test_paid_social_and_groups_reach_the_audiences_of_the_networks_they_live_on() -> None:
+    uses = {Platform.FACEBOOK: 0.6, Platform.INSTAGRAM: 0.8}
+    assert use_of(uses, Platform.PAID_SOCIAL) == 0.8
+    assert use_of(uses, Platform.FACEBOOK_GROUP) == 0.6
+    assert use_of(uses, Platform.WHATSAPP_GROUP) is None
+    assert use_of({**uses, Platform.PAID_SOCIAL: 0.1}, Platform.PAID_SOCIAL) == 0.1

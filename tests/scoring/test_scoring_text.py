@@ -52,6 +52,7 @@ def test_cli_score_json(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> N
     code, out, _ = run(capsys, "score", str(path), "--json")
     assert code == 0
     data = json.loads(out)
+    data.pop("verdicts", None)
     assert data == score(store.load(path)).to_dict("en")
 
 
@@ -76,3 +77,15 @@ def test_cli_score_wrong_language_exit_2(tmp_path: Path, capsys: pytest.CaptureF
         main(["score", str(write_audit(tmp_path, document())), "--lang", "de"])
     assert exit_info.value.code == 2
     assert "invalid choice" in capsys.readouterr().err
+
+
+def test_the_text_explains_every_component_with_its_weight() -> None:
+    card = scored()
+    text = card.to_text("en")
+    assert "Results: " in text and "(sub-score, weight, points, evidence)" in text
+    overall = text.split("Overall score — contributions")[1].split("\n\n")[0].splitlines()[1:]
+    assert len(overall) == len(card.overall.contributions) == 5
+    for item, line in zip(card.overall.contributions, overall, strict=True):
+        assert line.strip().startswith(item.label("en"))
+        assert f"{item.weight:.2f}" in line and f"{item.points:.1f}" in line
+    assert "Objectives against their targets" in text and "What levels 4 and 5 need" in text

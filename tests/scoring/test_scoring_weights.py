@@ -16,7 +16,10 @@ from scoring_samples import (
 )
 
 from auditkit.errors import AuditkitError
+from auditkit.model import StrategyComponentKey
 from auditkit.scoring import (
+    STRATEGY_STEPS,
+    STRATEGY_WEIGHTS,
     WEIGHTS,
     score,
     settings_problems,
@@ -121,5 +124,27 @@ def test_settings_problems_lists_every_weight_and_threshold_problem() -> None:
 def test_every_weight_is_documented_in_both_languages() -> None:
     for weight in WEIGHTS.values():
         assert weight.default >= 0 and weight.doc("en") and weight.doc("fr") and weight.label("fr")
-    for group in ("fit.", "health.", "org.", "overall."):
+    for group in ("fit.", "health.", "org.", "strategy.", "results.", "overall."):
         assert sum(w.default for k, w in WEIGHTS.items() if k.startswith(group)) == pytest.approx(1.0)
+
+
+def test_the_strategy_weights_table_names_every_step_component_and_the_review_with_a_reason() -> None:
+    components = {key.value for key in StrategyComponentKey}
+    assert set(STRATEGY_WEIGHTS) == set(STRATEGY_STEPS) | components | {"review"}
+    assert len(STRATEGY_WEIGHTS) == 25 and sum(STRATEGY_WEIGHTS.values()) == pytest.approx(1.0)
+    assert list(STRATEGY_WEIGHTS.values()) == sorted(STRATEGY_WEIGHTS.values(), reverse=True)
+    for factor, default in STRATEGY_WEIGHTS.items():
+        weight = WEIGHTS[f"strategy.{factor}"]
+        assert weight.default == default
+        english, french = weight.doc("en"), weight.doc("fr")
+        assert english.endswith(".") and french.endswith(".") and english != french and "\n" not in english
+    top = sorted(STRATEGY_WEIGHTS, key=STRATEGY_WEIGHTS.__getitem__, reverse=True)[:4]
+    assert set(top) == {"objectives", "audiences", "indicators", "evaluation_plan"}
+    assert STRATEGY_WEIGHTS["exit_plan"] == min(STRATEGY_WEIGHTS.values())
+
+
+def test_a_strategy_weight_is_overridden_like_any_other() -> None:
+    base = scored().strategy_completeness
+    heavier = score(build(document() | {"settings": {"weights": {"strategy.crisis_plan": 1.0}}}))
+    assert heavier.weights["strategy.crisis_plan"] == 1.0
+    assert value(heavier.strategy_completeness) < value(base)  # the crisis plan is absent

@@ -319,14 +319,15 @@ class Context:
         about: str | Message | None = None,
         severity: Severity | None = None,
         action: Message | None = None,
+        title: Message | None = None,
     ) -> Finding:
         """A finding of the current rule; ``about`` (a channel's name...) is appended to its title.
 
-        ``severity`` overrides the rule's for this finding; the explanation and the action get the
-        organisation's words (a value the rule passed for the same placeholder wins).
+        ``severity``, ``action`` and ``title`` override the rule's for this finding; the explanation and
+        the action get the organisation's words (a value the rule passed for the same placeholder wins).
         """
         current = self.rule
-        title = current.title
+        title = title or current.title
         if about is not None:
             title = msg("finding.title.about", title=title, about=about)
         return Finding(

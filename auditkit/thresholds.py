@@ -18,7 +18,7 @@ from datetime import date
 
 from auditkit.errors import AuditkitError, Problem
 from auditkit.locale import Message, msg
-from auditkit.model import Audit, Channel, ChannelStatus, Level
+from auditkit.model import Audit, Channel, ChannelOperator, ChannelStatus, Level
 from auditkit.platforms import RESPONSE_EXPECTATION_MINUTES, Platform
 from auditkit.values import MAX_AUDIENCE, MAX_MINUTES, MAX_POSTS_PER_WEEK, MAX_WEEKLY_HOURS
 
@@ -168,10 +168,13 @@ def hours_key(platform: Platform) -> str:
 def hours_needed(channel: Channel, thresholds: Mapping[str, float]) -> float:
     """Weekly hours ``channel`` needs to be kept well: its family's threshold, or what it already takes if more.
 
-    A parked or closed channel needs none. The scorecard and rule CH-SPREAD both count with this figure.
+    A parked or closed channel needs none; one a partner or an influencer runs needs only the hours the
+    audit records for the client's own team. The scorecard and rule CH-SPREAD both count with this figure.
     """
     if channel.status not in _UPKEEP_STATUSES:
         return 0.0
+    if channel.operator is not ChannelOperator.OWN:
+        return channel.hours_per_week or 0.0
     return max(float(thresholds[hours_key(channel.platform)]), channel.hours_per_week or 0.0)
 
 

@@ -30,7 +30,7 @@ from typing import Any
 
 from auditkit.diagnose import Diagnosis, Finding
 from auditkit.locale import Message, label, msg
-from auditkit.model import Audit, Channel, ChannelStatus
+from auditkit.model import Audit, Channel, ChannelOperator, ChannelStatus
 from auditkit.platforms import Platform
 from auditkit.rules.channel_choice import capacity
 from auditkit.scoring import ChannelScore, Scorecard
@@ -252,8 +252,13 @@ def reconcile(audit: Audit, scorecard: Scorecard, diagnosis: Diagnosis) -> Verdi
     kept: list[str] = []
     if spread is not None:
         kept = _kept_social(audit, scorecard, proposals, channels, thresholds)
+        own_social = {
+            channel_id
+            for channel_id, channel in channels.items()
+            if channel.platform.is_social and channel.operator is ChannelOperator.OWN
+        }
         for channel_id in spread.subjects:
-            if channel_id in proposals and channel_id not in kept and channels[channel_id].platform.is_social:
+            if channel_id in proposals and channel_id not in kept and channel_id in own_social:
                 proposals[channel_id].append(
                     _Proposal("CH-SPREAD", Verdict.REDUCE, (msg("verdicts.reason.spread"),))
                 )

@@ -12,7 +12,7 @@ import pytest
 from auditkit import cli, resources
 from auditkit.diagnose import RULES, add_months, diagnose
 from auditkit.errors import AuditkitError, read
-from auditkit.model import Audit
+from auditkit.model import Audit, Channel, ChannelOperator
 from auditkit.platforms import RESPONSE_EXPECTATION_MINUTES, Platform
 from auditkit.thresholds import (
     DAYS_PER_MONTH,
@@ -21,6 +21,7 @@ from auditkit.thresholds import (
     ROADMAP_THRESHOLDS,
     SCORING_THRESHOLDS,
     THRESHOLDS,
+    hours_needed,
     months_between,
     response_expectation,
     response_key,
@@ -195,3 +196,12 @@ def test_months_between_counts_mean_length_months(earlier: date, later: date, mo
 def test_add_months(day: date, months: int, expected: date) -> None:
     assert add_months(day, months) == expected
     assert add_months is thresholds_add_months
+
+
+def test_a_channel_run_by_a_partner_needs_only_the_hours_the_team_gives_it() -> None:
+    own = Channel(id="page", name="Page", platform=Platform.FACEBOOK)
+    group = own.model_copy(update={"operator": ChannelOperator.PARTNER})
+    defaults = thresholds_for(build())
+    assert hours_needed(own, defaults) == defaults["hours_per_channel"]
+    assert hours_needed(group, defaults) == 0.0
+    assert hours_needed(group.model_copy(update={"hours_per_week": 0.5}), defaults) == 0.5

@@ -14,6 +14,7 @@ the closing review (``NEXT-ROUND``, anchored to month 12) first, each after the 
   it, and no later than its **deadline** allows (the last stage ending on or before the date; month 1
   when even month 1 ends after it: the action is then ``tight``) nor later than an action moved by
   hand that depends on it;
+* an action answering a critical finding (or unblocking one) stays in the first stage of its window;
 * when no stage of that window has room, an action answering a critical or major finding (or
   unblocking one), a quick win, an action with a deadline or one a moved action depends on is kept in
   the window all the same: a critical one in its first stage, the others in the stage with the most
@@ -264,8 +265,8 @@ def _place(
     earliest = min(max(planned, after), latest)
     planned = min(planned, latest)
     window = [month for month in STAGES if earliest <= month <= latest]
-    if quick and not action.depends_on:
-        window = [STAGES[0]]
+    if (quick and not action.depends_on) or ranking.urgency[action.id] <= Severity.CRITICAL.rank:
+        window = window[:1]
     elif quick and not _fits(used, limits, STAGES[0], action.effort_hours):
         quick = False
         planned = min(max(action.stage or STAGES[0], after), latest)

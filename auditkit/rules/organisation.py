@@ -93,13 +93,20 @@ def intern_owner(audit: Audit, context: Context) -> Outcome:
     who = f" ({owner})" if owner else ""
     evidence = [Evidence("organisation.strategy_owner_role", role)]
     if role is OwnerRole.INTERN:
-        return [context.finding(msg("rule.ORG-INTERN.explanation", who=who), evidence)]
+        return [
+            context.finding(
+                msg("rule.ORG-INTERN.explanation", who=who),
+                evidence,
+                title=msg("rule.ORG-INTERN.title_intern"),
+            )
+        ]
     return [
         context.finding(
             msg("rule.ORG-INTERN.explanation_volunteer", who=who),
             evidence,
             severity=Severity.MINOR,
             action=msg("rule.ORG-INTERN.action_volunteer"),
+            title=msg("rule.ORG-INTERN.title_volunteer"),
         )
     ]
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date
+from pathlib import Path
 
 import pytest
 from roadmap_samples import EXAMPLES, example, scheduled, spaced, with_hours
@@ -207,3 +208,20 @@ def test_the_warning_speaks_of_one_action_or_of_several() -> None:
             assert (f"these {len(stage.to_drop)} actions" in stage.warning("en")) is several
             assert (f"ces {len(stage.to_drop)} actions" in spaced(stage.warning("fr"))) is several
     assert texts
+
+
+@pytest.mark.parametrize("path", EXAMPLES, ids=lambda path: path.name)
+def test_a_critical_finding_is_answered_as_soon_as_its_prerequisites_allow(path: Path) -> None:
+    roadmap = build_roadmap(store.load(path))
+    stages = {action.id: action.stage for action in roadmap.actions}
+    for action in roadmap.actions:
+        if action.severity is Severity.CRITICAL and not action.pinned:
+            earliest = max([1, *(stages[d] or 1 for d in action.depends_on if d in stages)])
+            assert action.stage == earliest, (path, action.id)
+
+
+def test_the_town_hall_settles_consent_and_safeguarding_in_month_one() -> None:
+    roadmap = build_roadmap(example("mairie-saint-clement"))
+    month_one = {action.id for action in roadmap.stage(1).actions}
+    assert {"org-image-consent", "org-safeguarding"} <= month_one
+    assert roadmap.stage(1).over_capacity

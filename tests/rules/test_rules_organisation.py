@@ -111,3 +111,17 @@ def test_findings_speak_the_organisation_s_own_language(kind: str) -> None:
     assert all(word in text for word in wanted), [word for word in wanted if word not in text]
     found = [word for word in unwanted if re.search(rf"\b{word}\b", text, re.IGNORECASE)]
     assert not found, found
+
+
+@pytest.mark.parametrize(
+    ("role", "english", "french"),
+    [
+        ("intern", "Strategy held by an intern", "Stratégie tenue par un stagiaire"),
+        ("volunteer", "Strategy held by a lone volunteer", "Stratégie portée par un bénévole seul"),
+    ],
+)
+def test_the_owner_finding_is_titled_for_the_role_the_audit_records(
+    role: str, english: str, french: str
+) -> None:
+    (finding,) = diagnose(build(organisation(strategy_owner_role=role))).for_rule("ORG-INTERN")
+    assert (finding.title("en"), finding.title("fr")) == (english, french)

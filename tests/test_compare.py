@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 
 import pytest
+from bs4 import BeautifulSoup
 
 import auditkit
 from auditkit import store
@@ -211,3 +212,14 @@ def test_compare_page_is_offline_and_escapes(tmp_path: Path) -> None:
     page = render_compare(Trends([AuditRun(before), AuditRun(after)]), "en")
     assert payload not in page and "&lt;img src=x" in page
     assert "default-src &#39;none&#39;" in page and "http://" not in page.split("<script")[0]
+
+
+def test_the_executive_summary_of_round_two_says_what_improved_and_what_did_not() -> None:
+    page = BeautifulSoup(render_report(auditkit.open(ROUND_2), "fr"), "html.parser")
+    summary = page.find(class_="executive-summary")
+    assert summary is not None and summary.find(class_="since-last-round") is not None
+    text = summary.get_text(" ")
+    assert "Les progrès depuis le tour 1" in text
+    assert "Ce qui s\u2019est amélioré" in text and "Ce qui n\u2019a pas bougé" in text
+    round_one = BeautifulSoup(render_report(auditkit.open(ROUND_1), "fr"), "html.parser")
+    assert round_one.find(class_="since-last-round") is None

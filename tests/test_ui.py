@@ -7,13 +7,14 @@ import json
 import re
 import shutil
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 import ipywidgets as widgets
 import pytest
+from ui_samples import ManualTimer
 
 from auditkit import store
 from auditkit.model import Audit, ComponentStatus, Language, StrategyComponentKey
@@ -37,31 +38,6 @@ from auditkit.ui.start import StartPanel, start_step
 from auditkit.ui.strategy import ComponentRow, strategy_step
 
 EXAMPLE = examples_dir() / "boulangerie-martin.audit.json"
-
-
-class ManualTimer:
-    """A :data:`~auditkit.ui.session.Timer` that runs nothing until the test says so."""
-
-    def __init__(self) -> None:
-        self.pending: list[tuple[Callable[[], None], Any]] = []
-
-    def __call__(self, delay: float, action: Callable[[], None]) -> Any:
-        handle = _Handle()
-        self.pending.append((action, handle))
-        return handle
-
-    def run(self) -> None:
-        for action, handle in self.pending:
-            if not handle.cancelled:
-                action()
-        self.pending.clear()
-
-
-class _Handle:
-    cancelled = False
-
-    def cancel(self) -> None:
-        self.cancelled = True
 
 
 @pytest.fixture

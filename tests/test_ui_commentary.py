@@ -6,12 +6,13 @@ from __future__ import annotations
 import html
 import re
 import shutil
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import ipywidgets as widgets
 import pytest
+from ui_samples import ManualTimer
 
 from auditkit import store
 from auditkit.model import ReportSection
@@ -27,25 +28,6 @@ EXAMPLE = examples_dir() / "boulangerie-martin.audit.json"
 PAYLOAD = "<script>alert(1)</script> <img src=x onerror=alert(2)> [x](javascript:alert(3))"
 
 
-class Timer:
-    """Runs the session's delayed saves only when the test says so."""
-
-    def __init__(self) -> None:
-        self.pending: list[Callable[[], None]] = []
-
-    def __call__(self, delay: float, action: Callable[[], None]) -> Any:
-        self.pending.append(action)
-        return self
-
-    def cancel(self) -> None:
-        self.pending.clear()
-
-    def run(self) -> None:
-        actions, self.pending = self.pending, []
-        for action in actions:
-            action()
-
-
 @pytest.fixture
 def audit_file(tmp_path: Path) -> Path:
     path = tmp_path / "client.audit.json"
@@ -54,12 +36,12 @@ def audit_file(tmp_path: Path) -> Path:
 
 
 @pytest.fixture
-def timer() -> Timer:
-    return Timer()
+def timer() -> ManualTimer:
+    return ManualTimer()
 
 
 @pytest.fixture
-def session(audit_file: Path, timer: Timer) -> Iterator[AuditSession]:
+def session(audit_file: Path, timer: ManualTimer) -> Iterator[AuditSession]:
     yield AuditSession(audit_file, timer=timer)
     session_module._SESSIONS.clear()
 
@@ -75,7 +57,7 @@ def buttons(root: Any, css_class: str) -> list[widgets.Button]:
 
 
 def test_the_summary_and_a_comment_are_saved_previewed_and_shown_again(
-    session: AuditSession, timer: Timer, audit_file: Path
+    session: AuditSession, timer: ManualTimer, audit_file: Path
 ) -> None:
     editor = CommentaryEditor(session)
 
@@ -97,7 +79,9 @@ def test_the_summary_and_a_comment_are_saved_previewed_and_shown_again(
     assert again.sections[ReportSection.CONTEXT].box.value == ""
 
 
-def test_an_emptied_comment_leaves_the_file(session: AuditSession, timer: Timer, audit_file: Path) -> None:
+def test_an_emptied_comment_leaves_the_file(
+    session: AuditSession, timer: ManualTimer, audit_file: Path
+) -> None:
     editor = CommentaryEditor(session)
     box = editor.sections[ReportSection.FINDINGS].box
     box.value = "A comment"
@@ -118,7 +102,7 @@ def test_the_preview_shows_a_payload_as_text(session: AuditSession) -> None:
 
 
 def test_a_finding_is_set_aside_only_with_a_reason_and_can_be_restored(
-    session: AuditSession, timer: Timer, audit_file: Path
+    session: AuditSession, timer: ManualTimer, audit_file: Path
 ) -> None:
     view = FindingsView(session)
     row = next(row for row in view.findings.children if "STR-POLICY" in _rules_of(view, row))
@@ -154,7 +138,7 @@ def test_a_finding_is_set_aside_only_with_a_reason_and_can_be_restored(
 
 
 def test_a_finding_about_a_channel_is_set_aside_for_that_channel_only(
-    session: AuditSession, timer: Timer, audit_file: Path
+    session: AuditSession, timer: ManualTimer, audit_file: Path
 ) -> None:
     view = FindingsView(session)
     row = next(
@@ -172,7 +156,7 @@ def test_a_finding_about_a_channel_is_set_aside_for_that_channel_only(
 
 
 def test_an_entry_that_sets_nothing_aside_can_be_removed(
-    session: AuditSession, timer: Timer, audit_file: Path
+    session: AuditSession, timer: ManualTimer, audit_file: Path
 ) -> None:
     session.set(("commentary", "set_aside"), [{"rule": "CH-SHINY", "reason": "Kept from last year"}])
     view = FindingsView(session)
@@ -185,7 +169,7 @@ def test_an_entry_that_sets_nothing_aside_can_be_removed(
     assert store.load(audit_file).commentary.set_aside == []
 
 
-def test_notebook_edits_reach_the_report(session: AuditSession, timer: Timer, audit_file: Path) -> None:
+def test_notebook_edits_reach_the_report(session: AuditSession, timer: ManualTimer, audit_file: Path) -> None:
     step = report_step(session)
     commentary = next(
         item for item in walk(step) if "auditkit-commentary-summary" in getattr(item, "_dom_classes", ())

@@ -14,6 +14,7 @@ from typing import Any
 
 import ipywidgets as widgets
 import pytest
+from ui_samples import ManualTimer
 
 from auditkit import store
 from auditkit.locale import catalogue, msg
@@ -36,25 +37,6 @@ from auditkit.ui.workspace import PREFERENCES, export_name, preferences
 CATALOGUES = Path(__file__).parents[1] / "auditkit" / "locale" / "catalogues"
 EXAMPLES = {"fr": "boulangerie-martin.audit.json", "en": "st-aidans-college.audit.json"}
 VOLATILE = {"revision", "saved_at"}
-
-
-class ManualTimer:
-    """Runs the debounced saves only when the test says so."""
-
-    def __init__(self) -> None:
-        self.pending: list[Callable[[], None]] = []
-
-    def __call__(self, delay: float, action: Callable[[], None]) -> Any:
-        self.pending.append(action)
-        return self
-
-    def cancel(self) -> None:
-        self.pending.clear()
-
-    def run(self) -> None:
-        actions, self.pending = self.pending, []
-        for action in actions:
-            action()
 
 
 @pytest.fixture(params=sorted(EXAMPLES))

@@ -6,13 +6,14 @@ they threaten, chosen by title.
 from __future__ import annotations
 
 import shutil
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 import ipywidgets as widgets
 import pytest
+from ui_samples import ManualTimer
 
 from auditkit import store
 from auditkit.model import ChannelOperator, ComponentStatus, ConsentPractice, HandleState, Obstacle
@@ -24,31 +25,6 @@ from auditkit.ui.objectives import objective_editor
 from auditkit.ui.obstacles import ThreatenedActions, action_options, obstacles_list
 from auditkit.ui.session import AuditSession
 from auditkit.ui.strategy import strategy_step
-
-
-class _Handle:
-    cancelled = False
-
-    def cancel(self) -> None:
-        self.cancelled = True
-
-
-class _Timer:
-    """Runs the delayed save only when the test says so."""
-
-    def __init__(self) -> None:
-        self.pending: list[tuple[Callable[[], None], _Handle]] = []
-
-    def __call__(self, delay: float, action: Callable[[], None]) -> Any:
-        handle = _Handle()
-        self.pending.append((action, handle))
-        return handle
-
-    def run(self) -> None:
-        for action, handle in self.pending:
-            if not handle.cancelled:
-                action()
-        self.pending.clear()
 
 
 def _walk(widget: Any) -> Iterator[Any]:
@@ -68,30 +44,30 @@ def _find(root: Any, css_class: str) -> Any:
 
 
 @pytest.fixture
-def timer() -> _Timer:
-    return _Timer()
+def timer() -> ManualTimer:
+    return ManualTimer()
 
 
-def _open(tmp_path: Path, name: str, timer: _Timer) -> AuditSession:
+def _open(tmp_path: Path, name: str, timer: ManualTimer) -> AuditSession:
     path = tmp_path / name
     shutil.copyfile(examples_dir() / name, path)
     return AuditSession(path, timer=timer)
 
 
 @pytest.fixture
-def bakery(tmp_path: Path, timer: _Timer) -> Iterator[AuditSession]:
+def bakery(tmp_path: Path, timer: ManualTimer) -> Iterator[AuditSession]:
     yield _open(tmp_path, "boulangerie-martin.audit.json", timer)
     session_module._SESSIONS.clear()
 
 
 @pytest.fixture
-def school(tmp_path: Path, timer: _Timer) -> Iterator[AuditSession]:
+def school(tmp_path: Path, timer: ManualTimer) -> Iterator[AuditSession]:
     yield _open(tmp_path, "st-aidans-college.audit.json", timer)
     session_module._SESSIONS.clear()
 
 
 def test_an_objective_s_current_value_and_its_date_are_typed_and_saved(
-    bakery: AuditSession, timer: _Timer
+    bakery: AuditSession, timer: ManualTimer
 ) -> None:
     editor = objective_editor(bakery, 0)
     current = _find(editor, "auditkit-field-current")
@@ -111,7 +87,7 @@ def test_a_current_value_that_is_not_a_number_is_refused_and_not_stored(bakery: 
 
 
 def test_a_channel_s_handle_state_and_operator_are_chosen_from_labels(
-    bakery: AuditSession, timer: _Timer
+    bakery: AuditSession, timer: ManualTimer
 ) -> None:
     index = next(i for i, channel in enumerate(bakery.audit.channels) if channel.id == "tiktok")
     editor = channel_editor(bakery, index)
@@ -126,7 +102,9 @@ def test_a_channel_s_handle_state_and_operator_are_chosen_from_labels(
     assert (saved.handle_state, saved.operator) == (HandleState.HELD_BY_OTHER, ChannelOperator.INFLUENCER)
 
 
-def test_minors_in_the_audience_is_a_check_box_of_the_client(bakery: AuditSession, timer: _Timer) -> None:
+def test_minors_in_the_audience_is_a_check_box_of_the_client(
+    bakery: AuditSession, timer: ManualTimer
+) -> None:
     box = _find(environment_step(bakery), "auditkit-field-minors_in_audience")
     assert isinstance(box, widgets.Checkbox) and box.value is False
     box.value = True
@@ -135,7 +113,7 @@ def test_minors_in_the_audience_is_a_check_box_of_the_client(bakery: AuditSessio
 
 
 def test_consent_and_safeguarding_are_chosen_in_the_organisation_form(
-    school: AuditSession, timer: _Timer
+    school: AuditSession, timer: ManualTimer
 ) -> None:
     step = strategy_step(school)
     consent = _find(step, "auditkit-field-image_consent")
@@ -162,7 +140,7 @@ def test_an_obstacle_shows_its_date_and_the_titles_of_the_actions_it_threatens(b
 
 
 def test_an_added_obstacle_is_dated_and_threatens_actions_chosen_by_title(
-    school: AuditSession, timer: _Timer
+    school: AuditSession, timer: ManualTimer
 ) -> None:
     step = strategy_step(school)
     obstacles = _find(step, "auditkit-obstacles")
@@ -212,7 +190,9 @@ def test_the_obstacle_list_follows_a_reload(bakery: AuditSession) -> None:
     assert len(_all(listing, "auditkit-field-text")) == before + 1
 
 
-def test_a_peer_s_rate_definition_is_chosen_by_name_and_saved(bakery: AuditSession, timer: _Timer) -> None:
+def test_a_peer_s_rate_definition_is_chosen_by_name_and_saved(
+    bakery: AuditSession, timer: ManualTimer
+) -> None:
     from auditkit.ui.environment import presence_row
 
     row = presence_row(bakery, ("peers", 0, "presence", 0))

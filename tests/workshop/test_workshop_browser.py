@@ -29,6 +29,7 @@ def test_two_participants_take_the_quiz_and_the_facilitator_sees_both(tmp_path: 
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=ARGS, headless=True)
         try:
             home = browser.new_context().new_page()
+            home.set_default_timeout(60_000)
             home.goto(f"{base}/voila/render/home.ipynb?token={token}")
             home.get_by_text("1. The quiz").click()
             home.wait_for_url("**/voila/render/quiz.ipynb**")

@@ -8,11 +8,13 @@ from pathlib import Path
 
 import pytest
 from bs4 import BeautifulSoup
+from report_language import language_faults, visible_text
 
 import auditkit
 from auditkit import store
 from auditkit.cli import main
 from auditkit.compare import PreviousRoundError, Trends, compare_runs, comparison_dict, previous_of
+from auditkit.locale import msg
 from auditkit.model import FollowUpStatus
 from auditkit.report.render import render_report
 from auditkit.run import AuditRun
@@ -212,6 +214,23 @@ def test_compare_page_is_offline_and_escapes(tmp_path: Path) -> None:
     page = render_compare(Trends([AuditRun(before), AuditRun(after)]), "en")
     assert payload not in page and "&lt;img src=x" in page
     assert "default-src &#39;none&#39;" in page and "http://" not in page.split("<script")[0]
+
+
+@pytest.mark.parametrize("lang", ["fr", "en"])
+def test_the_compare_page_names_findings_by_their_titles_and_shows_no_rule_code(lang: str) -> None:
+    from auditkit.report.compare_page import render_compare
+
+    runs = [AuditRun(store.load(path), path=path) for path in (ROUND_1, ROUND_2, ROUND_3)]
+    page = render_compare(Trends(runs), lang)
+    text = visible_text(page)
+    for run in runs[1:]:
+        assert language_faults(text, lang, run.audit) == []
+    findings = BeautifulSoup(page, "html.parser").find(id="compare-findings")
+    assert findings is not None
+    headers = [th.get_text() for th in findings.find_all("th")]
+    assert headers[:3] == [msg(f"compare.page.{key}")(lang) for key in ("finding", "subjects", "severity")]
+    resolved = comparison_dict(compare_runs(runs[1], runs[2]), lang)["resolved"]
+    assert resolved and all(item["title"] in findings.get_text() for item in resolved)
 
 
 def test_the_executive_summary_of_round_two_says_what_improved_and_what_did_not() -> None:

@@ -330,12 +330,14 @@ def test_indicator_rows(session: AuditSession, timer: ManualTimer, audit_file: P
         label="Indicators",
         row=lambda path: [field(session, (*path, "name"), compact=True).widget],
         new_row=new_indicator,
+        placeholder="ui.new.indicator",
     )
     count = len(session.audit.objectives[0].indicators)
-    rows.add()
+    rows.start_new()
+    assert rows.add("Visites du samedi")
     assert len(rows.rows.children) == count + 1
     rows.move(count, -1)
-    assert session.audit.objectives[0].indicators[count - 1].name.startswith("Nouvel")
+    assert session.audit.objectives[0].indicators[count - 1].name == "Visites du samedi"
     rows.remove(count - 1)
     timer.run()
     assert len(on_disk(audit_file).objectives[0].indicators) == count

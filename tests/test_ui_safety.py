@@ -17,9 +17,13 @@ import pytest
 from ui_samples import ManualTimer
 
 from auditkit import store
+from auditkit.compare import PreviousRoundError
+from auditkit.diagnose import RULES
+from auditkit.errors import AuditFileError, Problem
 from auditkit.locale import catalogue, msg
 from auditkit.model import Audit, Language
 from auditkit.resources import examples_dir
+from auditkit.roadmap import edit_action
 from auditkit.scoring import WEIGHTS
 from auditkit.ui import session as session_module
 from auditkit.ui.channels import channels_step
@@ -158,6 +162,144 @@ def test_the_forms_show_names_never_ids_or_rule_codes(session: AuditSession) -> 
     assert not re.search(r"\b[A-Z]{2,}(?:-[A-Z0-9]+)+\b", why), why
     action = next(a for a in roadmap.roadmap.actions if a.id == roadmap.select.value)
     assert action.id not in why
+
+
+@pytest.mark.parametrize(
+    ("builder", "path", "name_field", "placeholder"),
+    [
+        (objectives_step, ("objectives", 0, "indicators"), "name", "ui.new.indicator"),
+        (strategy_step, ("strategy", "obstacles"), "text", "ui.new.obstacle"),
+    ],
+)
+def test_a_new_indicator_or_obstacle_is_saved_only_once_named(
+    session: AuditSession,
+    timer: ManualTimer,
+    builder: Callable[[AuditSession], widgets.Widget],
+    path: tuple[Any, ...],
+    name_field: str,
+    placeholder: str,
+) -> None:
+    step = builder(session)
+    rows = find(step, f"auditkit-rows-{path[-1]}")
+    name_box = find(rows, f"auditkit-new-{path[-1]}")
+    before = list(session.get(path))
+    button(rows, "plus").click()
+    assert name_box.value == "" and name_box.placeholder == session.say(placeholder)
+    assert session.get(path) == before and not session.dirty
+    create = next(
+        item for item in walk(rows) if getattr(item, "description", "") == session.say("ui.list.create")
+    )
+    create.click()
+    assert session.get(path) == before and not session.dirty
+    assert html.escape(session.say("ui.list.name_required")) in texts(rows)
+    name_box.value = "Visites du samedi"
+    assert [getattr(row, name_field) for row in session.get(path)] == [
+        *(getattr(row, name_field) for row in before),
+        "Visites du samedi",
+    ]
+    timer.run()
+    saved = store.load(session.path).model_dump(mode="json")
+    for part in path:
+        saved = saved[part]
+    assert saved[-1][name_field] == "Visites du samedi"
+    assert session.say(placeholder) not in json.dumps(saved, ensure_ascii=False)
+
+
+def _freeze(audit: Audit, section: str, index: int, old_id: str, name: str) -> None:
+    """Give item ``index`` of ``section`` the id ``old_id`` (and every reference to it) and the name ``name``."""
+    item = getattr(audit, section)[index]
+    real = item.id
+    setattr(item, "statement" if section == "objectives" else "name", name)
+    item.id = old_id
+    for holder in (*audit.objectives, *audit.channels):
+        for field in ("objectives", "stakeholders"):
+            if real in getattr(holder, field, ()):
+                setattr(holder, field, [old_id if ref == real else ref for ref in getattr(holder, field)])
+
+
+EARLIER_IDS = {
+    "fr": {"channels": "nouveau-canal", "stakeholders": "nouveau-public", "peers": "nouveau-pair"},
+    "en": {"channels": "new-channel", "stakeholders": "new-audience", "peers": "new-peer"},
+}
+"""Ids earlier versions gave new items from their placeholder names, in each language."""
+
+
+def test_ids_frozen_from_placeholder_names_are_renamed_when_the_audit_is_opened(
+    tmp_path: Path, language: str, timer: ManualTimer
+) -> None:
+    audit = store.load(examples_dir() / EXAMPLES[language])
+    frozen = {"objectives": "objective", **EARLIER_IDS[language]}
+    names = {
+        "objectives": "Fidéliser les clients du quartier d'ici juin",
+        "stakeholders": "Parents d'élèves",
+        "peers": "Épicerie Dupont",
+        "channels": "Café des Arts",
+    }
+    for section, old_id in frozen.items():
+        _freeze(audit, section, 0, old_id, names[section])
+    _freeze(audit, "channels", 1, f"{frozen['channels']}-2", msg("ui.new.earlier.channel")(language))
+    path = tmp_path / "earlier.audit.json"
+    store.save(Audit.model_validate(audit.model_dump()), path)
+    earlier = content(store.load(path))
+    referring = [i for i, channel in enumerate(audit.channels) if "objective" in channel.objectives]
+
+    session = AuditSession(path, timer=timer)
+    ids = {section: getattr(session.audit, section)[0].id for section in frozen}
+    assert ids == {
+        "objectives": "fideliser-les-clients-du-quartier-d-ici",
+        "stakeholders": "parents-d-eleves",
+        "peers": "epicerie-dupont",
+        "channels": "cafe-des-arts",
+    }
+    assert session.audit.channels[1].id == f"{frozen['channels']}-2"
+    assert referring and all(ids["objectives"] in session.audit.channels[i].objectives for i in referring)
+    assert session.dirty and session.can_undo
+    timer.run()
+    assert [c.id for c in store.load(path).channels][:2] == ["cafe-des-arts", f"{frozen['channels']}-2"]
+    session.undo()
+    timer.run()
+    assert content(store.load(path)) == earlier
+    session_module._SESSIONS.clear()
+
+
+def test_the_roadmap_says_what_changed_by_names_and_titles_never_ids_or_rule_codes(
+    session: AuditSession,
+) -> None:
+    view = RoadmapView(session, session.path.parent)
+    actions = view.roadmap.actions
+    view.select.value = next(a.id for a in actions if any(a.id in b.depends_on for b in actions))
+    find(view.detail, "auditkit-roadmap-stage").value = 12
+    moves = view.message.value
+    assert 'class="auditkit-roadmap-moves"' in moves
+    action = next(a for a in actions if a.subjects and a.findings)
+    assert view.apply(lambda audit: edit_action(audit, action.id, effort_hours=3))
+    others = [
+        item
+        for item in (*session.audit.channels, *session.audit.objectives)
+        if item.id not in action.subjects
+    ]
+    other_rule = next(rule for rule in RULES if rule not in action.findings)
+
+    def remember_more(audit: Audit) -> None:
+        base = next(edit.base for edit in audit.roadmap.edits if edit.action_id == action.id)
+        assert base is not None
+        base.subjects += [others[0].id, "taken-out"]
+        base.findings += [other_rule]
+
+    assert not session.edit(remember_more)
+    view.select.value = action.id
+    why = find(view.detail, "auditkit-roadmap-why").value
+    shown = html.unescape("\n".join([moves, view.stages.value, why]))
+    other_name = getattr(others[0], "name", None) or others[0].statement.rstrip(" .")
+    assert other_name[:20] in shown
+    assert RULES[other_rule].title(session.language) in shown
+    assert session.say("roadmap.change.subjects_removed", count=1) in shown
+    ids = {
+        item.id for item in (*session.audit.channels, *session.audit.objectives, *session.audit.stakeholders)
+    }
+    hidden = [item_id for item_id in (*ids, "taken-out") if "-" in item_id]
+    assert not [i for i in hidden if re.search(rf"(?<![\w-]){re.escape(i)}(?![\w-])", shown)]
+    assert not re.search(r"\b[A-Z]{2,}(?:-[A-Z0-9]+)+\b", shown), shown
 
 
 # -- undo and redo -------------------------------------------------------------------------------------
@@ -307,3 +449,46 @@ def test_exports_are_named_in_the_audits_language_and_reported_by_file_name(
     written = roadmap.export()
     assert written is not None and written.name in roadmap.export_message.value
     assert str(tmp_path) not in roadmap.export_message.value
+
+
+# -- file names, not server paths ----------------------------------------------------------------------
+
+
+def test_messages_about_audit_files_name_the_file_never_its_server_path(
+    session: AuditSession, tmp_path: Path, timer: ManualTimer
+) -> None:
+    folder = str(tmp_path)
+    broken = tmp_path / "broken.audit.json"
+    broken.write_text('{"schema_version": 3, "engagement": ', encoding="utf-8")
+    with pytest.raises(AuditFileError) as raised:
+        AuditSession(broken, timer=timer)
+    assert "broken.audit.json" in str(raised.value) and folder not in str(raised.value)
+
+    panel = StartPanel(session, tmp_path)
+    assert not panel.open("broken.audit.json")
+    assert "broken.audit.json" in panel.message.value and folder not in panel.message.value
+
+    (tmp_path / "report.html").mkdir()
+    report = ReportView(session, tmp_path)
+    report.file_name.value = "report"
+    assert report.export() == []
+    assert "report.html" in report.message.value and folder not in report.message.value
+
+    session.path.unlink()
+    session.path.mkdir()
+    session.set(("engagement", "consultant"), "Claire Dubois")
+    timer.run()
+    assert session.error and session.path.name in session.status.value
+    assert folder not in session.status.value
+
+
+def test_an_error_about_a_file_and_its_cause_name_files_only(session: AuditSession, tmp_path: Path) -> None:
+    system = PermissionError(13, "Permission denied", str(tmp_path / "client.audit.json"))
+    assert session.error_text(system) == msg(
+        "ui.error.file", path="client.audit.json", reason="Permission denied"
+    )(session.language)
+    previous = tmp_path / "rounds" / "round-1.audit.json"
+    cause = AuditFileError(previous, [Problem("engagement", "missing")])
+    values = {"path": str(previous), "reference": "rounds/round-1.audit.json", "round": 2}
+    text = session.error_text(PreviousRoundError(msg("compare.previous.invalid", **values), cause))
+    assert "round-1.audit.json" in text and str(tmp_path) not in text

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 from datetime import datetime
 from typing import Self
 
@@ -15,6 +14,7 @@ from auditkit.model.base import AuditModel, by_id, check_unique, dangling
 from auditkit.model.channels import Channel
 from auditkit.model.commentary import Commentary
 from auditkit.model.environment import Peer, Stakeholder
+from auditkit.model.ids import slug
 from auditkit.model.objectives import Objective
 from auditkit.model.profile import ClientProfile, Engagement
 from auditkit.model.roadmap_edits import RoadmapEdits
@@ -83,7 +83,7 @@ class Audit(AuditModel):
 
     def new_id(self, section: str, name: str) -> str:
         """A fresh id for an item of ``section`` ("channels", ...) derived from ``name``."""
-        base = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")[:48] or section.rstrip("s")
+        base = slug(section, name)
         taken = {item.id for item in getattr(self, section)}
         candidate, n = base, 2
         while candidate in taken:

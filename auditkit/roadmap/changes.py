@@ -3,23 +3,33 @@
 Each edit keeps a snapshot of the generated action it was made on; a regenerated roadmap compares it
 with the new one and reports what changed underneath (:class:`~auditkit.roadmap.actions.Change`): the
 finding is no longer present (the edit stays stored but applies to nothing), the findings or items
-concerned changed, the generated text or effort changed.
+concerned changed, the generated text or effort changed. Findings are named by their titles and items by
+their names, never by rule codes or ids.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import replace
+from typing import Any
 
+from auditkit.diagnose import RULES
 from auditkit.locale import Message, msg
+from auditkit.locale.formats import short
 from auditkit.model import ActionEdit, Audit, GeneratedSnapshot, ManualAction
+from auditkit.model.ids import item_names
+from auditkit.platforms import Platform
 from auditkit.roadmap.actions import Action, Change, ChangeKind
 from auditkit.roadmap.stages import EPSILON
-from auditkit.roadmap.texts import hours, semicolons, written
+from auditkit.roadmap.texts import commas, hours, semicolons, written
 
 __all__ = ["snapshot", "with_edits"]
+
+NAME_LENGTH = 60
+"""Characters of an item's name (an objective's statement) a change message quotes."""
+PLATFORMS = frozenset(Platform)
 
 
 def with_edits(
@@ -30,6 +40,7 @@ def with_edits(
     Returns the actions still in the plan, the dropped ones, and every change to look at.
     """
     edits = {edit.action_id: edit for edit in audit.roadmap.edits}
+    names = {item_id: short(name.rstrip(" ."), NAME_LENGTH) for item_id, name in item_names(audit).items()}
     active: list[Action] = []
     dropped: list[Action] = []
     changes: list[Change] = []
@@ -38,7 +49,7 @@ def with_edits(
         if edit is None:
             active.append(action)
             continue
-        edited = _edited(action, edit, rate)
+        edited = _edited(action, edit, rate, names)
         changes += edited.changes
         (dropped if edit.dropped else active).append(edited)
     generated_ids = {action.id for action in generated}
@@ -68,7 +79,7 @@ def with_edits(
     return resolved, dropped, tuple(changes)
 
 
-def _edited(action: Action, edit: ActionEdit, rate: float) -> Action:
+def _edited(action: Action, edit: ActionEdit, rate: float, names: Mapping[str, str]) -> Action:
     effort = action.effort_hours if edit.effort_hours is None else edit.effort_hours
     if edit.cost is not None:
         cost = edit.cost
@@ -86,7 +97,7 @@ def _edited(action: Action, edit: ActionEdit, rate: float) -> Action:
         pinned=edit.stage is not None,
         edited=True,
         consultant_note=edit.note,
-        changes=_changes_since(action, edit.base),
+        changes=_changes_since(action, edit.base, names),
     )
 
 
@@ -110,10 +121,29 @@ def _manual(added: ManualAction) -> Action:
     )
 
 
+def _finding_titles(rules: Sequence[str]) -> list[Any]:
+    """The findings of ``rules`` by their titles."""
+    return [RULES[rule].title if rule in RULES else rule for rule in rules]
+
+
+def _subject_names(subjects: Sequence[str], names: Mapping[str, str]) -> list[Any]:
+    """The items by name (a platform by its label); those no longer in the audit are counted, not named."""
+    named: list[Any] = []
+    for subject in subjects:
+        if subject in names:
+            named.append(names[subject])
+        elif subject in PLATFORMS:
+            named.append(Platform(subject))
+    removed = len(subjects) - len(named)
+    return [*named, msg("roadmap.change.subjects_removed", count=removed)] if removed else named
+
+
 def _gone(edit: ActionEdit) -> Change:
     base = edit.base
-    title = written({"en": base.title_en, "fr": base.title_fr}) if base else edit.action_id
-    rules = ", ".join(base.findings) if base and base.findings else edit.action_id
+    key = edit.action_id.upper()
+    own = RULES[key].title if key in RULES else edit.action_id
+    title = written({"en": base.title_en, "fr": base.title_fr}) if base else own
+    rules = commas(_finding_titles(base.findings)) if base and base.findings else own
     return Change(
         edit.action_id, ChangeKind.FINDING_GONE, msg("roadmap.change.finding_gone", title=title, rules=rules)
     )
@@ -137,28 +167,34 @@ def snapshot(action: Action) -> GeneratedSnapshot:
     )
 
 
-def _listed_change(before: Sequence[str], now: Sequence[str], what: str) -> Message | None:
+def _listed_change(
+    before: Sequence[str], now: Sequence[str], what: str, named: Callable[[list[str]], list[Any]]
+) -> Message | None:
     """What left and what joined a list since the edit, in words (``None`` when nothing changed)."""
     gone = [item for item in before if item not in now]
     new = [item for item in now if item not in before]
     if not gone and not new:
         return None
     parts = [
-        msg(f"roadmap.change.{what}_{side}", items=", ".join(items))
+        msg(f"roadmap.change.{what}_{side}", items=commas(named(items)))
         for side, items in (("gone", gone), ("new", new))
         if items
     ]
     return msg(f"roadmap.change.{what}_changed", parts=semicolons(parts))
 
 
-def _changes_since(action: Action, base: GeneratedSnapshot | None) -> tuple[Change, ...]:
+def _changes_since(
+    action: Action, base: GeneratedSnapshot | None, names: Mapping[str, str]
+) -> tuple[Change, ...]:
     if base is None:
         return ()
     changes: list[Change] = []
-    findings = _listed_change(base.findings, action.findings, "findings")
+    findings = _listed_change(base.findings, action.findings, "findings", _finding_titles)
     if findings is not None:
         changes.append(Change(action.id, ChangeKind.FINDINGS_CHANGED, findings))
-    subjects = _listed_change(base.subjects, action.subjects, "subjects")
+    subjects = _listed_change(
+        base.subjects, action.subjects, "subjects", lambda items: _subject_names(items, names)
+    )
     if subjects is not None:
         changes.append(Change(action.id, ChangeKind.SUBJECTS_CHANGED, subjects))
     if base.fingerprint != _fingerprint(action):

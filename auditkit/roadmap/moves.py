@@ -51,11 +51,11 @@ def _why(action: Action, was: int | None, now: Placement, titles: dict[str, Mess
         return Change(action.id, ChangeKind.MOVED_FOR_ROOM, text)
     later = was is None or stage > was
     if later and now.after is not None:
-        other = titles.get(now.after, now.after)
+        other = titles[now.after]
         text = msg("roadmap.change.moved_with_dependency", title=action.title, stage=stage, other=other)
         return Change(action.id, ChangeKind.MOVED_WITH_DEPENDENCY, text)
     if not later and now.pulled_by is not None:
-        other = titles.get(now.pulled_by, now.pulled_by)
+        other = titles[now.pulled_by]
         text = msg("roadmap.change.moved_with_dependent", title=action.title, stage=stage, other=other)
         return Change(action.id, ChangeKind.MOVED_WITH_DEPENDENT, text)
     if later:

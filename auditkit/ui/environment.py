@@ -74,7 +74,7 @@ def peer_editor(session: AuditSession, index: int) -> widgets.VBox:
         label=session.text(field_label("Peer", "presence")),
         row=lambda row_path: presence_row(session, row_path),
         header=labelled_columns(session, (*path, "presence"), (*PRESENCE_COLUMNS, DEFINITION_COLUMN)),
-        new_row=lambda audit: PeerPresence(
+        new_row=lambda audit, _name: PeerPresence(
             platform=_unused_platform([p.platform for p in audit.peers[index].presence])
         ),
     )
@@ -90,7 +90,7 @@ def stakeholder_editor(session: AuditSession, index: int) -> widgets.VBox:
         label=session.text(field_label("Stakeholder", "platforms")),
         row=lambda row_path: platform_use_row(session, row_path),
         header=labelled_columns(session, (*path, "platforms"), PLATFORM_USE_COLUMNS),
-        new_row=lambda audit: PlatformUse(
+        new_row=lambda audit, _name: PlatformUse(
             platform=_unused_platform([u.platform for u in audit.stakeholders[index].platforms]),
             level=Level.MEDIUM,
         ),

@@ -6,15 +6,15 @@
 compact fields under a line of column labels. Removing an objective or a stakeholder also takes its
 id out of the items that referred to it, so the audit stays valid.
 
-"Add" asks first for the item's name (its required text): nothing is saved until one is typed, the
-placeholder text is never taken for a value, and the item's id is derived from that first real name
-(:func:`derived_id`). Ids stay out of sight: the lists and editors show names.
+"Add" asks first for the item's name (its required text), and so does "Add" on rows that need one (an
+indicator, an obstacle): nothing is saved until one is typed, the placeholder text is never taken for a
+value, and an item's id is derived from that first real name (:func:`derived_id`). Ids stay out of sight:
+the lists and editors show names.
 """
 
 from __future__ import annotations
 
 import html
-import unicodedata
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -22,28 +22,16 @@ import ipywidgets as widgets
 
 from auditkit.errors import Problem
 from auditkit.model import Audit
+from auditkit.model.ids import REFERRING
+from auditkit.model.ids import derived_id as derived_id
 from auditkit.ui.fields import describe, field, field_label
 from auditkit.ui.session import AuditSession, Event, FieldPath, value_at
 
 Column = tuple[str, str]
 """A column of a row of compact fields: the field's name (or a label) and its width, e.g. ``("name", "16em")``."""
 
-REFERRING: dict[str, tuple[tuple[str, str], ...]] = {
-    "objectives": (("channels", "objectives"),),
-    "stakeholders": (("objectives", "stakeholders"), ("channels", "stakeholders")),
-}
-"""For each section whose ids are referred to: the (section, field) pairs holding those references."""
-
-
 TITLE_LENGTH = 90
 """Characters of an item's line in a list beyond which it is shortened at a word (the editor shows it whole)."""
-
-
-def derived_id(audit: Audit, section: str, name: str) -> str:
-    """A fresh id for a new item of ``section`` named ``name``: its first words, accents dropped
-    (``"Café des Arts"`` gives ``cafe-des-arts``)."""
-    plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
-    return audit.new_id(section, " ".join(plain.split()[:6]))
 
 
 def short_title(text: str, length: int = TITLE_LENGTH) -> str:
@@ -120,6 +108,48 @@ def _button(description: str, icon: str, tooltip: str, style: str = "") -> widge
     )
 
 
+class NameDraft:
+    """The line where "Add" asks for a new item's name: a box showing an example as its placeholder,
+    "Create" and "Cancel". A name typed (or "Create") is passed to ``create``; hidden until :meth:`show`.
+
+    Args:
+        session: the audit session.
+        placeholder: the message id of the example shown in the empty box.
+        css_class: the box's class.
+        create: adds the item named by what was typed (it refuses a blank name).
+    """
+
+    def __init__(
+        self, session: AuditSession, placeholder: str, css_class: str, create: Callable[[str], object]
+    ) -> None:
+        self.name = widgets.Text(
+            placeholder=session.say(placeholder),
+            continuous_update=False,
+            layout=widgets.Layout(width="auto", flex="1 1 auto"),
+        )
+        self.name.add_class(css_class)
+        self.name.observe(lambda change: create(change["new"]) if change["new"].strip() else None, "value")
+        self.create_button = _button(
+            session.say("ui.list.create"), "check", session.say("ui.list.create_hint"), "success"
+        )
+        self.create_button.on_click(lambda _: create(self.name.value))
+        cancel = _button(session.say("ui.list.cancel"), "times", session.say("ui.list.cancel"))
+        cancel.on_click(lambda _: self.hide())
+        self.widget = widgets.HBox([self.name, self.create_button, cancel])
+        self.hide()
+
+    @property
+    def shown(self) -> bool:
+        return bool(self.widget.layout.display != "none")
+
+    def show(self) -> None:
+        self.widget.layout.display = ""
+
+    def hide(self) -> None:
+        self.widget.layout.display = "none"
+        self.name.value = ""
+
+
 class ItemList:
     """A list of items with the editor of the selected one.
 
@@ -171,30 +201,14 @@ class ItemList:
         self.confirm_button.on_click(lambda _: self.remove())
         self.cancel_button.on_click(lambda _: self._hide_confirm())
         self.confirm = widgets.HBox([self.confirm_text, self.confirm_button, self.cancel_button])
-        self.new_name = widgets.Text(
-            placeholder=session.say(placeholder),
-            continuous_update=False,
-            layout=widgets.Layout(width="auto", flex="1 1 auto"),
-        )
-        self.new_name.add_class(f"auditkit-new-{section}")
-        self.create_button = _button(
-            session.say("ui.list.create"), "check", session.say("ui.list.create_hint"), "success"
-        )
-        self.create_button.on_click(lambda _: self.add(self.new_name.value))
-        self.new_name.observe(
-            lambda change: self.add(change["new"]) if change["new"].strip() else None, "value"
-        )
-        drop_new = _button(session.say("ui.list.cancel"), "times", session.say("ui.list.cancel"))
-        drop_new.on_click(lambda _: self._hide_new())
-        self.draft = widgets.HBox([self.new_name, self.create_button, drop_new])
-        self.draft.layout.display = "none"
+        self.draft = NameDraft(session, placeholder, f"auditkit-new-{section}", self.add)
         self.message = widgets.HTML()
         self.detail = widgets.VBox(
             layout=widgets.Layout(border="1px solid #e5e7eb", padding="6px", margin="6px 0")
         )
         buttons = widgets.VBox([self.add_button, self.up_button, self.down_button, self.remove_button])
         self.widget = widgets.VBox(
-            [widgets.HBox([self.select, buttons]), self.draft, self.confirm, self.message, self.detail]
+            [widgets.HBox([self.select, buttons]), self.draft.widget, self.confirm, self.message, self.detail]
         )
         self.widget.add_class("auditkit-item-list")
         session.on_change(self._on_session)
@@ -229,11 +243,11 @@ class ItemList:
         """Ask for the new item's name (nothing is added before one is typed)."""
         self._hide_confirm()
         self.message.value = ""
-        self.draft.layout.display = ""
+        self.draft.show()
 
     def add(self, name: str) -> bool:
         """Append a new item named ``name`` (refused while the name is blank); True when it was added."""
-        if self.draft.layout.display == "none":
+        if not self.draft.shown:
             return False
         name = name.strip()
         if not name:
@@ -244,13 +258,9 @@ class ItemList:
         self._report(problems)
         if problems:
             return False
-        self._hide_new()
+        self.draft.hide()
         self.refresh(len(self.items) - 1)
         return True
-
-    def _hide_new(self) -> None:
-        self.draft.layout.display = "none"
-        self.new_name.value = ""
 
     def move(self, offset: int) -> None:
         if self.index is None:
@@ -322,7 +332,10 @@ class RowList:
         path: where the list lives, e.g. ``("objectives", 0, "indicators")``.
         label: the list's caption.
         row: builds the widgets of the row at a path.
-        new_row: builds the row that "Add" appends.
+        new_row: builds the row that "Add" appends, from the audit and the name typed for it ("" when
+            the rows need none).
+        placeholder: for rows that need a name (an indicator, an obstacle), the message id of the example
+            shown in the empty name box: "Add" then asks for the name first, as :class:`ItemList` does.
         header: the ``(label, width)`` of each column, shown over the rows (see :func:`labelled_columns`).
     """
 
@@ -333,7 +346,8 @@ class RowList:
         *,
         label: str,
         row: Callable[[FieldPath], list[widgets.Widget]],
-        new_row: Callable[[Audit], Any],
+        new_row: Callable[[Audit, str], Any],
+        placeholder: str | None = None,
         header: Sequence[Column] = (),
     ) -> None:
         self.session = session
@@ -344,9 +358,21 @@ class RowList:
         self.rows = widgets.VBox()
         self.message = widgets.HTML()
         self.add_button = _button(session.say("ui.list.add"), "plus", session.say("ui.list.add"))
-        self.add_button.on_click(lambda _: self.add())
+        self.draft = (
+            NameDraft(session, placeholder, f"auditkit-new-{path[-1]}", self.add) if placeholder else None
+        )
+        self.add_button.on_click(lambda _: self.start_new())
         caption = widgets.HTML(f"<b>{html.escape(label)}</b>")
-        self.widget = widgets.VBox([caption, self.header, self.rows, self.add_button, self.message])
+        self.widget = widgets.VBox(
+            [
+                caption,
+                self.header,
+                self.rows,
+                self.add_button,
+                *([self.draft.widget] if self.draft else []),
+                self.message,
+            ]
+        )
         self.widget.add_class(f"auditkit-rows-{path[-1]}")
         self.refresh()
 
@@ -371,10 +397,32 @@ class RowList:
         self.rows.children = rows
         self.header.layout.display = "" if rows else "none"
 
-    def add(self) -> None:
-        row = self._new_row(self.session.audit)
-        self._report(self.session.edit(lambda audit: value_at(audit, self.path).append(row)))
+    def start_new(self) -> None:
+        """Ask for the new row's name when the rows need one (nothing is added before it is typed), else add it."""
+        self.message.value = ""
+        if self.draft is None:
+            self.add("")
+        else:
+            self.draft.show()
+
+    def add(self, name: str) -> bool:
+        """Append a new row named ``name`` (refused while blank when the rows need a name); True when added."""
+        name = name.strip()
+        if self.draft is not None:
+            if not self.draft.shown:
+                return False
+            if not name:
+                self._report([Problem("", self.session.say("ui.list.name_required"))])
+                return False
+        row = self._new_row(self.session.audit, name)
+        problems = self.session.edit(lambda audit: value_at(audit, self.path).append(row))
+        self._report(problems)
+        if problems:
+            return False
+        if self.draft is not None:
+            self.draft.hide()
         self.refresh()
+        return True
 
     def move(self, index: int, offset: int) -> None:
         self._report(self.session.edit(lambda audit: move_item(value_at(audit, self.path), index, offset)))

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import ipywidgets as widgets
 
-from auditkit.locale import msg
 from auditkit.model import Audit, Indicator, Lens, Objective, ObjectiveKind
 from auditkit.ui.common import step_box
 from auditkit.ui.fields import field, field_label
@@ -33,9 +32,9 @@ def new_objective(audit: Audit, statement: str) -> Objective:
     )
 
 
-def new_indicator(audit: Audit) -> Indicator:
-    """A placeholder indicator for "Add"."""
-    return Indicator(name=msg("ui.new.indicator")(audit.engagement.language), lens=Lens.ROA)
+def new_indicator(audit: Audit, name: str) -> Indicator:
+    """The indicator "Add" appends once its name is typed."""
+    return Indicator(name=name, lens=Lens.ROA)
 
 
 def indicator_row(session: AuditSession, path: FieldPath) -> list[widgets.Widget]:
@@ -54,6 +53,7 @@ def objective_editor(session: AuditSession, index: int) -> widgets.VBox:
         label=session.text(field_label("Objective", "indicators")),
         row=lambda row_path: indicator_row(session, row_path),
         new_row=new_indicator,
+        placeholder="ui.new.indicator",
         header=labelled_columns(session, (*path, "indicators"), INDICATOR_COLUMNS),
     )
     return widgets.VBox([*fields, audiences, indicators.widget])

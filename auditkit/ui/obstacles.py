@@ -81,9 +81,9 @@ class ThreatenedActions:
         self.message.value = slot_html(error)
 
 
-def new_obstacle(audit: Audit) -> Obstacle:
-    """A placeholder obstacle for "Add", in the audit's language."""
-    return Obstacle(text=msg("ui.new.obstacle")(audit.engagement.language))
+def new_obstacle(audit: Audit, text: str) -> Obstacle:
+    """The obstacle "Add" appends once its text is typed."""
+    return Obstacle(text=text)
 
 
 def obstacle_row(session: AuditSession, path: FieldPath) -> list[widgets.Widget]:
@@ -111,6 +111,7 @@ def obstacles_list(session: AuditSession) -> widgets.VBox:
         label=session.text(field_label("Strategy", "obstacles")),
         row=lambda path: obstacle_row(session, path),
         new_row=new_obstacle,
+        placeholder="ui.new.obstacle",
         header=[
             (session.say("ui.obstacles.text"), TEXT_WIDTH),
             (session.say("ui.obstacles.deadline"), DEADLINE_WIDTH),

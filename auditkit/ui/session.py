@@ -9,6 +9,10 @@ written elsewhere (:class:`~auditkit.errors.StaleWriteError`). When another note
 same file meanwhile, the session makes its own pending changes again on that newer version, as long
 as every list still holds the same items in the same places (:func:`shape`); otherwise it writes
 nothing, says so and offers to reload. Pending changes are also saved when the kernel exits.
+
+An audit opened whose ids an earlier version froze from placeholder names ("nouveau-canal") gets ids
+derived from its items' real names, every reference following, as one edit that can be undone
+(:func:`auditkit.model.ids.rename_placeholder_ids`). Messages name the audit file, never its path.
 """
 
 from __future__ import annotations
@@ -32,10 +36,11 @@ import ipywidgets as widgets
 from pydantic import BaseModel, ValidationError
 
 from auditkit import resources, store
-from auditkit.errors import AuditkitError, Problem, StaleWriteError, read
+from auditkit.errors import AuditFileError, AuditkitError, Problem, StaleWriteError, read
 from auditkit.locale import Message, catalogue, msg
 from auditkit.model import Audit, ClientProfile, Engagement, IndustryKind, Language
-from auditkit.ui.workspace import shown, workspace_path
+from auditkit.model.ids import frozen_ids, rename_placeholder_ids
+from auditkit.ui.workspace import error_text, shown, workspace_path
 
 FieldPath = tuple[Any, ...]
 """Where a value lives in the audit: attribute names, list indexes and dict keys, e.g.
@@ -178,7 +183,7 @@ class AuditSession:
         self, path: Path | str, *, save_delay: float = SAVE_DELAY, timer: Timer = thread_timer
     ) -> None:
         self.path = Path(path)
-        self.audit = store.load(self.path)
+        self.audit = load_named(self.path)
         self._lock = threading.RLock()
         self._pending: list[Change] = []
         self._base = shape(self.audit)
@@ -199,6 +204,7 @@ class AuditSession:
         self.status_bar.add_class("auditkit-status")
         self.error: str | None = None
         self._show_status("loaded")
+        self._rename_placeholder_ids()
         reference = weakref.ref(self)
         atexit.register(_flush_if_alive, reference)
 
@@ -224,8 +230,9 @@ class AuditSession:
         )
 
     def error_text(self, error: Exception) -> str:
-        """What ``error`` says, in the audit's language where it carries catalogue messages."""
-        return error.text(self.language) if isinstance(error, AuditkitError) else str(error)
+        """What ``error`` says, in the audit's language where it carries catalogue messages, each file
+        named by its name (see :func:`~auditkit.ui.workspace.error_text`)."""
+        return error_text(error, self.language)
 
     def get(self, path: FieldPath) -> Any:
         """The value at ``path`` in the current audit (``None`` where a dict has no such key)."""
@@ -266,6 +273,11 @@ class AuditSession:
     def set(self, path: FieldPath, value: Any) -> list[Problem]:
         """Set the value at ``path`` (see :meth:`edit`)."""
         return self.edit(lambda audit: assign(audit, path, value), key=path)
+
+    def _rename_placeholder_ids(self) -> None:
+        """Give the items whose ids were frozen from a placeholder name ids from their real names (one edit)."""
+        if frozen_ids(self.audit):
+            self.edit(rename_placeholder_ids)
 
     # -- undoing ------------------------------------------------------------------------------------
 
@@ -370,18 +382,19 @@ class AuditSession:
         """Replace the audit by the file's current content, dropping unsaved changes."""
         self._saver.cancel()
         with self._lock:
-            self.audit = store.load(self.path)
+            self.audit = load_named(self.path)
             self._pending.clear()
             self._replaced = False
             self._base = shape(self.audit)
             self.error = None
             self._forget_history()
         self._show_status("loaded")
+        self._rename_placeholder_ids()
         self._notify(Event.RELOAD)
 
     def switch(self, path: Path | str) -> None:
         """Save pending changes, then work on another audit file."""
-        audit = store.load(path)
+        audit = load_named(Path(path))
         self.flush()
         with self._lock:
             _SESSIONS.pop(self.path.resolve(), None)
@@ -392,6 +405,7 @@ class AuditSession:
             self._forget_history()
             _SESSIONS[self.path.resolve()] = self
         self._show_status("loaded")
+        self._rename_placeholder_ids()
         self._notify(Event.RELOAD)
 
     # -- listening ----------------------------------------------------------------------------------
@@ -427,6 +441,14 @@ def _flush_if_alive(reference: weakref.ref[AuditSession]) -> None:
     if session is not None and session.dirty:
         with contextlib.suppress(Exception):
             session.flush()
+
+
+def load_named(path: Path) -> Audit:
+    """The audit in the file ``path``; its problems, if any, name the file by its name, not its path."""
+    try:
+        return store.load(path)
+    except AuditFileError as error:
+        raise AuditFileError(path.name, error.problems) from None
 
 
 # -- paths into the model ----------------------------------------------------------------------------

@@ -8,6 +8,9 @@ leading out of the folder. Nothing is created or written before that check.
 
 The workspace also keeps the consultant's preferences (:func:`preferences`, :func:`remember`): the name
 given to new audits and whether the notebooks are shown in presentation mode.
+
+A widget's message about a file names it by its name, never by its path on the server (:func:`error_text`);
+the command line keeps paths.
 """
 
 from __future__ import annotations
@@ -21,7 +24,7 @@ from typing import Any
 
 from auditkit import store
 from auditkit.errors import AuditkitError
-from auditkit.locale import msg
+from auditkit.locale import Message, msg
 
 PREFERENCES = Path(".auditkit") / "preferences.json"
 """The consultant's preferences, in the workspace folder."""
@@ -30,6 +33,8 @@ NAME_LIMIT = 255
 """Bytes a file name may hold (the limit of common file systems)."""
 SEPARATORS = ("/", "\\")
 """Characters that make a name a path, on POSIX or Windows."""
+PATH_VALUES = ("path", "target")
+"""The values of a message about a file that hold a path (``target``: where a link leads)."""
 
 
 def shown(typed: str) -> str:
@@ -80,6 +85,31 @@ def workspace_path(folder: Path, typed: str, suffix: str = "") -> Path:
     if target == where or not target.is_relative_to(where):
         raise AuditkitError(msg("workspace.outside", typed=shown(typed), folder=where.name))
     return path
+
+
+def error_text(error: Exception, language: str) -> str:
+    """What ``error`` says in ``language``, each file it names by the file's name, not its path on the server."""
+    if isinstance(error, AuditkitError):
+        text = error.text(language)
+    elif isinstance(error, OSError) and error.filename:
+        text = msg("ui.error.file", path=str(error.filename), reason=error.strerror or str(error))(language)
+    else:
+        text = str(error)
+    for path in sorted(_paths(error), key=len, reverse=True):
+        text = text.replace(path, Path(path).name)
+    return text
+
+
+def _paths(error: BaseException) -> set[str]:
+    """The paths of the files ``error`` names (its cause's too), those that are more than a name."""
+    found = {str(getattr(error, name, None) or "") for name in ("path", "filename", "filename2")}
+    for message in (*error.args, getattr(error, "message", None)):
+        if isinstance(message, Message):
+            found |= {str(message.params[key]) for key in PATH_VALUES if key in message.params}
+    cause = getattr(error, "cause", None)
+    if isinstance(cause, BaseException):
+        found |= _paths(cause)
+    return {path for path in found if Path(path).name and Path(path).name != path}
 
 
 def export_name(client: str, kind: str, language: str) -> str:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -10,6 +11,7 @@ from roadmap_samples import documented_bakery, scheduled, spaced, with_hours
 
 from auditkit import store
 from auditkit.errors import AuditkitError
+from auditkit.locale import msg
 from auditkit.model import SCHEMA_VERSION, ComponentStatus, StrategyComponent, StrategyComponentKey
 from auditkit.roadmap import (
     ChangeKind,
@@ -92,8 +94,11 @@ def test_regeneration_reports_what_changed_underneath_the_edits() -> None:
     assert ("rec-invest", ChangeKind.SUBJECTS_CHANGED) in kinds
     assert ("rec-invest", ChangeKind.EFFORT_CHANGED) in kinds
     subjects = next(c.message for c in roadmap.changes if c.kind is ChangeKind.SUBJECTS_CHANGED)
-    assert subjects("en") == "Items concerned changed since the edit: now concerned: newsletter."
-    assert spaced(subjects("fr")).endswith(": désormais concernés : newsletter.")
+    newsletter = audit.channel("newsletter").name
+    assert subjects("en") == f"Items concerned changed since the edit: now concerned: {newsletter}."
+    assert spaced(subjects("fr")).endswith(f": désormais concernés : {newsletter}.")
+    gone = next(c.message for c in roadmap.changes if c.kind is ChangeKind.FINDING_GONE)
+    assert "(No crisis plan)" in gone("en") and "STR-CRISIS-PLAN" not in gone("en")
     assert "str-crisis-plan" not in [a.id for a in scheduled(roadmap)]
     assert any(e.action_id == "str-crisis-plan" for e in audit.roadmap.edits)
     assert roadmap.action("rec-close").changes
@@ -102,6 +107,24 @@ def test_regeneration_reports_what_changed_underneath_the_edits() -> None:
     quiet = build_roadmap(audit)
     assert {c.action_id for c in quiet.changes} == {"str-crisis-plan"}
     assert quiet.action("rec-close").consultant_note == "Ask the owner first"
+
+
+@pytest.mark.parametrize("lang", ["en", "fr"])
+def test_what_changed_under_an_edit_names_items_and_findings_never_ids_or_rule_codes(lang: str) -> None:
+    audit = with_hours(documented_bakery(), 20.0)
+    edit_action(audit, "rec-invest", effort_hours=12)
+    base = audit.roadmap.edits[0].base
+    assert base is not None
+    base.subjects += ["facebook", "old-window-display"]
+    base.findings += ["CH-DORMANT"]
+    changes = {c.kind: c.message(lang) for c in build_roadmap(audit).changes if c.action_id == "rec-invest"}
+
+    subjects, findings = changes[ChangeKind.SUBJECTS_CHANGED], changes[ChangeKind.FINDINGS_CHANGED]
+    removed = msg("roadmap.change.subjects_removed", count=1)(lang)
+    assert spaced(f"{audit.channel('facebook').name}, {removed}") in spaced(subjects)
+    assert msg("rule.CH-DORMANT.title")(lang) in findings
+    for text in (subjects, findings):
+        assert not re.search(r"(?<![\w-])(facebook|old-window-display|CH-DORMANT)(?![\w-])", text), text
 
 
 def test_a_hand_pin_before_a_dependency_is_raised_and_reported() -> None:

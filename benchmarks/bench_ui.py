@@ -4,9 +4,9 @@ Run: ``.venv/bin/python -m benchmarks.bench_ui [--runs N]``. Target: median unde
 
 "slider change" is what the browser's message does in the kernel: set the slider's value. The
 measured path is the real one of notebook 04: the change is validated on a copy of the audit and
-accepted (its save is debounced, off this path), the scorecard is recomputed, and the new figure's
-data is copied into the existing heatmap and health figure widgets. The naive alternative, measured in
-the same run, rebuilds the step's whole widget tree (new figure widgets, sliders and scorecard).
+accepted (its save is debounced, off this path), the scorecard is recomputed, and the new
+figure is sent to the heatmap and health charts whose data changed. The naive alternative, measured in
+the same run, rebuilds the step's whole widget tree (new charts, sliders and scorecard).
 """
 
 from __future__ import annotations
@@ -57,11 +57,11 @@ def main(argv: list[str] | None = None) -> int:
         live: list[float] = []
         changed = 0
         for index, value in enumerate(values):
-            before: Any = view.heatmap.widget.data[0].z
+            before: Any = view.heatmap.figure.data[0].z
             started = time.perf_counter()
             slider.value = value
             elapsed = time.perf_counter() - started
-            changed += view.heatmap.widget.data[0].z != before
+            changed += view.heatmap.figure.data[0].z != before
             if index >= 3:
                 live.append(elapsed)
 

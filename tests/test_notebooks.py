@@ -6,6 +6,7 @@ in a small process pool, once per test session; each test then checks one run.
 
 from __future__ import annotations
 
+import json
 import multiprocessing
 import os
 import shutil
@@ -123,17 +124,18 @@ def test_notebook_works_out_of_the_box_on_a_copy_of_the_example(
 
 
 def test_report_notebook_keeps_its_charts_as_plain_outputs(
-    runs: dict[tuple[str, str], dict[str, Any]],
+    runs: dict[tuple[str, str], dict[str, Any]], tmp_path: Path
 ) -> None:
-    executed = nbformat.read(runs[("07_report.ipynb", EXAMPLES[0])]["output"], as_version=4)
-    figures = [
-        output
-        for cell in executed.cells
-        for output in cell.get("outputs", [])
-        if "application/vnd.plotly.v1+json" in output.get("data", {})
-    ]
+    from auditkit.report import export_notebook
+
+    path = runs[("07_report.ipynb", EXAMPLES[0])]["output"]
+    executed = nbformat.read(path, as_version=4)
+    outputs = [output for cell in executed.cells for output in cell.get("outputs", [])]
+    figures = [output for output in outputs if "application/vnd.plotly.v1+json" in output.get("data", {})]
     assert len(figures) >= 5
-    assert all("text/html" in output.data for output in figures), "exported notebooks would show blank charts"
+    assert max(len(json.dumps(output)) for output in outputs) < 500_000, "plotly.js was put in an output"
+    page = export_notebook(path, tmp_path / "report.html").read_text(encoding="utf-8")
+    assert page.count('id="nb-chart-') == len(figures), "the offline export draws every chart"
 
 
 def test_committed_notebooks_have_no_outputs() -> None:

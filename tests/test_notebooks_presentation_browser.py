@@ -21,6 +21,7 @@ from benchmarks.bench_notebooks import (
     VIEWPORT,
     jupyterlab,
     open_and_run,
+    open_lab,
     workspace,
 )
 
@@ -48,7 +49,8 @@ def test_presentation_mode_hides_the_code_and_lists_are_not_cut(tmp_path: Path) 
             page = browser.new_page(viewport=VIEWPORT)
             page.set_default_timeout(60_000)
             for number, notebook in enumerate(NOTEBOOKS):
-                open_and_run(page, base, notebook, timeout=150)
+                open_lab(page, base, timeout=150)
+                open_and_run(page, notebook, timeout=150)
                 if number == 0:
                     assert page.evaluate(VISIBLE_CODE) > 0, "code cells show outside presentation mode"
                     page.locator(".auditkit-toolbar .widget-toggle-button").first.click()

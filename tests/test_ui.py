@@ -441,18 +441,18 @@ def test_a_weight_slider_rescores_in_place_and_saves(
     session: AuditSession, timer: ManualTimer, audit_file: Path
 ) -> None:
     view = ScoringView(session)
-    heatmap_before = [list(row) for row in view.heatmap.widget.data[0].z]
+    heatmap_before = [list(row) for row in view.heatmap.figure.data[0].z]
     figure = view.heatmap.widget
     view.sliders["fit.reach"].value = 1.0
     view.sliders["fit.effort"].value = 0.0
     assert view.heatmap.widget is figure
-    assert [list(row) for row in view.heatmap.widget.data[0].z] != heatmap_before
+    assert [list(row) for row in view.heatmap.figure.data[0].z] != heatmap_before
     timer.run()
     assert on_disk(audit_file).settings.weights == {"fit.reach": 1.0, "fit.effort": 0.0}
     view.reset()
     assert session.audit.settings.weights == {}
     assert view.sliders["fit.reach"].value == WEIGHTS["fit.reach"].default
-    assert [list(row) for row in view.heatmap.widget.data[0].z] == heatmap_before
+    assert [list(row) for row in view.heatmap.figure.data[0].z] == heatmap_before
 
 
 # -- CSV import ---------------------------------------------------------------------------------------
@@ -683,6 +683,24 @@ def test_first_weight_group_is_open(session: AuditSession) -> None:
         item for item in walk(ScoringView(session).widget) if isinstance(item, widgets.Accordion)
     )
     assert accordion.selected_index == 0
+
+
+def test_weight_groups_are_built_when_opened(session: AuditSession) -> None:
+    view = ScoringView(session)
+    assert set(view.sliders) == {key for key in WEIGHTS if key.startswith("fit.")}
+    view.accordion.selected_index = view.groups.index("strategy")
+    assert {key for key in WEIGHTS if key.startswith("strategy.")} <= set(view.sliders)
+    assert len(view.accordion.children[view.groups.index("strategy")].children) > 1
+
+
+def test_unbalanced_group_shows_its_total_in_its_title(session: AuditSession) -> None:
+    view = ScoringView(session)
+    strategy = view.groups.index("strategy")
+    assert "total" not in view.accordion.get_title(strategy)
+    key = next(key for key in WEIGHTS if key.startswith("strategy."))
+    view.set_weight(key, WEIGHTS[key].default + 0.1)
+    view.refresh()
+    assert "(total" in view.accordion.get_title(strategy)
 
 
 def test_new_audit_form_labels_every_input(session: AuditSession, tmp_path: Path) -> None:

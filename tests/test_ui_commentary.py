@@ -62,7 +62,7 @@ def test_the_summary_and_a_comment_are_saved_previewed_and_shown_again(
     editor = CommentaryEditor(session)
 
     editor.summary.box.value = "The bakery **knows its customers**.\n- first\n- second"
-    editor.sections[ReportSection.ROADMAP].box.value = "Start with *the intern*."
+    editor.section(ReportSection.ROADMAP).box.value = "Start with *the intern*."
     timer.run()
 
     saved = store.load(audit_file).commentary
@@ -75,15 +75,15 @@ def test_the_summary_and_a_comment_are_saved_previewed_and_shown_again(
     session_module._SESSIONS.clear()
     again = CommentaryEditor(AuditSession(audit_file, timer=timer))
     assert again.summary.box.value == saved.summary
-    assert again.sections[ReportSection.ROADMAP].box.value == "Start with *the intern*."
-    assert again.sections[ReportSection.CONTEXT].box.value == ""
+    assert again.section(ReportSection.ROADMAP).box.value == "Start with *the intern*."
+    assert again.section(ReportSection.CONTEXT).box.value == ""
 
 
 def test_an_emptied_comment_leaves_the_file(
     session: AuditSession, timer: ManualTimer, audit_file: Path
 ) -> None:
     editor = CommentaryEditor(session)
-    box = editor.sections[ReportSection.FINDINGS].box
+    box = editor.section(ReportSection.FINDINGS).box
     box.value = "A comment"
     timer.run()
     box.value = "   "
@@ -107,11 +107,11 @@ def test_a_finding_is_set_aside_only_with_a_reason_and_can_be_restored(
     view = FindingsView(session)
     row = next(row for row in view.findings.children if "STR-POLICY" in _rules_of(view, row))
     open_form, _ = row.children[0].children
-    reason, actions, feedback = row.children[1].children
-    confirm = actions.children[0]
-
+    assert len(row.children) == 1, "the form is built when first asked for"
     open_form.click()
     assert row.children[1].layout.display == "flex"
+    reason, actions, feedback = row.children[1].children
+    confirm = actions.children[0]
     confirm.click()
     assert "reason" in feedback.value or "motif" in feedback.value
     assert session.audit.commentary.set_aside == []
@@ -146,6 +146,7 @@ def test_a_finding_about_a_channel_is_set_aside_for_that_channel_only(
         for row in view.findings.children
         if "CH-DUPLICATE" in _rules_of(view, row) and "newsletter" in _subjects_of(view, row)
     )
+    row.children[0].children[0].click()
     row.children[1].children[0].value = "Another list of readers"
     row.children[1].children[1].children[0].click()
     timer.run()
@@ -177,6 +178,7 @@ def test_notebook_edits_reach_the_report(session: AuditSession, timer: ManualTim
     commentary.value = "Our *first* advice. " + PAYLOAD
     findings = FindingsView(session)
     row = next(row for row in findings.findings.children if "STR-POLICY" in _rules_of(findings, row))
+    row.children[0].children[0].click()
     row.children[1].children[0].value = "Too small for a policy"
     row.children[1].children[1].children[0].click()
     timer.run()
@@ -199,7 +201,12 @@ def test_every_word_of_the_new_views_comes_from_the_catalogue(
         [{"rule": "CH-SHINY", "reason": "x"}, {"rule": "STR-POLICY", "reason": "x"}],
     )
     texts: list[str] = []
-    for view in (FindingsView(session), CommentaryEditor(session)):
+    findings, commentary = FindingsView(session), CommentaryEditor(session)
+    for row in findings.findings.children:
+        row.children[0].children[0].click()
+    for section in ReportSection:
+        commentary.section(section)
+    for view in (findings, commentary):
         for item in walk(view.widget):
             if isinstance(item, widgets.HTML):
                 texts.append(

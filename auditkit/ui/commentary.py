@@ -111,20 +111,23 @@ def _comment_of(section: ReportSection) -> tuple[Read, Write]:
 
 
 class CommentaryEditor:
-    """The executive summary and the comment of each section, each with its preview."""
+    """The executive summary and the comment of each section, each with its preview.
+
+    A section's editor is built when its pane is first opened (:meth:`section`): eleven closed editors
+    would otherwise be drawn for nothing each time the step opens.
+    """
 
     def __init__(self, session: AuditSession) -> None:
         self.session = session
         say = session.say
         self.summary = MarkdownEditor(session, _summary, _set_summary, "summary")
-        self.sections = {
-            section: MarkdownEditor(session, *_comment_of(section), section.value)
-            for section in ReportSection
-        }
-        self.accordion = widgets.Accordion(children=[editor.widget for editor in self.sections.values()])
-        for index, section in enumerate(self.sections):
+        self.sections: dict[ReportSection, MarkdownEditor] = {}
+        self.order = list(ReportSection)
+        self.accordion = widgets.Accordion(children=[widgets.VBox() for _ in self.order])
+        for index, section in enumerate(self.order):
             self.accordion.set_title(index, label(section)(session.language))
         self.accordion.selected_index = None
+        self.accordion.observe(self._on_open, "selected_index")
         self.widget = widgets.VBox(
             [
                 widgets.HTML(PROSE_STYLE),
@@ -137,6 +140,18 @@ class CommentaryEditor:
             ]
         )
         session.on_change(self._on_session)
+
+    def section(self, section: ReportSection) -> MarkdownEditor:
+        """The editor of ``section``'s comment, built and put in its pane the first time."""
+        if section not in self.sections:
+            editor = MarkdownEditor(self.session, *_comment_of(section), section.value)
+            self.sections[section] = editor
+            self.accordion.children[self.order.index(section)].children = [editor.widget]
+        return self.sections[section]
+
+    def _on_open(self, change: dict[str, Any]) -> None:
+        if change["new"] is not None:
+            self.section(self.order[change["new"]])
 
     def _on_session(self, event: Event) -> None:
         if event is Event.RELOAD:

@@ -26,10 +26,11 @@ from auditkit.ui.steps import STEP_BY_KEY, STEPS
 from auditkit.ui.teaching import teaching_panel
 from auditkit.ui.toolbar import toolbar
 
-PLOTLY_RENDERER = "plotly_mimetype+notebook"
-"""Plotly's renderer in the notebooks: the plotly MIME type for JupyterLab and Voilà, plus an HTML
-version with plotly.js embedded once (offline), so that a notebook exported by nbconvert keeps its
-figures."""
+PLOTLY_RENDERER = "plotly_mimetype"
+"""Plotly's renderer in the notebooks: the plotly MIME type, drawn by JupyterLab's and Voilà's plotly
+renderer, and by :func:`auditkit.report.export_notebook` in an offline HTML export. Plotly's
+"notebook" renderer would put plotly.js (5 MB) in the notebook's first chart output, sent through the
+kernel's socket and saved in the notebook file."""
 
 DOWNLOAD_LIMIT = 30_000_000
 """Bytes above which a written file gets no download link (it would travel through the kernel's socket)."""

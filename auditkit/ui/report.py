@@ -3,7 +3,7 @@ and export), and the report's charts for nbconvert.
 
 The preview is the very file :func:`auditkit.report.write_report` writes, shown in a sandboxed frame.
 :func:`report_figures` displays the report's charts as ordinary notebook outputs (not widgets), so
-that an export of this notebook (``auditkit.report.export_notebook``, or nbconvert) keeps them.
+that an export of this notebook (``auditkit.report.export_notebook``) keeps them.
 """
 
 from __future__ import annotations

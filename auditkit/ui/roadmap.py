@@ -34,10 +34,10 @@ from auditkit.roadmap import (
     restore_action,
 )
 from auditkit.run import AuditRun
-from auditkit.ui.common import configure_plotly, download_link, heading, step_box
+from auditkit.ui.common import download_link, heading, step_box
 from auditkit.ui.fields import NOT_KNOWN, known, language_options, shown_choice, typed_number
+from auditkit.ui.figures import LiveFigure
 from auditkit.ui.lists import column_header
-from auditkit.ui.scoring import LiveFigure
 from auditkit.ui.session import AuditSession, Event
 from auditkit.ui.workspace import export_name, workspace_path
 
@@ -451,5 +451,4 @@ class RoadmapView:
 
 def roadmap_step(session: AuditSession) -> widgets.VBox:
     """The roadmap step: stages, actions and their editor, add form, export, charts."""
-    configure_plotly()
     return step_box(session, "roadmap", [RoadmapView(session).widget])

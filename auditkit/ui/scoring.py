@@ -1,22 +1,17 @@
 """Step 04: the scores, with the weights as sliders; charts and scorecard follow each change in place.
 
-The charts are :class:`plotly.graph_objects.FigureWidget` objects built once from
-:mod:`auditkit.charts`; a weight change recomputes the scorecard and, for each chart whose data
-changed, copies only the changed properties of the new figure into the existing widget
-(:class:`LiveFigure`), so the browser receives a small update instead of a new chart. Figure widgets do not survive a static export of the notebook (nbconvert
-without widget state): the exported form of the scores is the HTML report (step 07), which draws
-the same figures from :mod:`auditkit.charts`.
+The charts are :class:`~auditkit.ui.figures.LiveFigure` objects drawn from :mod:`auditkit.charts`; a
+weight change recomputes the scorecard and redraws only the charts whose data changed. Widgets do not
+survive a static export of the notebook (nbconvert without widget state): the exported form of the
+scores is the HTML report (step 07), which draws the same figures from :mod:`auditkit.charts`.
 """
 
 from __future__ import annotations
 
 import html
-from collections import defaultdict
-from collections.abc import Callable
 from typing import Any
 
 import ipywidgets as widgets
-import plotly.graph_objects as go
 
 from auditkit import charts
 from auditkit.errors import AuditkitError
@@ -24,8 +19,9 @@ from auditkit.locale import label, msg
 from auditkit.locale.formats import decimal, percent_points
 from auditkit.model import Audit
 from auditkit.scoring import WEIGHTS, Scorecard, score, weights_for
-from auditkit.ui.common import configure_plotly, heading, percent_slider, step_box
+from auditkit.ui.common import heading, percent_slider, step_box
 from auditkit.ui.fields import field
+from auditkit.ui.figures import LiveFigure
 from auditkit.ui.session import AuditSession, Event
 
 WEIGHT_GROUPS = {
@@ -37,49 +33,6 @@ WEIGHT_GROUPS = {
     "overall": "ui.score.overall",
 }
 """The message naming each group of weights (a weight's key starts with its group)."""
-
-
-class LiveFigure:
-    """A figure widget that shows a new version of its figure by sending only what changed.
-
-    ``update(key, build)`` does nothing when ``key`` (the data the figure is drawn from) is unchanged;
-    otherwise it builds the new figure and copies into the widget only the trace and layout properties
-    that differ from the last version (a full replacement when the traces' kinds changed).
-    """
-
-    def __init__(self, figure: go.Figure, key: object = None) -> None:
-        self.widget = go.FigureWidget(figure)
-        self.key = key
-        self._shown = figure.to_plotly_json()
-
-    def update(self, key: object, build: Callable[[], go.Figure]) -> bool:
-        """Show ``build()`` unless ``key`` equals the last one; True when the widget changed."""
-        if key is not None and key == self.key:
-            return False
-        new = build().to_plotly_json()
-        old = self._shown
-        widget = self.widget
-        with widget.batch_update():
-            if [trace.get("type") for trace in new["data"]] != [trace.get("type") for trace in old["data"]]:
-                widget.data = ()
-                widget.add_traces(new["data"])
-                widget.layout = new["layout"]
-            else:
-                for trace, before, after in zip(widget.data, old["data"], new["data"], strict=True):
-                    changed = _changed(before, after)
-                    if changed:
-                        trace.update(changed, overwrite=True)
-                layout = _changed(old["layout"], new["layout"])
-                if layout:
-                    widget.layout.update(layout, overwrite=True)
-        self.key, self._shown = key, new
-        return True
-
-
-def _changed(before: dict[str, Any], after: dict[str, Any]) -> dict[str, Any]:
-    changed = {name: value for name, value in after.items() if before.get(name) != value}
-    changed.update({name: None for name in before if name not in after})
-    return changed
 
 
 def _set_weights(audit: Audit, weights: dict[str, float]) -> None:
@@ -172,39 +125,9 @@ class ScoringView:
         self.totals: dict[str, widgets.HTML] = {}
         self.normalise_buttons: dict[str, widgets.Button] = {}
         self._updating = False
-        groups: dict[str, list[widgets.Widget]] = defaultdict(list)
-        weights = weights_for(session.audit)
-        for key, weight in WEIGHTS.items():
-            slider = widgets.FloatSlider(
-                value=weights[key],
-                min=0.0,
-                max=max(1.0, weights[key]),
-                step=0.05,
-                readout_format=".2f",
-                continuous_update=False,
-                description=weight.label(language),
-                description_allow_html=False,
-                tooltip=weight.doc(language),
-                style={"description_width": "14em"},
-                layout=widgets.Layout(width="34em"),
-            )
-            slider.add_class(f"auditkit-weight-{key.replace('.', '-')}")
-            slider.observe(lambda change, key=key: self._on_slider(key, change["new"]), "value")
-            self.sliders[key] = slider
-            groups[key.split(".")[0]].append(percent_slider(slider, language))
-        for group, items in groups.items():
-            self.totals[group] = widgets.HTML()
-            button = widgets.Button(
-                description=session.say("ui.scoring.normalise"),
-                tooltip=session.say("ui.scoring.normalise_hint"),
-                icon="balance-scale",
-                layout=widgets.Layout(width="auto"),
-            )
-            button.on_click(lambda _, group=group: self._show(self.normalise(group)))
-            self.normalise_buttons[group] = button
-            items.append(
-                widgets.HBox([self.totals[group], button], layout=widgets.Layout(align_items="center"))
-            )
+        self.groups = list(dict.fromkeys(key.split(".")[0] for key in WEIGHTS))
+        self.accordion = widgets.Accordion(children=[widgets.VBox() for _ in self.groups])
+        self.accordion.observe(lambda change: self.open_group(change["new"]), "selected_index")
         self.reset_button = widgets.Button(
             description=session.say("ui.scoring.reset"), icon="undo", layout=widgets.Layout(width="auto")
         )
@@ -225,17 +148,14 @@ class ScoringView:
             ]
         )
         self._hide_reset()
+        self.accordion.selected_index = 0
         self._show_totals()
-        accordion = widgets.Accordion(children=[widgets.VBox(items) for items in groups.values()])
-        for index, group in enumerate(groups):
-            accordion.set_title(index, session.say(WEIGHT_GROUPS[group]))
-        accordion.selected_index = 0
         self.target = field(session, ("settings", "target_level"))
         self.widget = widgets.VBox(
             [
                 heading(session.say("ui.scoring.weights")),
                 self.target.widget,
-                accordion,
+                self.accordion,
                 self.reset_button,
                 self.reset_question,
                 self.message,
@@ -247,6 +167,48 @@ class ScoringView:
             ]
         )
         session.on_change(self._on_session)
+
+    def open_group(self, index: int | None) -> None:
+        """Build the sliders of the group of weights at ``index`` the first time it is opened (a closed
+        group costs the browser nothing: fifty sliders drawn at once would slow the step's opening)."""
+        if index is None or self.groups[index] in self.totals:
+            return
+        group = self.groups[index]
+        language = self.session.language
+        weights = weights_for(self.session.audit)
+        items: list[widgets.Widget] = []
+        for key, weight in WEIGHTS.items():
+            if key.split(".")[0] != group:
+                continue
+            slider = widgets.FloatSlider(
+                value=weights[key],
+                min=0.0,
+                max=max(1.0, weights[key]),
+                step=0.05,
+                readout_format=".2f",
+                continuous_update=False,
+                description=weight.label(language),
+                description_allow_html=False,
+                tooltip=weight.doc(language),
+                style={"description_width": "14em"},
+                layout=widgets.Layout(width="34em"),
+            )
+            slider.add_class(f"auditkit-weight-{key.replace('.', '-')}")
+            slider.observe(lambda change, key=key: self._on_slider(key, change["new"]), "value")
+            self.sliders[key] = slider
+            items.append(percent_slider(slider, language))
+        self.totals[group] = widgets.HTML()
+        button = widgets.Button(
+            description=self.session.say("ui.scoring.normalise"),
+            tooltip=self.session.say("ui.scoring.normalise_hint"),
+            icon="balance-scale",
+            layout=widgets.Layout(width="auto"),
+        )
+        button.on_click(lambda _: self._show(self.normalise(group)))
+        self.normalise_buttons[group] = button
+        items.append(widgets.HBox([self.totals[group], button], layout=widgets.Layout(align_items="center")))
+        self.accordion.children[index].children = items
+        self._show_totals()
 
     def set_weight(self, key: str, value: float) -> list[Any]:
         """Store weight ``key`` (a value equal to the default removes the override)."""
@@ -296,14 +258,20 @@ class ScoringView:
         self.reset_question.layout.display = "none"
 
     def _show_totals(self) -> None:
+        """Each group's total under its sliders, and in its title when it is not 100 % (seen closed too)."""
         language = self.session.language
-        for group, view in self.totals.items():
+        for index, group in enumerate(self.groups):
             total = self.group_total(group)
             balanced = abs(total - 1) < 0.005
-            text = self.session.say("ui.scoring.total", total=percent_points(100 * total, language, 1))
-            css = "auditkit-hint" if balanced else "auditkit-warning"
-            view.value = f'<span class="{css}">{html.escape(text)}</span>'
-            self.normalise_buttons[group].layout.display = "none" if balanced else ""
+            shown = percent_points(100 * total, language, 1)
+            name = self.session.say(WEIGHT_GROUPS[group])
+            title = name if balanced else self.session.say("ui.scoring.group_total", group=name, total=shown)
+            self.accordion.set_title(index, title)
+            if group in self.totals:
+                text = self.session.say("ui.scoring.total", total=shown)
+                css = "auditkit-hint" if balanced else "auditkit-warning"
+                self.totals[group].value = f'<span class="{css}">{html.escape(text)}</span>'
+                self.normalise_buttons[group].layout.display = "none" if balanced else ""
 
     def refresh(self) -> None:
         """Recompute the scorecard and update the charts and the table in place."""
@@ -352,5 +320,4 @@ class ScoringView:
 
 def scoring_step(session: AuditSession) -> widgets.VBox:
     """The scoring step: weights, target level, live charts and scorecard."""
-    configure_plotly()
     return step_box(session, "scoring", [ScoringView(session).widget])

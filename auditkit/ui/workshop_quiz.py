@@ -14,12 +14,11 @@ from collections.abc import Callable
 from pathlib import Path
 
 import ipywidgets as widgets
-from IPython.display import display
 
 from auditkit.errors import AuditkitError
 from auditkit.locale import msg
-from auditkit.ui.common import configure_plotly
 from auditkit.ui.fields import style_sheet
+from auditkit.ui.figures import figure_widget
 from auditkit.ui.workshop_charts import participant_categories
 from auditkit.workshop.quiz import THEME_SECTION, Question, QuizScore, section_title
 from auditkit.workshop.session import ENVIRONMENT, Participant, Workshop, open_workshop
@@ -210,10 +209,7 @@ class QuizPage:
         """The final score, by category with a chart, and what to read next."""
         assert self.participant is not None
         result = self.workshop.score(self.participant)
-        chart = widgets.Output()
-        configure_plotly()
-        with chart:
-            display(participant_categories(result.categories, self.lang))  # type: ignore[no-untyped-call]
+        chart = figure_widget(participant_categories(result.categories, self.lang))
         summary = self.say("workshop.quiz.final", count=result.right, total=result.asked)
         self.body.children = [
             widgets.HTML(f"<h3 class='auditkit-quiz-score'>{html.escape(summary)}</h3>"),

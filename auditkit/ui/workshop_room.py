@@ -13,12 +13,11 @@ from datetime import datetime
 from pathlib import Path
 
 import ipywidgets as widgets
-from IPython.display import display
 
 from auditkit.locale import msg
 from auditkit.locale.formats import number
-from auditkit.ui.common import configure_plotly
 from auditkit.ui.fields import style_sheet
+from auditkit.ui.figures import figure_output
 from auditkit.ui.workshop_charts import consensus_chart, most_missed, room_categories, score_distribution
 from auditkit.ui.workshop_quiz import STYLE, session_folder
 from auditkit.workshop.room import RoomSummary, summarise
@@ -92,16 +91,18 @@ class FacilitatorPage:
         room = summarise(self.workshop)
         self.counts.value = self.counts_html(room)
         self.people.value = self.people_html(room)
-        configure_plotly()
-        self.charts.clear_output(wait=True)
-        with self.charts:
-            if room.answers_in:
+        self.charts.outputs = (
+            tuple(
+                figure_output(figure)
                 for figure in (
                     score_distribution(room, self.lang),
                     room_categories(room.categories, self.lang),
                     most_missed(room, self.workshop.bank, self.lang),
-                ):
-                    display(figure)  # type: ignore[no-untyped-call]
+                )
+            )
+            if room.answers_in
+            else ()
+        )
         agreement = consensus([participant.training for participant in participants], self.reference)
         divided = agreement.split()
         self.split.value = (
@@ -117,10 +118,9 @@ class FacilitatorPage:
             if agreement.participants
             else f"<p>{html.escape(self.say('workshop.room.no_drafts'))}</p>"
         )
-        self.consensus.clear_output(wait=True)
-        if agreement.participants:
-            with self.consensus:
-                display(consensus_chart(agreement, self.lang))  # type: ignore[no-untyped-call]
+        self.consensus.outputs = (
+            (figure_output(consensus_chart(agreement, self.lang)),) if agreement.participants else ()
+        )
         return True
 
     def counts_html(self, room: RoomSummary) -> str:

@@ -1,5 +1,6 @@
 """A real browser: two participants take the quiz through ``auditkit app --workshop`` in two Chromium
-contexts; their answers land in two files, and the facilitator's page shows both."""
+contexts; their answers land in two files, each sees a chart of their results, and the facilitator's
+page shows both and draws the room's charts."""
 
 from __future__ import annotations
 
@@ -37,6 +38,7 @@ def test_two_participants_take_the_quiz_and_the_facilitator_sees_both(tmp_path: 
             for name in ("Ana Lima", "Bruno Ngata"):
                 page = browser.new_context().new_page()
                 _seconds, sent[name] = take_quiz(page, f"{base}/voila/render/quiz.ipynb?token={token}", name)
+                page.locator(".js-plotly-plot .main-svg").first.wait_for(state="visible")
             files = sorted(path.name for path in (folder / "participants").glob("*.json"))
             assert files == ["ana-lima.json", "bruno-ngata.json"]
             for code, name in (("ana-lima", "Ana Lima"), ("bruno-ngata", "Bruno Ngata")):
@@ -50,5 +52,9 @@ def test_two_participants_take_the_quiz_and_the_facilitator_sees_both(tmp_path: 
             table.get_by_text("Ana Lima").wait_for(state="visible")
             table.get_by_text("Bruno Ngata").wait_for(state="visible")
             assert "2 participants joined" in facilitator.locator(".auditkit-room-counts").inner_text()
+            facilitator.locator(".js-plotly-plot .main-svg").first.wait_for(state="visible")
+            assert facilitator.locator(".js-plotly-plot").count() == 3, (
+                "score spread, categories, most missed"
+            )
         finally:
             browser.close()

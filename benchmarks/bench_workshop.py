@@ -2,14 +2,16 @@
 
 Run from the repository's top level (needs Debian's chromium and the dev extra)::
 
-    .venv/bin/python -m benchmarks.bench_workshop [--participants 20] [--spread 60]
+    .venv/bin/python -m benchmarks.bench_workshop [--participants 20] [--spread 60] [--think 5]
 
-It starts the app for the room, waits until the quiz's pre-started kernels are ready, then opens one
-Chromium page per participant (each in its own browser context), the openings spread evenly over
-``--spread`` seconds; each participant joins and answers every question. It prints the time from page
-open to the first question (median and worst), the memory of the server and its kernels at their peak,
-and the answers recorded in the participants' files against the answers sent (they must be equal).
-Target on the 2-core development machine: median under 3 s, worst under 10 s, no answer lost.
+It starts the app for the room and waits until every page's pre-started kernels are ready (a
+facilitator starts the app before the room arrives), then opens one Chromium page per participant
+(each in its own browser context), the openings spread evenly over ``--spread`` seconds; each
+participant joins and answers every question, ``--think`` seconds after the question shows (a quick
+reader; ``--think 0`` answers as fast as the browser allows). It prints the time from page open to the
+first question (median and worst), the memory of the server and its kernels at their peak, and the
+answers recorded in the participants' files against the answers sent (they must be equal). Target on
+the 2-core development machine: median under 3 s, worst under 10 s, no answer lost.
 """
 
 from __future__ import annotations
@@ -43,7 +45,9 @@ def free_port() -> int:
 
 
 def start_app(folder: Path, participants: int, log: Path) -> tuple[subprocess.Popen[bytes], str]:
-    """The workshop app on a free port, once the quiz's kernel pool is full: (process, quiz address)."""
+    """The workshop app on a free port, once every page's kernel pool is full: (process, quiz address)."""
+    from auditkit.workshop.server import KERNEL_POOLS
+
     port = free_port()
     command = [sys.executable, "-m", "auditkit", "app", "--workshop", str(folder), "--port", str(port)]
     command += ["--participants", str(participants)]
@@ -54,12 +58,12 @@ def start_app(folder: Path, participants: int, log: Path) -> tuple[subprocess.Po
     deadline = time.monotonic() + 1200
     while time.monotonic() < deadline and app.poll() is None:
         text = log.read_text(encoding="utf-8", errors="replace")
-        if "Kernel pool of quiz.ipynb is filled" in text:
+        if all(f"Kernel pool of {page} is filled" in text for page in KERNEL_POOLS):
             token = text.split("token=")[1].split()[0]
             return app, f"http://127.0.0.1:{port}/voila/render/quiz.ipynb?token={token}"
         time.sleep(1)
     stop(app)
-    raise TimeoutError(f"the quiz's kernels were not ready within twenty minutes: see {log}")
+    raise TimeoutError(f"the pages' kernels were not ready within twenty minutes: see {log}")
 
 
 def stop(app: subprocess.Popen[bytes]) -> None:
@@ -85,9 +89,12 @@ def memory_mb(pid: int) -> float:
     return total / 2**20
 
 
-async def participant(browser: Any, address: str, name: str, delay: float) -> tuple[float | None, int]:
-    """One participant: wait ``delay`` seconds, open the quiz, join, answer every question. Returns the
-    seconds to the first question (None when it never came) and the answers sent."""
+async def participant(
+    browser: Any, address: str, name: str, delay: float, think: float
+) -> tuple[float | None, int]:
+    """One participant: wait ``delay`` seconds, open the quiz, join, answer every question ``think``
+    seconds after it shows. Returns the seconds to the first question (None when it never came) and the
+    answers sent."""
     from playwright.async_api import Error as PlaywrightError
 
     await asyncio.sleep(delay)
@@ -105,6 +112,7 @@ async def participant(browser: Any, address: str, name: str, delay: float) -> tu
         await options.wait_for(state="visible")
         first_question = time.monotonic() - opened
         while True:
+            await asyncio.sleep(think)
             await options.locator(".widget-radio-box label").first.click()
             await page.locator(".auditkit-quiz-answer").click()
             sent += 1
@@ -123,7 +131,7 @@ async def participant(browser: Any, address: str, name: str, delay: float) -> tu
 
 
 async def room(
-    address: str, participants: int, spread: float, app_pid: int
+    address: str, participants: int, spread: float, think: float, app_pid: int
 ) -> tuple[list[float], int, float]:
     """Every participant at once; returns the times to the first question, answers sent, peak memory."""
     from playwright.async_api import async_playwright
@@ -134,7 +142,9 @@ async def room(
         browser = await playwright.chromium.launch(executable_path=CHROMIUM, args=flags, headless=True)
         step = spread / max(1, participants - 1)
         tasks = [
-            asyncio.create_task(participant(browser, address, f"Participant {number:02d}", number * step))
+            asyncio.create_task(
+                participant(browser, address, f"Participant {number:02d}", number * step, think)
+            )
             for number in range(participants)
         ]
         while not all(task.done() for task in tasks):
@@ -149,6 +159,9 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--participants", type=int, default=20)
     parser.add_argument("--spread", type=float, default=60.0, help="seconds over which the pages open")
+    parser.add_argument(
+        "--think", type=float, default=5.0, help="seconds a participant reads a question before answering"
+    )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="auditkit-workshop-") as scratch:
         folder = Path(scratch) / "room"
@@ -158,7 +171,9 @@ def main() -> int:
         ready = time.monotonic() - started
         idle = memory_mb(app.pid)
         try:
-            firsts, sent, peak = asyncio.run(room(address, args.participants, args.spread, app.pid))
+            firsts, sent, peak = asyncio.run(
+                room(address, args.participants, args.spread, args.think, app.pid)
+            )
         finally:
             stop(app)
         recorded = sum(
@@ -169,9 +184,10 @@ def main() -> int:
     median = statistics.median(reached) if reached else float("inf")
     worst = max(reached) if len(reached) == len(firsts) else float("inf")
     print(
-        f"participants: {args.participants}, pages opened over {args.spread:.0f} s, on {os.cpu_count()} cores"
+        f"participants: {args.participants}, pages opened over {args.spread:.0f} s, "
+        f"{args.think:g} s to read each question, on {os.cpu_count()} cores"
     )
-    print(f"app ready (quiz kernels pre-started): {ready:.1f} s")
+    print(f"app ready (every page's kernels pre-started): {ready:.1f} s")
     print(
         f"time to first question: median {median:.2f} s, worst {worst:.2f} s "
         f"(target: median < {TARGET_MEDIAN_S:.0f} s, worst < {TARGET_WORST_S:.0f} s)"

@@ -18,8 +18,7 @@ import ipywidgets as widgets
 from auditkit.errors import AuditkitError
 from auditkit.locale import msg
 from auditkit.ui.fields import style_sheet
-from auditkit.ui.figures import figure_widget
-from auditkit.ui.workshop_charts import participant_categories
+from auditkit.ui.workshop_charts import CHART_STYLE, participant_categories
 from auditkit.workshop.quiz import THEME_SECTION, Question, QuizScore, section_title
 from auditkit.workshop.session import ENVIRONMENT, Participant, Workshop, open_workshop
 
@@ -94,10 +93,37 @@ class QuizPage:
         self.join_box = JoinBox(workshop, self.joined)
         self.banner = widgets.HTML()
         self.body = widgets.VBox()
+        self.progress = widgets.HTML()
+        self.progress.add_class("auditkit-quiz-progress")
+        self.situation = widgets.HTML()
+        self.situation.add_class("auditkit-situation")
+        self.prompt = widgets.HTML()
+        self.options = widgets.RadioButtons(options=[], value=None, layout=widgets.Layout(width="auto"))
+        self.options.add_class("auditkit-quiz-options")
+        self.answer_button = widgets.Button(
+            description=self.say("workshop.quiz.submit"), button_style="primary"
+        )
+        self.answer_button.add_class("auditkit-quiz-answer")
+        self.answer_button.on_click(lambda _button: self.answer())
+        self.feedback = widgets.HTML()
+        self.next_button = widgets.Button(button_style="success")
+        self.next_button.add_class("auditkit-quiz-next")
+        self.next_button.on_click(lambda _button: self.show_next())
+        self.question_box = widgets.VBox(
+            [
+                self.progress,
+                self.situation,
+                self.prompt,
+                self.options,
+                self.answer_button,
+                self.feedback,
+                self.next_button,
+            ]
+        )
         self.widget = widgets.VBox(
             [
                 style_sheet(),
-                widgets.HTML(STYLE),
+                widgets.HTML(STYLE + CHART_STYLE),
                 widgets.HTML(f"<h2>{html.escape(msg('workshop.quiz.title')(self.lang))}</h2>"),
                 self.banner,
                 self.body,
@@ -134,68 +160,57 @@ class QuizPage:
             self.show_question(self.workshop.bank.question(question_id))
 
     def show_question(self, question: Question) -> None:
-        """One question, its options in this participant's order, and the answer button."""
+        """One question, its options in this participant's order, and the answer button (the page's
+        question widgets are reused from one question to the next: a participant's browser redraws
+        texts, not a new form)."""
         assert self.participant is not None
         self.question = question
         questions = self.workshop.settings.questions
         number = questions.index(question.id) + 1
-        parts: list[widgets.Widget] = [
-            paragraph(
-                self.say("workshop.quiz.progress", number=number, total=len(questions))
-                + " · "
-                + self.say(f"workshop.category.{question.category.value}"),
-                "auditkit-quiz-progress",
-            )
-        ]
-        if question.situation is not None:
-            parts.append(paragraph(question.situation(self.lang), "auditkit-situation"))
-        parts.append(widgets.HTML(f"<p><b>{html.escape(question.prompt(self.lang))}</b></p>"))
+        progress = self.say("workshop.quiz.progress", number=number, total=len(questions))
+        category = self.say(f"workshop.category.{question.category.value}")
+        self.next_button.layout.display = "none"
+        self.feedback.value = ""
+        self.progress.value = f"<p>{html.escape(progress + ' · ' + category)}</p>"
+        situation = question.situation(self.lang) if question.situation is not None else ""
+        self.situation.value = f"<p>{html.escape(situation)}</p>" if situation else ""
+        self.situation.layout.display = "" if situation else "none"
+        self.prompt.value = f"<p><b>{html.escape(question.prompt(self.lang))}</b></p>"
         choices = question.shown_choices(self.participant.code)
-        options = widgets.RadioButtons(
-            options=[(question.choice_text(choice, self.lang), choice) for choice in choices],
-            value=None,
-            layout=widgets.Layout(width="auto"),
-        )
-        options.add_class("auditkit-quiz-options")
-        answer = widgets.Button(description=self.say("workshop.quiz.submit"), button_style="primary")
-        answer.add_class("auditkit-quiz-answer")
-        feedback = widgets.HTML()
-        answer.on_click(lambda _button: self.answer(options, answer, feedback))
-        self.body.children = [*parts, options, answer, feedback]
+        self.options.options = [(question.choice_text(choice, self.lang), choice) for choice in choices]
+        self.options.value = None
+        self.options.disabled = False
+        self.answer_button.layout.display = ""
+        if self.body.children != (self.question_box,):
+            self.body.children = [self.question_box]
 
-    def answer(self, options: widgets.RadioButtons, button: widgets.Button, feedback: widgets.HTML) -> None:
+    def answer(self) -> None:
         """Record the chosen option, then say whether it was right, why, and what it teaches."""
         assert self.participant is not None and self.question is not None
-        if options.value is None:
-            feedback.value = (
+        if self.options.value is None:
+            self.feedback.value = (
                 f"<p class='auditkit-invalid'>{html.escape(self.say('workshop.quiz.pick_one'))}</p>"
             )
             return
         question = self.question
-        given = self.workshop.answer(self.participant.code, question.id, options.value)
-        options.disabled = True
-        button.layout.display = "none"
+        given = self.workshop.answer(self.participant.code, question.id, self.options.value)
+        self.options.disabled = True
+        self.answer_button.layout.display = "none"
+        self.participant = self.workshop.participant(self.participant.code) or self.participant
+        last = self.workshop.next_question(self.participant) is None
+        self.next_button.description = self.say("workshop.quiz.see_results" if last else "workshop.quiz.next")
+        self.next_button.layout.display = ""
         verdict = (
             self.say("workshop.quiz.right")
             if given.right
             else self.say("workshop.quiz.wrong", answer=question.choice_text(question.answer, self.lang))
         )
-        teaches = self.teaches(question)
         css = "auditkit-feedback-right" if given.right else "auditkit-feedback-wrong"
-        feedback.value = (
+        self.feedback.value = (
             f"<div class='{css} auditkit-quiz-feedback'><p><b>{html.escape(verdict)}</b></p>"
             f"<p>{html.escape(question.explanation(self.lang))}</p>"
-            f"<p><i>{html.escape(teaches)}</i></p></div>"
+            f"<p><i>{html.escape(self.teaches(question))}</i></p></div>"
         )
-        self.participant = self.workshop.participant(self.participant.code) or self.participant
-        last = self.workshop.next_question(self.participant) is None
-        following = widgets.Button(
-            description=self.say("workshop.quiz.see_results" if last else "workshop.quiz.next"),
-            button_style="success",
-        )
-        following.add_class("auditkit-quiz-next")
-        following.on_click(lambda _button: self.show_next())
-        self.body.children = [*self.body.children, following]
 
     def teaches(self, question: Question) -> str:
         """What a question teaches: the rules' titles, else the sections of the method."""
@@ -209,7 +224,8 @@ class QuizPage:
         """The final score, by category with a chart, and what to read next."""
         assert self.participant is not None
         result = self.workshop.score(self.participant)
-        chart = figure_widget(participant_categories(result.categories, self.lang))
+        chart = widgets.HTML(participant_categories(result.categories, self.lang))
+        chart.add_class("auditkit-chart")
         summary = self.say("workshop.quiz.final", count=result.right, total=result.asked)
         self.body.children = [
             widgets.HTML(f"<h3 class='auditkit-quiz-score'>{html.escape(summary)}</h3>"),

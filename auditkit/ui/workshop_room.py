@@ -17,8 +17,13 @@ import ipywidgets as widgets
 from auditkit.locale import msg
 from auditkit.locale.formats import number
 from auditkit.ui.fields import style_sheet
-from auditkit.ui.figures import figure_output
-from auditkit.ui.workshop_charts import consensus_chart, most_missed, room_categories, score_distribution
+from auditkit.ui.workshop_charts import (
+    CHART_STYLE,
+    consensus_chart,
+    most_missed,
+    room_categories,
+    score_distribution,
+)
 from auditkit.ui.workshop_quiz import STYLE, session_folder
 from auditkit.workshop.room import RoomSummary, summarise
 from auditkit.workshop.session import Workshop, open_workshop
@@ -42,15 +47,17 @@ class FacilitatorPage:
         self.people = widgets.HTML()
         self.people.add_class("auditkit-room-participants")
         self.updated = widgets.HTML()
-        self.charts = widgets.Output()
-        self.consensus = widgets.Output()
+        self.charts = widgets.HTML()
+        self.charts.add_class("auditkit-chart")
+        self.consensus = widgets.HTML()
+        self.consensus.add_class("auditkit-chart")
         self.split = widgets.HTML()
         refresh = widgets.Button(description=self.say("workshop.room.refresh"), icon="refresh")
         refresh.on_click(lambda _button: self.refresh(force=True))
         self.widget = widgets.VBox(
             [
                 style_sheet(),
-                widgets.HTML(STYLE),
+                widgets.HTML(STYLE + CHART_STYLE),
                 widgets.HTML(f"<h2>{html.escape(self.say('workshop.room.title'))}</h2>"),
                 self.counts,
                 widgets.HBox([refresh, self.updated]),
@@ -91,17 +98,12 @@ class FacilitatorPage:
         room = summarise(self.workshop)
         self.counts.value = self.counts_html(room)
         self.people.value = self.people_html(room)
-        self.charts.outputs = (
-            tuple(
-                figure_output(figure)
-                for figure in (
-                    score_distribution(room, self.lang),
-                    room_categories(room.categories, self.lang),
-                    most_missed(room, self.workshop.bank, self.lang),
-                )
-            )
+        self.charts.value = (
+            score_distribution(room, self.lang)
+            + room_categories(room.categories, self.lang)
+            + most_missed(room, self.workshop.bank, self.lang)
             if room.answers_in
-            else ()
+            else ""
         )
         agreement = consensus([participant.training for participant in participants], self.reference)
         divided = agreement.split()
@@ -118,9 +120,7 @@ class FacilitatorPage:
             if agreement.participants
             else f"<p>{html.escape(self.say('workshop.room.no_drafts'))}</p>"
         )
-        self.consensus.outputs = (
-            (figure_output(consensus_chart(agreement, self.lang)),) if agreement.participants else ()
-        )
+        self.consensus.value = consensus_chart(agreement, self.lang) if agreement.participants else ""
         return True
 
     def counts_html(self, room: RoomSummary) -> str:

@@ -46,6 +46,9 @@ HOME = "home.ipynb"
 KERNEL_POOLS = {"quiz.ipynb": 1.0, "training.ipynb": 0.25, "home.ipynb": 0.1, "facilitator.ipynb": 0.0}
 """Pre-started kernels per page, as a share of the participants expected (at least one each): everyone
 opens the quiz within a minute; the training case comes later, when the pools have refilled."""
+UNUSED_EXTENSIONS = ("jupyterlab-plotly", "anywidget")
+"""JupyterLab extensions the workshop pages never need: Voilà would load them into every participant's
+page (plotly.js alone is 5 MB of JavaScript to parse)."""
 REFILL_DELAY_SECONDS = 60
 """How long Voilà waits before replacing a pre-started kernel a page took: the room's arrival is not
 slowed down by kernels starting for people who are already there."""
@@ -99,6 +102,7 @@ def workshop_command(server: WorkshopServer) -> list[str]:
         "--VoilaConfiguration.preheat_kernel=True",
         f"--VoilaKernelManager.kernel_pools_config={json.dumps(server.pools())}",
         f"--VoilaKernelManager.fill_delay={REFILL_DELAY_SECONDS}",
+        f"--VoilaConfiguration.extension_denylist={json.dumps(list(UNUSED_EXTENSIONS))}",
     ]
     if server.cull_minutes > 0:
         seconds = round(server.cull_minutes * 60)

@@ -65,7 +65,8 @@ def test_a_participant_takes_the_quiz_with_feedback_and_a_score_by_category(work
     texts = _text(page.body)
     assert "4 bonnes réponses sur 8" in texts
     assert "À lire ensuite" in texts and "La méthode, section" in texts
-    assert _find(page.body, widgets.Output), "the chart by category is missing"
+    [chart] = _find(page.body, widgets.HTML, "auditkit-chart")
+    assert "auditkit-bar-label" in chart.value, "the chart by category is missing"
 
 
 def test_an_answer_is_required_before_going_on(workshop: Workshop) -> None:
@@ -134,6 +135,9 @@ def test_the_facilitator_sees_every_participant_and_the_consensus(workshop: Work
     assert "2 participants connectés" in counts and "2 réponses reçues sur 16" in counts
     assert "Ana" in page.people.value and "Bruno" in page.people.value
     assert "partagée sur 1 constat" in html.unescape(page.split.value)
+    assert html.unescape(page.charts.value).count("<figure") == 3
+    assert "Les bonnes réponses de la salle par catégorie" in html.unescape(page.charts.value)
+    assert page.consensus.value.count('class="auditkit-bar-label"') >= 2
     assert not page.refresh(), "nothing changed: nothing to redraw"
     workshop.join("Chloé")
     assert page.refresh()

@@ -49,9 +49,11 @@ opens the quiz within a minute; the training case comes later, when the pools ha
 UNUSED_EXTENSIONS = ("jupyterlab-plotly", "anywidget")
 """JupyterLab extensions the workshop pages never need: Voilà would load them into every participant's
 page (plotly.js alone is 5 MB of JavaScript to parse)."""
-REFILL_DELAY_SECONDS = 60
-"""How long Voilà waits before replacing a pre-started kernel a page took: the room's arrival is not
-slowed down by kernels starting for people who are already there."""
+REFILL_DELAY_SECONDS = 600
+"""How long Voilà waits before replacing a pre-started kernel a page took: ten minutes, so that the
+replacements start once the room has arrived and is reading, not while latecomers are still joining (on
+a laptop, twenty kernels starting at once would slow everyone's next page). A page opened while its
+pool is empty starts a kernel of its own, which takes a few seconds more."""
 
 
 def workshop_notebooks() -> Path:

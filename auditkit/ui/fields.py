@@ -19,9 +19,11 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from enum import Enum
+from functools import cache
 from typing import Annotated, Any, Union
 
 import ipywidgets as widgets
+from ipywidgets.widgets.widget_string import HTMLStyle
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
@@ -142,14 +144,16 @@ class BoundField:
             control.tooltip = f"{label} — {self.help}" if self.help else label
             if hasattr(control, "placeholder"):
                 control.placeholder = label
-            self.widget: widgets.Widget = widgets.VBox([control, self.message])
+            self.widget: widgets.Widget = widgets.VBox([control, self.message], layout=fixed_layout())
         else:
             caption = widgets.HTML(
                 html.escape(label),
                 tooltip=self.help or None,
-                layout=widgets.Layout(width=LABEL_WIDTH, min_width=LABEL_WIDTH),
+                layout=fixed_layout(width=LABEL_WIDTH, min_width=LABEL_WIDTH),
+                style=plain_text_style(),
             )
-            self.widget = widgets.VBox([widgets.HBox([caption, control]), self.message])
+            row = widgets.HBox([caption, control], layout=fixed_layout())
+            self.widget = widgets.VBox([row, self.message], layout=fixed_layout())
         if warn is not None:
             watch(self)
         self.refresh()
@@ -205,12 +209,26 @@ class BoundField:
         self.message.value = slot_html(self.error, self.warning)
 
 
+@cache
+def fixed_layout(**settings: str) -> widgets.Layout:
+    """One layout shared by every widget laid out with ``settings`` that never changes its layout: a
+    step of fifty fields then sends the browser a handful of layouts, not a hundred and fifty."""
+    return widgets.Layout(**settings)
+
+
+@cache
+def plain_text_style() -> HTMLStyle:
+    """The style every caption and message of a field shares (none of them changes it)."""
+    return HTMLStyle()
+
+
 def message_slot(control: widgets.Widget, *, indent: bool) -> widgets.HTML:
     """The place under ``control`` for its error or warning: as wide as the control (under it, past the
     label column when ``indent``), so that a message wraps instead of pushing the row's other columns."""
     width = getattr(control.layout, "width", None) or "28em"
     slot = widgets.HTML(
-        layout=widgets.Layout(width=width, max_width=width, margin=f"0 0 0 {LABEL_WIDTH}" if indent else "0")
+        layout=fixed_layout(width=width, max_width=width, margin=f"0 0 0 {LABEL_WIDTH}" if indent else "0"),
+        style=plain_text_style(),
     )
     slot.add_class("auditkit-message")
     return slot
@@ -228,9 +246,11 @@ def slot_html(error: str | None, warning: str | None = None) -> str:
 def labelled(label: str, *controls: widgets.Widget) -> widgets.HBox:
     """``controls`` on one line after ``label``, aligned with the fields of :func:`field`."""
     caption = widgets.HTML(
-        html.escape(label), layout=widgets.Layout(width=LABEL_WIDTH, min_width=LABEL_WIDTH)
+        html.escape(label),
+        layout=fixed_layout(width=LABEL_WIDTH, min_width=LABEL_WIDTH),
+        style=plain_text_style(),
     )
-    return widgets.HBox([caption, *controls])
+    return widgets.HBox([caption, *controls], layout=fixed_layout())
 
 
 def known(value: Any) -> Any:

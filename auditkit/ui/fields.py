@@ -217,6 +217,12 @@ def fixed_layout(**settings: str) -> widgets.Layout:
 
 
 @cache
+def plain_button_style() -> widgets.ButtonStyle:
+    """The style every button of the lists shares (none of them changes it)."""
+    return widgets.ButtonStyle()
+
+
+@cache
 def plain_text_style() -> HTMLStyle:
     """The style every caption and message of a field shares (none of them changes it)."""
     return HTMLStyle()

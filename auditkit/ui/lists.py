@@ -24,7 +24,7 @@ from auditkit.errors import Problem
 from auditkit.model import Audit
 from auditkit.model.ids import REFERRING
 from auditkit.model.ids import derived_id as derived_id
-from auditkit.ui.fields import describe, field, field_label
+from auditkit.ui.fields import describe, field, field_label, fixed_layout, plain_button_style
 from auditkit.ui.session import AuditSession, Event, FieldPath, value_at
 
 Column = tuple[str, str]
@@ -104,7 +104,8 @@ def _button(description: str, icon: str, tooltip: str, style: str = "") -> widge
         icon=icon,
         tooltip=tooltip,
         button_style=style,
-        layout=widgets.Layout(width="auto"),
+        layout=fixed_layout(width="auto"),
+        style=plain_button_style(),
     )
 
 

@@ -19,11 +19,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from enum import Enum
-from functools import cache
 from typing import Annotated, Any, Union
 
 import ipywidgets as widgets
-from ipywidgets.widgets.widget_string import HTMLStyle
 from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 
@@ -32,6 +30,7 @@ from auditkit.locale.formats import NARROW_SYMBOLS, cldr, decimal, percent_point
 from auditkit.locale.parsing import ANY_NUMBER, NumberInput, currency_name, read_currency, read_number
 from auditkit.model import Audit
 from auditkit.ui.checks import WARNINGS, Warning, watch
+from auditkit.ui.layouts import fixed_layout, plain_text_style
 from auditkit.ui.session import AuditSession, Event, FieldPath
 
 INVALID_CLASS = "auditkit-invalid"
@@ -207,25 +206,6 @@ class BoundField:
     def _show_message(self) -> None:
         (self.control.add_class if self.error else self.control.remove_class)(INVALID_CLASS)
         self.message.value = slot_html(self.error, self.warning)
-
-
-@cache
-def fixed_layout(**settings: str) -> widgets.Layout:
-    """One layout shared by every widget laid out with ``settings`` that never changes its layout: a
-    step of fifty fields then sends the browser a handful of layouts, not a hundred and fifty."""
-    return widgets.Layout(**settings)
-
-
-@cache
-def plain_button_style() -> widgets.ButtonStyle:
-    """The style every button of the lists shares (none of them changes it)."""
-    return widgets.ButtonStyle()
-
-
-@cache
-def plain_text_style() -> HTMLStyle:
-    """The style every caption and message of a field shares (none of them changes it)."""
-    return HTMLStyle()
 
 
 def message_slot(control: widgets.Widget, *, indent: bool) -> widgets.HTML:
@@ -591,7 +571,9 @@ class References:
         self.boxes.add_class(f"auditkit-field-{path[-1]}")
         self.message = widgets.HTML()
         caption = widgets.HTML(
-            html.escape(label), layout=widgets.Layout(width=LABEL_WIDTH, min_width=LABEL_WIDTH)
+            html.escape(label),
+            layout=fixed_layout(width=LABEL_WIDTH, min_width=LABEL_WIDTH),
+            style=plain_text_style(),
         )
         self.widget = widgets.VBox([widgets.HBox([caption, self.boxes]), self.message])
         self.refresh()

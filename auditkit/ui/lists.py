@@ -24,7 +24,8 @@ from auditkit.errors import Problem
 from auditkit.model import Audit
 from auditkit.model.ids import REFERRING
 from auditkit.model.ids import derived_id as derived_id
-from auditkit.ui.fields import describe, field, field_label, fixed_layout, plain_button_style
+from auditkit.ui.fields import describe, field, field_label
+from auditkit.ui.layouts import fixed_layout, plain_button_style
 from auditkit.ui.session import AuditSession, Event, FieldPath, value_at
 
 Column = tuple[str, str]

@@ -73,8 +73,8 @@ def bar_chart(
         else ""
     )
     caption = f'<p class="auditkit-bars-legend">{html.escape(legend)}</p>' if legend else ""
-    css = "auditkit-bars auditkit-projected" if projected else "auditkit-bars"
-    return f'<figure class="{css}"><h4>{html.escape(title)}</h4>{caption}<table>{head}{rows}</table></figure>'
+    classes = ["auditkit-bars", *(["auditkit-projected"] if projected else [])]
+    return f'<figure class="{" ".join(classes)}"><h4>{html.escape(title)}</h4>{caption}<table>{head}{rows}</table></figure>'
 
 
 def _share_color(share: float) -> str:

@@ -49,11 +49,11 @@ opens the quiz within a minute; the training case comes later, when the pools ha
 UNUSED_EXTENSIONS = ("jupyterlab-plotly", "anywidget")
 """JupyterLab extensions the workshop pages never need: Voilà would load them into every participant's
 page (plotly.js alone is 5 MB of JavaScript to parse)."""
-REFILL_DELAY_SECONDS = 600
-"""How long Voilà waits before replacing a pre-started kernel a page took: ten minutes, so that the
-replacements start once the room has arrived and is reading, not while latecomers are still joining (on
-a laptop, twenty kernels starting at once would slow everyone's next page). A page opened while its
-pool is empty starts a kernel of its own, which takes a few seconds more."""
+REFILL_DELAY_SECONDS = 0
+"""How long Voilà waits before replacing a pre-started kernel a page took: not at all. Voilà queues the
+replacement in the pool at once and hands it to the next page even while it waits, so a delay of a
+minute would make a page that finds every ready kernel taken (a reload, a latecomer) wait that minute;
+without one, that page waits only for a kernel starting."""
 
 
 def workshop_notebooks() -> Path:

@@ -43,17 +43,19 @@ WORKSHOP_CULL_MINUTES = 120.0
 than a session, because Voilà's culling also stops the pre-started kernels waiting for a participant."""
 HOME = "home.ipynb"
 """The workshop page ``auditkit app --workshop`` opens first."""
-KERNEL_POOLS = {"quiz.ipynb": 1.0, "training.ipynb": 0.25, "home.ipynb": 0.1, "facilitator.ipynb": 0.0}
+KERNEL_POOLS = {"quiz.ipynb": 1.25, "training.ipynb": 0.25, "home.ipynb": 0.1, "facilitator.ipynb": 0.0}
 """Pre-started kernels per page, as a share of the participants expected (at least one each): everyone
-opens the quiz within a minute; the training case comes later, when the pools have refilled."""
+opens the quiz within a minute, some twice (a reload, the home page's link), hence a quarter more; the
+training case comes later, when the pools have refilled."""
 UNUSED_EXTENSIONS = ("jupyterlab-plotly", "anywidget")
 """JupyterLab extensions the workshop pages never need: Voilà would load them into every participant's
 page (plotly.js alone is 5 MB of JavaScript to parse)."""
-REFILL_DELAY_SECONDS = 0
-"""How long Voilà waits before replacing a pre-started kernel a page took: not at all. Voilà queues the
-replacement in the pool at once and hands it to the next page even while it waits, so a delay of a
-minute would make a page that finds every ready kernel taken (a reload, a latecomer) wait that minute;
-without one, that page waits only for a kernel starting."""
+REFILL_DELAY_SECONDS = 120
+"""How long Voilà waits before replacing a pre-started kernel a page took. Voilà queues the replacement
+in the pool at once and hands it to a page even while it waits, so a page that finds every ready kernel
+taken waits up to this long: the quiz's pool has spare kernels for reloads and latecomers
+(:data:`KERNEL_POOLS`). Replacing at once would start twenty kernels while the room arrives, and slow
+every page (median 23 s to the first question instead of 3 s for a room of 20 on a 2-core laptop)."""
 
 
 def workshop_notebooks() -> Path:

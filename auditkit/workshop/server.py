@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import math
 import os
 import secrets
 import signal
@@ -77,7 +78,7 @@ class WorkshopServer:
     def pools(self) -> dict[str, dict[str, int]]:
         """Voilà's kernel pools: pre-started kernels for each page."""
         return {
-            page: {"pool_size": max(1, round(share * self.participants))}
+            page: {"pool_size": max(1, math.ceil(share * self.participants))}
             for page, share in KERNEL_POOLS.items()
         }
 

@@ -33,6 +33,7 @@ def test_the_command_serves_the_workshop_pages_with_kernels_for_the_room(tmp_pat
     assert "--Voila.token=abcd1234" in command and "--Voila.port_retries=0" in command
     pools = json.loads(next(arg for arg in command if "kernel_pools_config" in arg).split("=", 1)[1])
     assert pools["quiz.ipynb"]["pool_size"] == 25
+    assert WorkshopServer(tmp_path, 8899, "127.0.0.1", 2, 90, "x").pools()["quiz.ipynb"]["pool_size"] == 3
     assert all(pool["pool_size"] >= 1 for pool in pools.values())
     assert "--MappingKernelManager.cull_idle_timeout=5400" in command
     assert server.address() == "http://localhost:8899/voila/render/home.ipynb?token=abcd1234"

@@ -8,11 +8,12 @@ import socket
 import subprocess
 import sys
 import time
-import urllib.request
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
+
+from auditkit.workshop.server import KERNEL_POOLS
 
 CHROMIUM = Path("/usr/bin/chromium")
 
@@ -42,25 +43,24 @@ def workshop_app(
                 text = log.read_text(encoding="utf-8", errors="replace")
                 token = text.split("token=")[1].split()[0] if "token=" in text else ""
                 time.sleep(0.2)
-            base = f"http://127.0.0.1:{port}"
-            wait_for(f"{base}/voila/render/home.ipynb?token={token}", app)
-            yield base, token, app
+            wait_for_pools(log, app)
+            yield f"http://127.0.0.1:{port}", token, app
         finally:
             if app.poll() is None:
                 app.send_signal(signal.SIGTERM)
                 app.wait(timeout=60)
 
 
-def wait_for(address: str, process: subprocess.Popen[bytes], timeout: float = 180) -> None:
+def wait_for_pools(log: Path, process: subprocess.Popen[bytes], timeout: float = 180) -> None:
+    """Wait until Voilà says every page's pre-started kernels are ready (rendering a page to find out
+    would take one of them)."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline and process.poll() is None:
-        try:
-            with urllib.request.urlopen(address, timeout=60) as answer:
-                if answer.status == 200:
-                    return
-        except OSError:
-            time.sleep(0.5)
-    raise TimeoutError(f"{address} did not answer")
+        text = log.read_text(encoding="utf-8", errors="replace")
+        if all(f"Kernel pool of {page} is filled" in text for page in KERNEL_POOLS):
+            return
+        time.sleep(0.3)
+    raise TimeoutError(f"the workshop's kernels were not ready within {timeout:.0f} s: see {log}")
 
 
 def take_quiz(page: Any, address: str, name: str, timeout_ms: int = 60_000) -> tuple[float, int]:

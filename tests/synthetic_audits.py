@@ -39,7 +39,7 @@ from auditkit.platforms import (
     Platform,
 )
 
-__all__ = ["synthetic_audit", "synthetic_audits"]
+__all__ = ["freeze_id", "synthetic_audit", "synthetic_audits"]
 
 _SOCIAL = sorted(SOCIAL_PLATFORMS)
 _OTHER = sorted(set(Platform) - SOCIAL_PLATFORMS)
@@ -223,3 +223,15 @@ def _organisation(rng: random.Random) -> dict[str, Any]:
         "reporting_cadence": _maybe(rng, rng.choice(list(Cadence)).value),
         "publishing_lead_time_days": _maybe(rng, rng.choice((0, 2, 7, 14, 30))),
     }
+
+
+def freeze_id(audit: Audit, section: str, index: int, old_id: str, name: str) -> None:
+    """Give item ``index`` of ``section`` the id ``old_id`` (every reference to it too) and the name ``name``."""
+    item = getattr(audit, section)[index]
+    real = item.id
+    setattr(item, "statement" if section == "objectives" else "name", name)
+    item.id = old_id
+    for holder in (*audit.objectives, *audit.channels):
+        for field in ("objectives", "stakeholders"):
+            if real in getattr(holder, field, ()):
+                setattr(holder, field, [old_id if ref == real else ref for ref in getattr(holder, field)])

@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from synthetic_audits import freeze_id
 
 from auditkit import store
 from auditkit.locale.catalogue import ENVIRONMENT, write_po
@@ -15,28 +16,16 @@ from auditkit.resources import examples_dir
 BAKERY = examples_dir() / "boulangerie-martin.audit.json"
 
 
-def frozen(audit: Audit, section: str, index: int, old_id: str, name: str) -> None:
-    """Give item ``index`` of ``section`` the id ``old_id`` (every reference to it too) and the name ``name``."""
-    item = getattr(audit, section)[index]
-    real = item.id
-    setattr(item, "statement" if section == "objectives" else "name", name)
-    item.id = old_id
-    for holder in (*audit.objectives, *audit.channels):
-        for field in ("objectives", "stakeholders"):
-            if real in getattr(holder, field, ()):
-                setattr(holder, field, [old_id if ref == real else ref for ref in getattr(holder, field)])
-
-
 @pytest.fixture
 def earlier() -> Audit:
     """The bakery as an earlier version left it: ids frozen from the placeholder names, in both languages,
     referred to by other items, a set-aside finding and an edit of the roadmap."""
     audit = store.load(BAKERY)
-    frozen(audit, "objectives", 0, "objective", "Fidéliser les clients du quartier d'ici juin")
-    frozen(audit, "stakeholders", 0, "new-audience", "Parents d'élèves")
-    frozen(audit, "peers", 0, "nouveau-pair", "Épicerie Dupont")
-    frozen(audit, "channels", 0, "nouveau-canal", "Café des Arts")
-    frozen(audit, "channels", 1, "nouveau-canal-2", "Nouveau canal")
+    freeze_id(audit, "objectives", 0, "objective", "Fidéliser les clients du quartier d'ici juin")
+    freeze_id(audit, "stakeholders", 0, "new-audience", "Parents d'élèves")
+    freeze_id(audit, "peers", 0, "nouveau-pair", "Épicerie Dupont")
+    freeze_id(audit, "channels", 0, "nouveau-canal", "Café des Arts")
+    freeze_id(audit, "channels", 1, "nouveau-canal-2", "Nouveau canal")
     audit.commentary.set_aside = [SetAside(rule="CH-DORMANT", subject="nouveau-canal", reason="Saisonnier")]
     snapshot = GeneratedSnapshot(
         title_en="Invest", title_fr="Investir", fingerprint="0", subjects=["nouveau-canal", "instagram"]

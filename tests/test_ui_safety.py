@@ -14,6 +14,7 @@ from typing import Any
 
 import ipywidgets as widgets
 import pytest
+from synthetic_audits import freeze_id
 from ui_samples import ManualTimer
 
 from auditkit import store
@@ -205,18 +206,6 @@ def test_a_new_indicator_or_obstacle_is_saved_only_once_named(
     assert session.say(placeholder) not in json.dumps(saved, ensure_ascii=False)
 
 
-def _freeze(audit: Audit, section: str, index: int, old_id: str, name: str) -> None:
-    """Give item ``index`` of ``section`` the id ``old_id`` (and every reference to it) and the name ``name``."""
-    item = getattr(audit, section)[index]
-    real = item.id
-    setattr(item, "statement" if section == "objectives" else "name", name)
-    item.id = old_id
-    for holder in (*audit.objectives, *audit.channels):
-        for field in ("objectives", "stakeholders"):
-            if real in getattr(holder, field, ()):
-                setattr(holder, field, [old_id if ref == real else ref for ref in getattr(holder, field)])
-
-
 EARLIER_IDS = {
     "fr": {"channels": "nouveau-canal", "stakeholders": "nouveau-public", "peers": "nouveau-pair"},
     "en": {"channels": "new-channel", "stakeholders": "new-audience", "peers": "new-peer"},
@@ -236,8 +225,8 @@ def test_ids_frozen_from_placeholder_names_are_renamed_when_the_audit_is_opened(
         "channels": "Café des Arts",
     }
     for section, old_id in frozen.items():
-        _freeze(audit, section, 0, old_id, names[section])
-    _freeze(audit, "channels", 1, f"{frozen['channels']}-2", msg("ui.new.earlier.channel")(language))
+        freeze_id(audit, section, 0, old_id, names[section])
+    freeze_id(audit, "channels", 1, f"{frozen['channels']}-2", msg("ui.new.earlier.channel")(language))
     path = tmp_path / "earlier.audit.json"
     store.save(Audit.model_validate(audit.model_dump()), path)
     earlier = content(store.load(path))

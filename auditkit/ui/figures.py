@@ -33,13 +33,6 @@ def figure_output(figure: go.Figure) -> dict[str, Any]:
     }
 
 
-def figure_widget(*figures: go.Figure) -> widgets.Output:
-    """An output widget showing ``figures``, one under the other."""
-    output = widgets.Output()
-    output.outputs = tuple(figure_output(figure) for figure in figures)
-    return output
-
-
 class LiveFigure:
     """A chart that is redrawn only when the data it is drawn from changed.
 
@@ -48,7 +41,8 @@ class LiveFigure:
     """
 
     def __init__(self, figure: go.Figure, key: object = None) -> None:
-        self.widget = figure_widget(figure)
+        self.widget = widgets.Output()
+        self.widget.outputs = (figure_output(figure),)
         self.widget.add_class("auditkit-chart")
         self.figure = figure
         self.key = key

@@ -11,7 +11,6 @@ import html
 from datetime import date
 
 import ipywidgets as widgets
-from ipywidgets.widgets.widget_string import HTMLStyle
 
 from auditkit.diagnose import Diagnosis, Finding, diagnose
 from auditkit.errors import AuditkitError
@@ -21,6 +20,7 @@ from auditkit.locale.formats import day as written_day
 from auditkit.model import Audit, SetAside
 from auditkit.report.markdown import render_markdown
 from auditkit.ui.common import heading
+from auditkit.ui.layouts import fixed_layout, plain_button_style, plain_text_style
 from auditkit.ui.session import AuditSession, Event
 
 
@@ -49,10 +49,6 @@ class FindingsView:
     def __init__(self, session: AuditSession) -> None:
         self.session = session
         self.diagnosis: Diagnosis | None = None
-        self._auto = widgets.Layout(width="auto")
-        self._plain = widgets.Layout()
-        self._button = widgets.ButtonStyle()
-        self._text = HTMLStyle()
         self.message = widgets.HTML()
         self.findings = widgets.VBox()
         self.set_aside = widgets.VBox()
@@ -138,8 +134,8 @@ class FindingsView:
         """The finding's line; its "set aside" form is built under it when first asked for."""
         open_form = self._button_of(self.session.say("ui.findings.set_aside"), "eye-slash")
         open_form.add_class("auditkit-set-aside")
-        line = widgets.HBox([open_form, self._html(self._describe(finding, names))], layout=self._plain)
-        row = widgets.VBox([line], layout=self._plain)
+        line = widgets.HBox([open_form, self._html(self._describe(finding, names))], layout=fixed_layout())
+        row = widgets.VBox([line], layout=fixed_layout())
         row.add_class("auditkit-finding")
         open_form.on_click(lambda _: self._open_form(row, finding))
         return row
@@ -198,17 +194,19 @@ class FindingsView:
         restore = self._button_of(self.session.say(button), "undo")
         restore.add_class("auditkit-restore")
         restore.on_click(lambda _: self.restore(entry.rule, entry.subject))
-        row = widgets.HBox([restore, self._html(text)], layout=self._plain)
+        row = widgets.HBox([restore, self._html(text)], layout=fixed_layout())
         row.add_class("auditkit-set-aside-finding")
         return row
 
     def _button_of(self, description: str, icon: str) -> widgets.Button:
         """A button of a finding's line; the lines share their layouts and styles, none of which ever
         changes (a finding costs the browser four widgets, not ten)."""
-        return widgets.Button(description=description, icon=icon, layout=self._auto, style=self._button)
+        return widgets.Button(
+            description=description, icon=icon, layout=fixed_layout(width="auto"), style=plain_button_style()
+        )
 
     def _html(self, text: str) -> widgets.HTML:
-        return widgets.HTML(text, layout=self._plain, style=self._text)
+        return widgets.HTML(text, layout=fixed_layout(), style=plain_text_style())
 
     def _day(self, day: date | None) -> str:
         return written_day(day, self.session.language) if day else ""

@@ -124,6 +124,7 @@ class NameDraft:
     def __init__(
         self, session: AuditSession, placeholder: str, css_class: str, create: Callable[[str], object]
     ) -> None:
+        self.session = session
         self.name = widgets.Text(
             placeholder=session.say(placeholder),
             continuous_update=False,
@@ -150,6 +151,15 @@ class NameDraft:
     def hide(self) -> None:
         self.widget.layout.display = "none"
         self.name.value = ""
+
+    def accepts(self, name: str, report: Callable[[list[Problem]], None]) -> bool:
+        """True when the draft is open and ``name`` (stripped) is not blank; a blank name is reported."""
+        if not self.shown:
+            return False
+        if not name:
+            report([Problem("", self.session.say("ui.list.name_required"))])
+            return False
+        return True
 
 
 class ItemList:
@@ -249,11 +259,8 @@ class ItemList:
 
     def add(self, name: str) -> bool:
         """Append a new item named ``name`` (refused while the name is blank); True when it was added."""
-        if not self.draft.shown:
-            return False
         name = name.strip()
-        if not name:
-            self._report([Problem("", self.session.say("ui.list.name_required"))])
+        if not self.draft.accepts(name, self._report):
             return False
         item = self._new_item(self.session.audit, name)
         problems = self.session.edit(lambda audit: getattr(audit, self.section).append(item))
@@ -410,12 +417,8 @@ class RowList:
     def add(self, name: str) -> bool:
         """Append a new row named ``name`` (refused while blank when the rows need a name); True when added."""
         name = name.strip()
-        if self.draft is not None:
-            if not self.draft.shown:
-                return False
-            if not name:
-                self._report([Problem("", self.session.say("ui.list.name_required"))])
-                return False
+        if self.draft is not None and not self.draft.accepts(name, self._report):
+            return False
         row = self._new_row(self.session.audit, name)
         problems = self.session.edit(lambda audit: value_at(audit, self.path).append(row))
         self._report(problems)
